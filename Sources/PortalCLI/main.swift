@@ -1,0 +1,3 @@
+import PortalCore
+
+print("portal")

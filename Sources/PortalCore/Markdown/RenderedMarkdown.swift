@@ -1,0 +1,45 @@
+/// What cmark-gfm made of a page body.
+public struct RenderedMarkdown: Sendable, Hashable {
+    /// The body as HTML.
+    public var html: String
+    /// Headings of level 2 and deeper, in order, with their `id`s.
+    public var headings: [Heading]
+    /// HTML of the text before `<!--more-->` / `<!-- truncate -->`, else an automatic
+    /// summary (text, escaped, cut at a sentence or word boundary). Always safe HTML.
+    public var summaryHTML: String
+    /// Whether the summary came from a `more` marker.
+    public var hasExplicitSummary: Bool
+    /// CJK characters and Latin words of the body text.
+    public var cjkCharacters: Int
+    public var latinWords: Int
+
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var id: String
+        /// Plain text of the heading.
+        public var text: String
+
+        public init(level: Int, id: String, text: String) {
+            self.level = level
+            self.id = id
+            self.text = text
+        }
+    }
+
+    public init(html: String, headings: [Heading], summaryHTML: String, hasExplicitSummary: Bool, cjkCharacters: Int, latinWords: Int) {
+        self.html = html
+        self.headings = headings
+        self.summaryHTML = summaryHTML
+        self.hasExplicitSummary = hasExplicitSummary
+        self.cjkCharacters = cjkCharacters
+        self.latinWords = latinWords
+    }
+}
+
+/// Rewrites the destination of each link and image in a page (root-relative
+/// links under the base path, relative images to where they are copied, links
+/// to other Markdown files to their page URL).
+public protocol LinkRewriting: Sendable {
+    /// The new destination, or nil to keep it. `line` is the line in the body.
+    func rewrite(_ destination: String, isImage: Bool, line: Int) -> String?
+}

@@ -40,5 +40,9 @@ let package = Package(
             name: "PortalCoreTests",
             dependencies: ["PortalCore"]
         ),
+        .testTarget(
+            name: "PortalIntegrationTests",
+            dependencies: ["PortalCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
     ]
 )

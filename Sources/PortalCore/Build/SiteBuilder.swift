@@ -10,6 +10,130 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() -> BuildResult {
-        BuildResult(files: [], diagnostics: [], statistics: BuildStatistics()) // STUB
+        var clock = StageClock()
+        var statistics = BuildStatistics()
+        var diagnostics: [Diagnostic] = []
+        func finish(_ files: [OutputFile]) -> BuildResult {
+            statistics.stageTimes = clock.times
+            var all = diagnostics
+            if options.strict {
+                all = all.map { Diagnostic(.error, $0.message, at: $0.location) }
+            }
+            return BuildResult(files: all.hasErrors ? [] : files, diagnostics: all.sortedForDisplay(), statistics: statistics)
+        }
+
+        let root = options.sourceRoot
+        let loaded = SiteConfigLoader.load(siteRoot: root)
+        diagnostics += loaded.diagnostics
+        guard var config = loaded.config else { return finish([]) }
+        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
+        let themeResult = Theme.load(siteRoot: root)
+        diagnostics += themeResult.diagnostics
+        let authors = DataLoader.loadAuthors(siteRoot: root)
+        let tagNames = DataLoader.loadTagNames(siteRoot: root)
+        diagnostics += authors.diagnostics + tagNames.diagnostics
+        let scan = ContentScanner.scan(siteRoot: root, config: config)
+        diagnostics += scan.diagnostics
+        clock.lap("config")
+
+        // Front matter, in parallel: each file is independent.
+        MarkdownRenderer.prepare()
+        let parser = DocumentParser(timeZone: config.timeZone)
+        let parsed = parallelMap(scan.sources) { source -> (Document?, [Diagnostic]) in
+            guard let bytes = SourceReader.read(source.absolutePath) else {
+                return (nil, [.error("cannot read file", at: SourceLocation(path: source.sitePath))])
+            }
+            return parser.parse(bytes, source: source)
+        }
+        let documents = parsed.compactMap(\.0)
+        diagnostics += parsed.flatMap(\.1)
+        clock.lap("front matter")
+
+        let resolver = ContentResolver(config: config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
+        let (content, resolveDiagnostics) = resolver.resolve(documents)
+        diagnostics += resolveDiagnostics
+        clock.lap("resolve")
+
+        // Markdown, in parallel; each page owns its link rewriter.
+        let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
+        let index = LinkIndex(content: content, assets: scan.assets)
+        let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
+            let rewriter = PageLinkRewriter(page: page, content: content, index: index)
+            let rendered = renderer.render(page.document.body, links: rewriter)
+            return (rendered, rewriter.warnings)
+        }
+        diagnostics += renderedPairs.flatMap(\.1)
+        clock.lap("markdown")
+
+        let (archives, archiveDiagnostics) = ArchiveBuilder(content: content, authors: authors.registry, tagNames: tagNames.names).build()
+        diagnostics += archiveDiagnostics
+        clock.lap("archives")
+
+        guard let theme = themeResult.theme, !diagnostics.hasErrors else { return finish([]) }
+        let model = SiteModel(content: content, rendered: renderedPairs.map(\.0), archives: archives, theme: theme)
+        let pageRenderer = PageRenderer(model: model)
+        let jobs = pageRenderer.jobs()
+        var files = parallelMap(jobs) { pageRenderer.render($0) }
+        var provenance = [String](repeating: "", count: files.count)
+        for (i, job) in jobs.enumerated() {
+            if case let .page(id) = job { provenance[i] = content.pages[id].source.sitePath } else { provenance[i] = "(generated \(files[i].path))" }
+        }
+        clock.lap("templates")
+
+        var extra: [(OutputFile, String)] = []
+        let feedWriter = FeedWriter(model: model)
+        extra += feedWriter.feeds().map { ($0, "(feed)") }
+        let sitemap = SitemapWriter(model: model)
+        extra.append((sitemap.sitemap(jobs: jobs), "(sitemap)"))
+        extra.append((sitemap.robots(), "(robots.txt)"))
+        extra += pageRenderer.firstPageRedirects().map { ($0, "(pagination redirect)") }
+        for page in content.pages {
+            for alias in page.metadata.aliases {
+                let aliasPath = alias.hasPrefix("/") ? alias : (page.sitePath.split(separator: "/").dropLast().map { "/" + $0 }.joined() + "/" + alias)
+                extra.append((pageRenderer.redirect(from: aliasPath, to: page.sitePath, language: page.language), page.source.sitePath + " (alias '\(alias)')"))
+                statistics.aliases += 1
+            }
+        }
+        extra += AssetPlanner(content: content, assets: scan.assets, theme: theme).files()
+        clock.lap("feeds and assets")
+
+        files += extra.map(\.0)
+        provenance += extra.map(\.1)
+        diagnostics += Self.collisions(files: files, provenance: provenance)
+        files.sort { $0.path < $1.path }
+
+        for language in config.languages {
+            statistics.pagesPerLanguage.append((language.code, content.pages.filter { $0.language == language.code }.count))
+        }
+        statistics.archivePages = jobs.count - content.pages.count
+        statistics.staticFiles = extra.filter { if case .copy = $0.0.content { return true } else { return false } }.count
+        return finish(files)
+    }
+
+    /// Two sources that would write the same file: an error naming both.
+    static func collisions(files: [OutputFile], provenance: [String]) -> [Diagnostic] {
+        var owner: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (file, origin) in zip(files, provenance) {
+            if let first = owner[file.path] {
+                let location = origin.hasPrefix("(") ? nil : SourceLocation(path: String(origin.prefix { $0 != " " }))
+                diagnostics.append(.error("'\(file.path)' would be written by both \(first) and \(origin)", at: location))
+            } else {
+                owner[file.path] = origin
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Measures the time of each stage for `--timings`.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var times: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        times.append((stage, Double(now - last) / 1e9))
+        last = now
     }
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PortalCore
+
+/// `portal build`: builds the site into the output folder, atomically.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into a folder of static files.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Output folder (default: public/ inside the site).")
+    var output: String?
+
+    @Option(name: .long, help: "Base URL, replacing baseURL of site.toml (also PORTAL_BASE_URL).")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Print the time of each stage.")
+    var timings = false
+
+    func run() throws {
+        let started = Date()
+        let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let options = BuildOptions(
+            sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
+            includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict)
+        let result = SiteBuilder(options: options).build()
+        for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
+        let errors = result.diagnostics.filter(\.isError).count
+        if result.failed {
+            Terminal.error("build failed: \(errors) error\(errors == 1 ? "" : "s"); the previous output was left untouched")
+            throw ExitCode(1)
+        }
+        let outputDir = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? site.sourceRoot + "/public"
+        do {
+            try OutputWriter.write(result.files, to: outputDir)
+        } catch {
+            Terminal.error("error: cannot write \(outputDir): \(error)")
+            throw ExitCode(1)
+        }
+        printSummary(result, outputDir: outputDir, seconds: Date().timeIntervalSince(started))
+    }
+
+    private func printSummary(_ result: BuildResult, outputDir: String, seconds: Double) {
+        let stats = result.statistics
+        var lines: [String] = []
+        for entry in stats.pagesPerLanguage {
+            lines.append(pad("pages (\(entry.language))", entry.pages))
+        }
+        lines.append(pad("archive and list pages", stats.archivePages))
+        lines.append(pad("aliases", stats.aliases))
+        lines.append(pad("static files", stats.staticFiles))
+        lines.append(pad("files written", result.files.count))
+        let warnings = result.diagnostics.count
+        if warnings > 0 { lines.append(pad("warnings", warnings)) }
+        if timings {
+            for stage in stats.stageTimes {
+                lines.append("  " + stage.stage.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))
+            }
+        }
+        lines.append("built \(outputDir) in " + String(format: "%.2f s", seconds))
+        print(lines.joined(separator: "\n"))
+    }
+
+    private func pad(_ label: String, _ value: Int) -> String {
+        "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8d", value)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PortalCore
+
+/// The `portal` command: parses arguments and calls PortalCore.
+@main
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "A static site generator for bilingual open-source community portals.",
+        subcommands: [Build.self],
+        defaultSubcommand: nil
+    )
+
+    /// Exit codes: 0 success, 1 content errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// Options every command that builds shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site folder (holds site.toml and content/).")
+    var source: String = "."
+
+    @Flag(name: .long, help: "Build pages marked draft (or unlisted).")
+    var drafts = false
+
+    @Flag(name: .long, help: "Build pages dated in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    var sourceRoot: String {
+        let url = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return url.standardizedFileURL.path
+    }
+}
+
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,3 +1,0 @@
-import PortalCore
-
-print("portal")

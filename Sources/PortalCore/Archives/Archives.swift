@@ -1,0 +1,49 @@
+/// Tag, author and date archives of every language. Pages are ids into `SiteContent.pages`.
+public struct Archives: Sendable {
+    /// Per language code: tags by descending count, then name.
+    public var tags: [String: [Term]]
+    /// Per language code: authors by descending count, then id.
+    public var authors: [String: [AuthorArchive]]
+    /// Per language code: years, newest first.
+    public var years: [String: [YearArchive]]
+
+    /// One tag in one language.
+    public struct Term: Sendable {
+        /// Slug shared by every spelling and language (`dapr`).
+        public var key: String
+        public var name: String
+        public var sitePath: String
+        public var pages: [Int]
+    }
+
+    /// One author in one language.
+    public struct AuthorArchive: Sendable {
+        public var id: String
+        public var key: String
+        public var profile: AuthorProfile?
+        public var sitePath: String
+        public var pages: [Int]
+    }
+
+    /// One year of dated posts in one language.
+    public struct YearArchive: Sendable {
+        public var year: Int
+        public var sitePath: String
+        /// Newest first.
+        public var pages: [Int]
+        /// Newest month first.
+        public var months: [MonthArchive]
+    }
+
+    /// One month of a year.
+    public struct MonthArchive: Sendable {
+        public var year: Int
+        public var month: Int
+        public var sitePath: String
+        public var pages: [Int]
+    }
+
+    public func term(_ key: String, language: String) -> Term? {
+        tags[language]?.first { $0.key == key }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A page after resolution: its language, section, slug, URL and sort keys are
+/// fixed. Relations to other pages are indices into `SiteContent.pages`.
+public struct Page: Sendable {
+    public enum Kind: Sendable, Hashable {
+        /// A post or standalone page.
+        case regular
+        /// A section's `_index.md`.
+        case section
+        /// The language home's `_index.md` at the top of `content/`.
+        case home
+    }
+
+    public var id: Int
+    public var kind: Kind
+    public var document: Document
+    public var language: String
+    /// Top folder under content/ (language folder removed); "" for top-level pages.
+    public var section: String
+    public var title: String
+    public var date: Date?
+    public var lastmod: Date?
+    public var slug: String
+    /// Path under the site root, unencoded, with slashes: `/zh-hans/posts/a/`.
+    public var sitePath: String
+    /// Pages sharing this key are translations of each other.
+    public var translationGroup: String
+    /// Folder (content-relative) of a page bundle whose files are copied with the page.
+    public var bundleDirectory: String?
+    /// Tags as written (display spelling resolved later), duplicates removed.
+    public var tags: [String]
+
+    public var source: SourceFile { document.source }
+    public var metadata: PageMetadata { document.metadata }
+    public var isDraft: Bool { document.metadata.draft }
+    public var weight: Int { document.metadata.weight ?? 0 }
+
+    /// Output file path relative to the output folder, unencoded (`zh-hans/posts/a/index.html`).
+    public var outputPath: String { String(sitePath.dropFirst()) + "index.html" }
+}
+
+extension Page {
+    /// Newest first; undated last; then weight, title and source path, so order never depends on scan order.
+    static func listOrder(_ a: Page, _ b: Page) -> Bool {
+        switch (a.date, b.date) {
+        case let (da?, db?) where da != db: return da > db
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        if a.weight != b.weight { return a.weight < b.weight }
+        if a.title != b.title { return a.title < b.title }
+        return a.source.sitePath < b.source.sitePath
+    }
+}

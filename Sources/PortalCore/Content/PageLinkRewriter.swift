@@ -1,0 +1,104 @@
+import Foundation
+
+/// What link rewriting needs to know of the whole site.
+public struct LinkIndex: Sendable {
+    /// Content-relative source path (`posts/a.en.md`) -> page id.
+    public var pagesBySourcePath: [String: Int]
+    /// Content-relative paths of files under content/ that are copied.
+    public var assets: Set<String>
+
+    public init(content: SiteContent, assets: [StaticAsset]) {
+        var bySource: [String: Int] = [:]
+        for page in content.pages { bySource[page.source.contentPath] = page.id }
+        pagesBySourcePath = bySource
+        self.assets = Set(assets.filter(\.fromContent).map(\.relativePath))
+    }
+}
+
+/// Rewrites one page's links while cmark-gfm walks it: root-relative links go
+/// under the base path, relative images to where they are copied, links to
+/// Markdown sources to their page. One instance per page, used by one thread.
+public final class PageLinkRewriter: LinkRewriting, @unchecked Sendable {
+    let page: Page
+    let content: SiteContent
+    let index: LinkIndex
+    /// Warnings found while rewriting (missing images, links to absent sources).
+    public private(set) var warnings: [Diagnostic] = []
+
+    public init(page: Page, content: SiteContent, index: LinkIndex) {
+        self.page = page
+        self.content = content
+        self.index = index
+    }
+
+    public func rewrite(_ destination: String, isImage: Bool, line: Int) -> String? {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            return nil
+        }
+        let (path, suffix) = Self.splitSuffix(destination)
+        if path.hasPrefix("/") {
+            let basePath = content.config.basePath
+            if basePath == "/" || path.hasPrefix(basePath) { return nil }
+            return basePath + path.dropFirst() + suffix
+        }
+        let decodedPath = path.removingPercentEncoding ?? path
+        let directory = page.source.contentPath.split(separator: "/").dropLast().map(String.init)
+        guard let resolved = Self.normalize(directory + decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
+            return nil
+        }
+        let location = SourceLocation(path: page.source.sitePath, line: page.document.bodyLine + line - 1)
+        let lowered = resolved.lowercased()
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
+            guard let targetID = index.pagesBySourcePath[resolved] else {
+                warnings.append(.warning("broken link '\(destination)': no page at content/\(resolved)", at: location))
+                return nil
+            }
+            var target = content.pages[targetID]
+            if target.language != page.language,
+               let sameLanguage = content.translations[target.translationGroup]?[page.language] {
+                target = content.pages[sameLanguage]
+            }
+            return content.config.url(forSitePath: target.sitePath).percentEncodedPath + suffix
+        }
+        guard index.assets.contains(resolved) else {
+            if isImage {
+                warnings.append(.warning("missing image '\(destination)': no file at content/\(resolved)", at: location))
+            }
+            return nil
+        }
+        if let bundle = page.bundleDirectory, resolved.hasPrefix(bundle + "/") {
+            let inside = resolved.dropFirst(bundle.count + 1)
+            return content.config.url(forSitePath: page.sitePath + inside).percentEncodedPath + suffix
+        }
+        return content.config.url(forSitePath: "/" + resolved).percentEncodedPath + suffix
+    }
+
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.first, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    static func splitSuffix(_ text: String) -> (String, String) {
+        if let index = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            return (String(text[..<index]), String(text[index...]))
+        }
+        return (text, "")
+    }
+
+    /// Resolves `.` and `..`; nil when the path climbs out of content/.
+    static func normalize(_ parts: [String]) -> String? {
+        var stack: [String] = []
+        for part in parts {
+            switch part {
+            case "", ".": continue
+            case "..":
+                if stack.isEmpty { return nil }
+                stack.removeLast()
+            default: stack.append(part)
+            }
+        }
+        return stack.joined(separator: "/")
+    }
+}

@@ -1,0 +1,89 @@
+/// RSS 2.0 feeds per language, tag and author, with absolute URLs and RFC 822
+/// dates in the site's time zone.
+struct FeedWriter: Sendable {
+    let model: SiteModel
+
+    func feeds() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let builder = ContextBuilder(model: model)
+        for language in model.config.languages {
+            let code = language.code
+            let prefix = "/" + language.urlPrefix + "/"
+            let siteTitle = language.title.isEmpty ? model.config.title : language.title
+            files.append(feed(title: siteTitle, sitePath: prefix, ids: builder.homePages(code), language: language))
+            for term in model.archives.tags[code] ?? [] {
+                files.append(feed(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
+            }
+            for author in model.archives.authors[code] ?? [] {
+                let name = author.profile?.name(in: code) ?? author.id
+                files.append(feed(title: name + " · " + siteTitle, sitePath: author.sitePath, ids: author.pages, language: language))
+            }
+        }
+        return files
+    }
+
+    func feed(title: String, sitePath: String, ids: [Int], language: LanguageConfig) -> OutputFile {
+        let formatting = DateFormatting(locale: language.locale, timeZone: model.config.timeZone)
+        let limit = model.config.feed.limit
+        let shown = limit > 0 ? Array(ids.prefix(limit)) : ids
+        let builder = ContextBuilder(model: model)
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
+        xml += "<title>\(x(title))</title>\n<link>\(x(model.absoluteURL(sitePath)))</link>\n"
+        xml += "<description>\(x(language.description.isEmpty ? title : language.description))</description>\n"
+        xml += "<language>\(x(language.code))</language>\n<generator>portal</generator>\n"
+        if let newest = shown.compactMap({ model.content.pages[$0].date }).max() {
+            xml += "<lastBuildDate>\(formatting.rfc822(newest))</lastBuildDate>\n"
+        }
+        xml += "<atom:link href=\"\(x(model.absoluteURL(sitePath + "index.xml")))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        for id in shown {
+            let page = model.content.pages[id]
+            let link = model.absoluteURL(page.sitePath)
+            xml += "<item>\n<title>\(x(page.title))</title>\n<link>\(x(link))</link>\n<guid isPermaLink=\"true\">\(x(link))</guid>\n"
+            if let date = page.date { xml += "<pubDate>\(formatting.rfc822(date))</pubDate>\n" }
+            for author in builder.authorRefs(page, language) {
+                if let name = author["name"] as? String { xml += "<category domain=\"author\">\(x(name))</category>\n" }
+            }
+            for tag in builder.tagRefs(page) {
+                if let name = tag["name"] as? String { xml += "<category>\(x(name))</category>\n" }
+            }
+            let body = model.config.feed.fullContent ? model.rendered[id].html : builder.summaryHTML(page)
+            xml += "<description>\(x(absolutize(body)))</description>\n</item>\n"
+        }
+        xml += "</channel>\n</rss>\n"
+        return OutputFile(path: String(sitePath.dropFirst()) + "index.xml", text: xml)
+    }
+
+    /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.
+    func absolutize(_ html: String) -> String {
+        guard model.config.baseURL.contains("://"), let schemeEnd = model.config.baseURL.range(of: "://") else { return html }
+        let afterScheme = model.config.baseURL[schemeEnd.upperBound...]
+        let origin = String(model.config.baseURL[..<(afterScheme.firstIndex(of: "/") ?? model.config.baseURL.endIndex)])
+        return html.replacingOccurrences(of: "href=\"/", with: "href=\"" + origin + "/")
+            .replacingOccurrences(of: "src=\"/", with: "src=\"" + origin + "/")
+    }
+
+    func x(_ text: String) -> String { XMLEscaping.escape(text) }
+}
+
+/// Escapes text for XML and strips characters XML 1.0 forbids.
+enum XMLEscaping {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

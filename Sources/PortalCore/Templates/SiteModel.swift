@@ -1,0 +1,110 @@
+import Foundation
+
+/// Everything the renderers read, fixed after the barriers: pages, their
+/// rendered Markdown, archives, theme and formats. Shared by all render tasks.
+public struct SiteModel: Sendable {
+    public let content: SiteContent
+    /// Rendered Markdown by page id.
+    public let rendered: [RenderedMarkdown]
+    public let archives: Archives
+    public let theme: Theme
+    let formatting: [String: DateFormatting]
+    /// Translation key -> language code -> site path of the first page.
+    let alternates: [String: [String: String]]
+    /// Page id -> (section list position) for previous/next links.
+    let sectionPosition: [Int: Int]
+
+    var config: SiteConfig { content.config }
+
+    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme) {
+        self.content = content
+        self.rendered = rendered
+        self.archives = archives
+        self.theme = theme
+        var formatting: [String: DateFormatting] = [:]
+        for language in content.config.languages {
+            formatting[language.code] = DateFormatting(locale: language.locale, timeZone: content.config.timeZone)
+        }
+        self.formatting = formatting
+        var positions: [Int: Int] = [:]
+        for sections in content.sections.values {
+            for section in sections {
+                for (position, id) in section.pages.enumerated() { positions[id] = position }
+            }
+        }
+        sectionPosition = positions
+        alternates = SiteModel.collectAlternates(content: content, archives: archives)
+    }
+
+    /// The key under which the same page is found in every language.
+    func translationKey(of job: RenderJob) -> String? {
+        switch job {
+        case let .page(id): return "page:" + content.pages[id].translationGroup
+        case .home: return "home"
+        case let .section(language, index, _): return "section:" + (content.sections[language]?[index].name ?? "")
+        case .tags: return "tags"
+        case let .tag(language, index, _): return "tag:" + (archives.tags[language]?[index].key ?? "")
+        case .authors: return "authors"
+        case let .author(language, index, _): return "author:" + (archives.authors[language]?[index].id ?? "")
+        case .archives: return "archives"
+        case let .year(language, index, _): return "year:\(archives.years[language]?[index].year ?? 0)"
+        case let .month(language, year, index, _):
+            let month = archives.years[language]?[year].months[index]
+            return "month:\(month?.year ?? 0)-\(month?.month ?? 0)"
+        case .notFound, .root: return nil
+        }
+    }
+
+    static func collectAlternates(content: SiteContent, archives: Archives) -> [String: [String: String]] {
+        var map: [String: [String: String]] = [:]
+        for page in content.pages {
+            // A section's _index is its list page: both share the section key below.
+            if page.kind == .regular { map["page:" + page.translationGroup, default: [:]][page.language] = page.sitePath }
+        }
+        for language in content.config.languages {
+            let code = language.code
+            let prefix = "/" + language.urlPrefix + "/"
+            map["home", default: [:]][code] = prefix
+            for section in content.sections[code] ?? [] { map["section:" + section.name, default: [:]][code] = section.sitePath }
+            map["tags", default: [:]][code] = prefix + "tags/"
+            map["authors", default: [:]][code] = prefix + "authors/"
+            map["archives", default: [:]][code] = prefix + "archives/"
+            for term in archives.tags[code] ?? [] { map["tag:" + term.key, default: [:]][code] = term.sitePath }
+            for author in archives.authors[code] ?? [] { map["author:" + author.id, default: [:]][code] = author.sitePath }
+            for year in archives.years[code] ?? [] {
+                map["year:\(year.year)", default: [:]][code] = year.sitePath
+                for month in year.months { map["month:\(month.year)-\(month.month)", default: [:]][code] = month.sitePath }
+            }
+        }
+        return map
+    }
+
+    /// Where the language switcher sends a reader of `job` who picks `language`.
+    func counterpart(of job: RenderJob, in language: LanguageConfig) -> (path: String, exists: Bool) {
+        if let key = translationKey(of: job), let path = alternates[key]?[language.code] { return (path, true) }
+        let prefix = "/" + language.urlPrefix + "/"
+        switch job {
+        case let .page(id):
+            let page = content.pages[id]
+            if let section = content.section(named: page.section, language: language.code) { return (section.sitePath, false) }
+            return (prefix, false)
+        case .tag: return (prefix + "tags/", false)
+        case .author: return (prefix + "authors/", false)
+        case .year, .month: return (prefix + "archives/", false)
+        default: return (prefix, false)
+        }
+    }
+
+    func url(_ sitePath: String) -> String { config.url(forSitePath: sitePath).percentEncodedPath }
+    func absoluteURL(_ sitePath: String) -> String { config.absoluteURL(forSitePath: sitePath).percentEncodedPathKeepingScheme }
+}
+
+extension String {
+    /// Percent-encodes the path of an absolute URL, leaving `scheme://host` alone.
+    var percentEncodedPathKeepingScheme: String {
+        guard let schemeEnd = range(of: "://") else { return percentEncodedPath }
+        let afterScheme = self[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return self }
+        return String(self[..<slash]) + String(self[slash...]).percentEncodedPath
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Mustache
+import TOMLKit
+
+/// The templates, string tables and assets a site renders with: the default
+/// theme built into portal, with each file a site's `Templates/` holds in its place.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// Lower-cased language code -> key -> string.
+    public var strings: [String: [String: String]]
+    /// Files under `assets/`, relative to it, with where their bytes come from.
+    public var assets: [(path: String, content: OutputFile.Content)]
+
+    static let layouts = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month", "404", "root", "alias"]
+
+    /// Loads the theme for the site at `siteRoot`; errors name the template file, line and column.
+    public static func load(siteRoot: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var texts: [String: (text: String, origin: String)] = [:]
+        for (path, text) in DefaultTheme.files { texts[path] = (text, "(built-in theme) Templates/" + path) }
+        var assets: [String: OutputFile.Content] = [:]
+        for (path, text) in DefaultTheme.files where path.hasPrefix("assets/") {
+            assets[String(path.dropFirst("assets/".count))] = .bytes(Array(text.utf8))
+        }
+        var diagnostics: [Diagnostic] = []
+
+        let directory = (siteRoot as NSString).appendingPathComponent("Templates")
+        for path in Self.files(under: directory) {
+            let absolute = directory + "/" + path
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = .copy(from: absolute)
+            } else if path.hasSuffix(".mustache") || path.hasSuffix(".toml") {
+                guard let data = FileManager.default.contents(atPath: absolute),
+                      let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(path: "Templates/" + path)))
+                    continue
+                }
+                texts[path] = (text, "Templates/" + path)
+            }
+        }
+
+        var library = MustacheLibrary()
+        var strings: [String: [String: String]] = [:]
+        for path in texts.keys.sorted() {
+            guard let entry = texts[path] else { continue }
+            if path.hasSuffix(".mustache") {
+                do {
+                    library.register(try MustacheTemplate(string: entry.text), named: String(path.dropLast(".mustache".count)))
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error("invalid template: \(error.error)",
+                        at: SourceLocation(path: entry.origin, line: error.context.lineNumber, column: error.context.columnNumber)))
+                } catch {
+                    diagnostics.append(.error("invalid template: \(error)", at: SourceLocation(path: entry.origin)))
+                }
+            } else if path.hasPrefix("i18n/"), path.hasSuffix(".toml") {
+                let code = String(path.dropFirst("i18n/".count).dropLast(".toml".count)).lowercased()
+                do {
+                    let table = try TOMLTable(string: entry.text)
+                    var values: [String: String] = strings[code] ?? [:]
+                    for (key, value) in table { if let text = value.string { values[key] = text } }
+                    strings[code] = values
+                } catch let error as TOMLParseError {
+                    diagnostics.append(.error("invalid TOML: \(error.description)",
+                        at: SourceLocation(path: entry.origin, line: error.source.begin.line, column: error.source.begin.column)))
+                } catch {
+                    diagnostics.append(.error("invalid TOML: \(error)", at: SourceLocation(path: entry.origin)))
+                }
+            }
+        }
+        for layout in layouts where library.getTemplate(named: layout) == nil {
+            diagnostics.append(.error("missing layout Templates/\(layout).mustache"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        let sortedAssets = assets.keys.sorted().map { ($0, assets[$0]!) }
+        return (Theme(library: library, strings: strings, assets: sortedAssets), diagnostics)
+    }
+
+    /// Relative paths of the regular files below `directory`, sorted; hidden files skipped.
+    static func files(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var result: [String] = []
+        for case let path as String in enumerator {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+
+    public func render(_ context: [String: Any], layout: String) -> String {
+        library.render(context, withTemplate: layout) ?? ""
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import PortalCore
+import Testing
+
+/// Builds each fixture site under Tests/Fixtures/sites and compares every output
+/// file with its `expected/` tree. `RECORD_GOLDEN=1 swift test` re-records them.
+@Suite struct GoldenSiteTests {
+    static let names: [String] = {
+        (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.sites))?.sorted() ?? []
+    }()
+
+    @Test(arguments: GoldenSiteTests.names)
+    func siteMatchesGoldenTree(_ name: String) throws {
+        let root = Fixtures.sites + "/" + name
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let expectedDir = root + "/expected"
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: expectedDir)
+            for file in result.files { Fixtures.write(Fixtures.bytes(of: file), to: expectedDir + "/" + file.path) }
+            let warnings = result.diagnostics.map(\.description).joined(separator: "\n")
+            Fixtures.write(warnings.isEmpty ? "" : warnings + "\n", to: root + "/expected-diagnostics.txt")
+            return
+        }
+        let expected = Fixtures.tree(expectedDir)
+        let actual = result.files.map(\.path)
+        #expect(Set(actual).subtracting(expected).sorted() == [], "files built but not expected")
+        #expect(Set(expected).subtracting(actual).sorted() == [], "files expected but not built")
+        for file in result.files where expected.contains(file.path) {
+            let want = FileManager.default.contents(atPath: expectedDir + "/" + file.path).map { [UInt8]($0) } ?? []
+            #expect(Fixtures.bytes(of: file) == want, "\(name): \(file.path) differs from the golden file")
+        }
+        let diagnostics = (try? String(contentsOfFile: root + "/expected-diagnostics.txt", encoding: .utf8)) ?? ""
+        let actualDiagnostics = result.diagnostics.map(\.description).joined(separator: "\n")
+        #expect(actualDiagnostics == diagnostics.trimmingCharacters(in: .newlines), "\(name): diagnostics differ")
+    }
+}

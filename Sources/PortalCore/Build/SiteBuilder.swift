@@ -9,7 +9,8 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    public func build() -> BuildResult {
+    /// Builds the site; with a `cache`, unchanged sources are neither parsed nor rendered again.
+    public func build(cache: BuildCache? = nil) -> BuildResult {
         var clock = StageClock()
         var statistics = BuildStatistics()
         var diagnostics: [Diagnostic] = []
@@ -39,11 +40,16 @@ public struct SiteBuilder: Sendable {
         // Front matter, in parallel: each file is independent.
         MarkdownRenderer.prepare()
         let parser = DocumentParser(timeZone: config.timeZone)
-        let parsed = parallelMap(scan.sources) { source -> (Document?, [Diagnostic]) in
+        let parse = { @Sendable (source: SourceFile) -> (Document?, [Diagnostic]) in
             guard let bytes = SourceReader.read(source.absolutePath) else {
                 return (nil, [.error("cannot read file", at: SourceLocation(path: source.sitePath))])
             }
             return parser.parse(bytes, source: source)
+        }
+        cache?.prune(keeping: scan.sources)
+        let configKey = cache == nil ? 0 : BuildCache.configKey(siteRoot: root, baseURL: options.baseURL)
+        let parsed = parallelMap(scan.sources) { source -> (Document?, [Diagnostic]) in
+            cache?.parsed(source, configKey: configKey) { parse(source) } ?? parse(source)
         }
         let documents = parsed.compactMap(\.0)
         diagnostics += parsed.flatMap(\.1)
@@ -57,10 +63,14 @@ public struct SiteBuilder: Sendable {
         // Markdown, in parallel; each page owns its link rewriter.
         let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
         let index = LinkIndex(content: content, assets: scan.assets)
-        let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
+        let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
             let rewriter = PageLinkRewriter(page: page, content: content, index: index)
             let rendered = renderer.render(page.document.body, links: rewriter)
             return (rendered, rewriter.warnings)
+        }
+        let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: scan.assets)
+        let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
+            cache?.rendered(page.source, linkKey: linkKey) { render(page) } ?? render(page)
         }
         diagnostics += renderedPairs.flatMap(\.1)
         clock.lap("markdown")

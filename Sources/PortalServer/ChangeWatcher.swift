@@ -1,0 +1,28 @@
+import Foundation
+
+/// Reports changed site-relative paths in batches, one batch per burst of
+/// changes (after a quiet period).
+protocol ChangeWatcher: AnyObject, Sendable {
+    var batches: AsyncStream<[String]> { get }
+    /// Stops the watching thread and ends `batches`.
+    func stop()
+}
+
+enum ChangeWatchers {
+    /// inotify where the kernel offers it, else polling modification times.
+    static func make(options: ServeOptions) -> any ChangeWatcher {
+        #if os(Linux)
+        if !options.forcePolling, let watcher = InotifyWatcher(root: options.siteRoot, quietPeriod: options.quietPeriod) {
+            return watcher
+        }
+        #endif
+        return PollingWatcher(root: options.siteRoot, interval: options.pollInterval, quietPeriod: options.quietPeriod)
+    }
+}
+
+extension Duration {
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import PortalCore
+
+/// Runs builds for the preview, reusing parsed and rendered pages between them,
+/// and turns each result into what to serve and what to tell open pages.
+final class Rebuilder: @unchecked Sendable {
+    let options: ServeOptions
+    let cache = BuildCache()
+    let store: SiteStore
+    let hub: EventHub
+    private let queue = DispatchQueue(label: "portal.rebuild")
+
+    init(options: ServeOptions, store: SiteStore, hub: EventHub) {
+        self.options = options
+        self.store = store
+        self.hub = hub
+    }
+
+    /// Builds once with `baseURL`; `changed` is nil for the first build.
+    /// Returns whether the build succeeded.
+    @discardableResult
+    func rebuild(baseURL: String, changed: [String]?) async -> Bool {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let buildOptions = BuildOptions(
+            sourceRoot: options.siteRoot, baseURL: baseURL,
+            includeDrafts: !options.noDrafts, includeFuture: !options.noDrafts, strict: options.strict)
+        let cache = self.cache
+        // Builds are CPU-bound and block: keep them off the cooperative pool.
+        let result: BuildResult = await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: SiteBuilder(options: buildOptions).build(cache: cache)) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let what = changed.map { $0.count == 1 ? $0[0] : "\($0.count) changes" } ?? "first build"
+        if result.failed {
+            let lines = result.diagnostics.filter(\.isError).map(\.description)
+            for line in lines { Console.error(line) }
+            Console.error("rebuild failed (\(what)); still serving the last good site")
+            hub.publish(.error(lines))
+            return false
+        }
+        let hadError = hub.error != nil
+        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        store.replace(with: SiteSnapshot(files: result.files))
+        Console.info("built \(result.files.count) files (\(what)) in " + String(format: "%.3f s", seconds))
+        if let changed, !hadError, !changed.isEmpty, changed.allSatisfy({ $0.lowercased().hasSuffix(".css") }) {
+            hub.publish(.css)
+        } else {
+            hub.publish(.reload)
+        }
+        return true
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import PortalServer
+
+@Suite(.serialized) struct WatcherTests {
+    /// The next batch, or nil after `timeout` seconds.
+    func nextBatch(_ watcher: any ChangeWatcher, timeout: Double) async -> [String]? {
+        await withTaskGroup(of: [String]?.self) { group in
+            group.addTask {
+                for await batch in watcher.batches { return batch }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(timeout))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    func check(_ watcher: any ChangeWatcher, _ site: TestSite) async {
+        try? await Task.sleep(for: .milliseconds(150))
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "changed"))
+        site.write("content/posts/hello.zh-hans.md", TestSite.post(title: "你好", body: "改了"))
+        let batch = await nextBatch(watcher, timeout: 5)
+        // Both writes of the burst arrive in one batch.
+        #expect(batch?.contains("content/posts/hello.en.md") == true)
+        #expect(batch?.contains("content/posts/hello.zh-hans.md") == true)
+
+        site.write("content/new/deep/page.en.md", "x")
+        var seen = Set(await nextBatch(watcher, timeout: 5) ?? [])
+        if !seen.contains("content/new/deep/page.en.md") {
+            // inotify may report the new folder first, then the file inside it.
+            site.write("content/new/deep/page.en.md", "y")
+            seen.formUnion(await nextBatch(watcher, timeout: 5) ?? [])
+        }
+        #expect(seen.contains("content/new/deep/page.en.md"))
+
+        site.write("site.toml", TestSite.siteToml + "\n")
+        #expect(await nextBatch(watcher, timeout: 5)?.contains("site.toml") == true)
+        watcher.stop()
+    }
+
+    #if os(Linux)
+    @Test func inotifyReportsEditsNewFoldersAndConfig() async throws {
+        let site = TestSite()
+        defer { site.remove() }
+        let watcher = try #require(InotifyWatcher(root: site.root, quietPeriod: .milliseconds(50)))
+        await check(watcher, site)
+    }
+    #endif
+
+    @Test func pollingReportsEditsNewFoldersAndConfig() async {
+        let site = TestSite()
+        defer { site.remove() }
+        let watcher = PollingWatcher(root: site.root, interval: .milliseconds(50), quietPeriod: .milliseconds(50))
+        await check(watcher, site)
+    }
+
+    @Test func ignoresUnwatchedAndNoise() {
+        #expect(ServeOptions.isWatched("content/a.md"))
+        #expect(ServeOptions.isWatched("site.toml"))
+        #expect(!ServeOptions.isWatched("public/index.html"))
+        #expect(ServeOptions.isNoise(".a.md.swp"))
+        #expect(ServeOptions.isNoise("a.md~"))
+    }
+}

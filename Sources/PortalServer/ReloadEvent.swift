@@ -19,7 +19,7 @@ enum ReloadEvent: Sendable, Equatable {
         case .cleared: return "event: ok\ndata: {}\n\n"
         case let .error(lines):
             let payload = (try? JSONSerialization.data(withJSONObject: ["diagnostics": lines]))
-                .map { String(decoding: $0, as: UTF8.self) } ?? "{\"diagnostics\":[]}"
+                .map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/") } ?? "{\"diagnostics\":[]}"
             return "event: error\ndata: \(payload)\n\n"
         }
     }

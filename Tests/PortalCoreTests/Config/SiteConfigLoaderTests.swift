@@ -255,10 +255,7 @@ import Testing
     }
 
     @Test func seedSiteLoadsCleanly() throws {
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/seeds/site").path
-        guard FileManager.default.fileExists(atPath: root + "/site.toml") else { return }
+        guard let root = TemporarySite.seedPath("site") else { return }
         let (config, diagnostics) = SiteConfigLoader.load(siteRoot: root)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let site = try #require(config)

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PortalCore
 
 /// A throwaway site folder for tests; files are written with inline text.
 struct TemporarySite {
@@ -17,7 +18,7 @@ struct TemporarySite {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: root)
+        FileOperations.removeTree(root)
     }
 
     /// `../shared/seeds/<name>` beside the package root, if present.

@@ -22,7 +22,7 @@ enum YAMLFrontMatterReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(problem(for: error, text: text, lineOffset: lineOffset))
         } catch {

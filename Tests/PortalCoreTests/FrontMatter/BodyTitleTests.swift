@@ -6,8 +6,8 @@ import Testing
     typealias F = FrontMatterFixture
 
     @Test func firstHeadingBecomesTheTitleAndLeavesTheBody() throws {
-        let document = try #require(F.parse("---\ndate: 2022-01-01\n---\n\n# 会议纪要 #\n\nText\n").document)
-        #expect(document.metadata.title == "会议纪要")
+        let document = try #require(F.parse("---\ndate: 2022-01-01\n---\n\n# 周报 #\n\nText\n").document)
+        #expect(document.metadata.title == "周报")
         #expect(document.body == "\nText\n")
         // Line 6 of the file is the first line of the body.
         #expect(document.bodyLine == 6)
@@ -35,9 +35,9 @@ import Testing
     }
 
     @Test func firstNonEmptyLineOfAFileWithoutFrontMatter() throws {
-        let document = try #require(F.parse("\n\n  CloudWeGo 社区会议 8.11  \n\n会议主题\n").document)
-        #expect(document.metadata.title == "CloudWeGo 社区会议 8.11")
-        #expect(document.body == "\n会议主题\n")
+        let document = try #require(F.parse("\n\n  社区例会 3.14  \n\n议程\n").document)
+        #expect(document.metadata.title == "社区例会 3.14")
+        #expect(document.body == "\n议程\n")
         #expect(document.bodyLine == 4)
     }
 

@@ -105,6 +105,6 @@ import Testing
         #expect(bundle.date == F.instant("2021-12-23T00:00:00+08:00"))
         let frontMatterWins = try #require(F.metadata("---\ndate: 2020-01-01\n---\n", path: "blog/2022-09-15-slug.md"))
         #expect(frontMatterWins.date == F.instant("2020-01-01T00:00:00+08:00"))
-        #expect(F.metadata("# T\n", path: "meetings/cloudwego-meeting-8.11.md")?.date == nil)
+        #expect(F.metadata("# T\n", path: "meetings/team-sync-3.14.md")?.date == nil)
     }
 }

@@ -36,12 +36,18 @@ enum FrontMatterDate {
         if scanner.skip("Z") || scanner.skip("z") {
             offset = 0
         } else if let sign = scanner.sign() {
-            guard let hours = scanner.digits(1...2) else { return nil }
+            // `+08`, `+8`, `+08:00` or `+0800`.
+            let before = scanner.position
+            guard let run = scanner.digits(1...4) else { return nil }
+            var hours = run
             var minutes = 0
-            if scanner.skip(":") {
+            if scanner.position - before == 4 {
+                hours = run / 100
+                minutes = run % 100
+            } else if scanner.position - before > 2 {
+                return nil
+            } else if scanner.skip(":") {
                 guard let value = scanner.digits(2...2) else { return nil }
-                minutes = value
-            } else if let value = scanner.digits(2...2) {
                 minutes = value
             }
             guard hours <= 23, minutes <= 59 else { return nil }
@@ -102,6 +108,7 @@ struct ByteScanner {
     }
 
     var atEnd: Bool { index == bytes.count }
+    var position: Int { index }
 
     mutating func skip(_ character: Unicode.Scalar) -> Bool {
         guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }

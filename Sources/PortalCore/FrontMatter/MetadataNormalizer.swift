@@ -151,7 +151,7 @@ struct MetadataNormalizer {
         return tags
     }
 
-    /// Ids (`[sczyh30]`, `sczyh30`) or inline profiles (`{name, title, url, image_url}`).
+    /// Ids (`[zhangwei]`, `zhangwei`) or inline profiles (`{name, title, url, image_url}`).
     private func authors(_ node: FrontMatterNode, key: String, diagnostics: inout [Diagnostic]) -> [AuthorReference] {
         let items: [FrontMatterNode]
         if case let .list(list) = node.kind { items = list } else { items = [node] }
@@ -190,7 +190,7 @@ struct MetadataNormalizer {
         return digits.count > 1 && digits.first == UInt8(ascii: "0")
     }
 
-    /// `Eric Zhao` -> `eric-zhao`.
+    /// `Wang Fang` -> `wang-fang`.
     static func authorID(forName name: String) -> String {
         name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
     }

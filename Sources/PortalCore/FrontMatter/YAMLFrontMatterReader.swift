@@ -22,7 +22,7 @@ enum YAMLFrontMatterReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(problem(for: error, text: text, lineOffset: lineOffset))
         } catch {
@@ -52,16 +52,20 @@ enum YAMLFrontMatterReader {
     private struct Converter {
         let lineOffset: Int
         var visited = 0
+        /// The top-level key being read: aliased nodes carry the mark of their anchor,
+        /// so a limit is reported at the key whose value grew too large.
+        var topLevelKey: Mark?
 
         mutating func convert(_ yaml: Node, depth: Int) throws -> FrontMatterNode {
             visited += 1
             let line = (yaml.mark?.line ?? 1) + lineOffset
             let column = yaml.mark?.column ?? 1
             guard visited <= YAMLFrontMatterReader.maxNodes, depth <= YAMLFrontMatterReader.maxDepth else {
+                let place = topLevelKey.map { (line: $0.line + lineOffset, column: $0.column) } ?? (line: line, column: column)
                 throw FrontMatterProblem(
                     message: "invalid YAML front matter: too large once aliases are expanded "
                         + "(more than \(YAMLFrontMatterReader.maxNodes) values or \(YAMLFrontMatterReader.maxDepth) levels)",
-                    line: line, column: column
+                    line: place.line, column: place.column
                 )
             }
             switch yaml {
@@ -84,6 +88,7 @@ enum YAMLFrontMatterReader {
                 for (key, value) in mapping {
                     // Keys are text; a list or map used as a key has no field to fill.
                     guard case let .scalar(keyScalar) = key else { continue }
+                    if depth == 0 { topLevelKey = key.mark }
                     entries.append(FrontMatterNode.Entry(key: keyScalar.string, node: try convert(value, depth: depth + 1)))
                 }
                 return FrontMatterNode(.table(entries), line: line, column: column)

@@ -12,7 +12,7 @@ import Testing
     @Test func dateInFileName() {
         #expect(FileNameDate.date(inContentPath: "posts/2022-09-15-slug.md", timeZone: shanghai) == day("2022-09-15"))
         #expect(FileNameDate.date(inContentPath: "meetings/2022-04-21.md", timeZone: shanghai) == day("2022-04-21"))
-        #expect(FileNameDate.date(inContentPath: "blog/2022-09-15-opensergo.zh-hans.md", timeZone: shanghai) == day("2022-09-15"))
+        #expect(FileNameDate.date(inContentPath: "blog/2022-09-15-release.zh-hans.md", timeZone: shanghai) == day("2022-09-15"))
     }
 
     @Test func dateInFolders() {
@@ -22,8 +22,8 @@ import Testing
     }
 
     @Test func noDate() {
-        #expect(FileNameDate.date(inContentPath: "posts/202112-dapr-china-community-meeting/index.md", timeZone: shanghai) == nil)
-        #expect(FileNameDate.date(inContentPath: "meetings/cloudwego-meeting-8.11.md", timeZone: shanghai) == nil)
+        #expect(FileNameDate.date(inContentPath: "posts/202112-monthly-sync/index.md", timeZone: shanghai) == nil)
+        #expect(FileNameDate.date(inContentPath: "meetings/team-sync-3.14.md", timeZone: shanghai) == nil)
         #expect(FileNameDate.date(inContentPath: "posts/2022-13-45-bad.md", timeZone: shanghai) == nil)
         #expect(FileNameDate.date(inContentPath: "posts/2021-02-30.md", timeZone: shanghai) == nil)
         #expect(FileNameDate.date(inContentPath: "2022/13/15/x.md", timeZone: shanghai) == nil)
@@ -42,7 +42,7 @@ import Testing
         #expect(FileNameDate.stripDatePrefix("2022-09-15_slug") == "slug")
         #expect(FileNameDate.stripDatePrefix("2022-04-21") == "2022-04-21")
         #expect(FileNameDate.stripDatePrefix("2022-04-21-") == "2022-04-21-")
-        #expect(FileNameDate.stripDatePrefix("202112-dapr") == "202112-dapr")
+        #expect(FileNameDate.stripDatePrefix("202112-sync") == "202112-sync")
         #expect(FileNameDate.stripDatePrefix("2022-13-45-x") == "2022-13-45-x")
         #expect(FileNameDate.stripDatePrefix("社区-2022") == "社区-2022")
     }

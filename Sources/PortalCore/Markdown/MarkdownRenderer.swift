@@ -71,9 +71,17 @@ public struct MarkdownRenderer: Sendable {
         for softBreak in walk.droppedBreaks {
             cmark_node_free(softBreak)
         }
+        // Inline literals point into their block's text: a replaced heading stays alive
+        // (unlinked) until its former children are rendered.
+        var detachedHeadings: [OpaquePointer] = []
+        defer {
+            for heading in detachedHeadings { cmark_node_free(heading) }
+        }
         var headings: [RenderedMarkdown.Heading] = []
         for entry in walk.headings {
-            Self.replaceHeading(entry.node, level: entry.heading.level, id: entry.heading.id)
+            if Self.replaceHeading(entry.node, level: entry.heading.level, id: entry.heading.id) {
+                detachedHeadings.append(entry.node)
+            }
             if entry.heading.level >= 2 { headings.append(entry.heading) }
         }
         let summaryStart = walk.split.flatMap { cmark_node_next($0) }
@@ -126,28 +134,30 @@ public struct MarkdownRenderer: Sendable {
     /// cmark emits no heading ids: the heading becomes a custom block holding a custom
     /// inline whose enter/exit text is `<hN id="…">` / `</hN>`. Custom nodes are written
     /// as they are even without UNSAFE, and the id is a slug (no quotes or markup).
-    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    /// Returns whether the heading was unlinked (the caller frees it after rendering).
+    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) -> Bool {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
         guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
             cmark_node_free(block)
-            return
+            return false
         }
         // Ownership moves into the tree on success; free by hand only on failure.
         guard cmark_node_append_child(block, inline) != 0 else {
             cmark_node_free(inline)
             cmark_node_free(block)
-            return
+            return false
         }
         guard cmark_node_insert_before(heading, block) != 0 else {
             cmark_node_free(block)
-            return
+            return false
         }
         cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
         cmark_node_set_on_exit(inline, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             if cmark_node_append_child(inline, child) == 0 { break }
         }
-        cmark_node_free(heading)
+        cmark_node_unlink(heading)
+        return true
     }
 }
 

@@ -148,10 +148,13 @@ public struct SummaryBuilder: Sendable {
     /// Punctuation that must not end a cut summary (it expects more text).
     private static func isDangling(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "，", "、", "；", "：", ",", ";", ":", "(", "（", "「", "『", "“", "‘", "《", "【", "—", "-", "–":
+        case "，", "、", "；", "：", ",", ";", ":", "—", "-", "–", "<", "&", "/":
             return true
         default:
-            return false
+            switch s.properties.generalCategory {
+            case .openPunctuation, .initialPunctuation: return true
+            default: return false
+            }
         }
     }
 }

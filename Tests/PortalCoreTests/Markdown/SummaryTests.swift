@@ -42,6 +42,19 @@ import Testing
         #expect(code.html.contains("&lt;!--more--&gt;"))
     }
 
+    @Test func nestedMarkerIsRemovedButDoesNotSplit() {
+        let result = renderMarkdown("- a\n\n  <!--more-->\n- b\n")
+        #expect(!result.hasExplicitSummary)
+        #expect(!result.html.contains("omitted"))
+        #expect(result.html.contains("<p>b</p>"))
+    }
+
+    @Test func cutNeverSplitsAnEntity() {
+        let text = String(repeating: "R&D <x> ", count: 40)
+        let summary = SummaryBuilder.summarize(text, characters: 12, words: 5)
+        #expect(summary == "R&amp;D &lt;x&gt; R&amp;D…")
+    }
+
     @Test func markerFirstFallsBackToAutomaticSummary() {
         let result = renderMarkdown("<!--more-->\n\nOnly text.\n")
         #expect(!result.hasExplicitSummary)

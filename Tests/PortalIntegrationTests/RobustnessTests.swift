@@ -6,7 +6,7 @@ import Testing
 @Suite struct RobustnessTests {
     @Test func randomBytesNeverCrash() {
         var generator = SplitMix(seed: 42)
-        var files: [String: String] = [:]
+        let files: [String: String] = [:]
         let root = Fixtures.makeSite(files)
         for index in 0..<40 {
             let length = Int(generator.next() % 4096)

@@ -1,2 +1,41 @@
-// TEMPORARY STUB until the output stage lands.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] { items.map(transform) }
+import Dispatch
+import Foundation
+
+/// Maps `items` across all cores, keeping their order.
+///
+/// Work is cut into about four chunks per core so that uneven items still
+/// balance; each chunk initialises only its own slots of the result array.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let count = items.count
+    if count <= 1 { return items.map(transform) }
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let chunkCount = min(count, cores * 4)
+    let chunkSize = (count + chunkCount - 1) / chunkCount
+    return Array(unsafeUninitializedCapacity: count) { output, initializedCount in
+        guard let base = output.baseAddress else { return }
+        let slots = ResultSlots(base: base)
+        items.withUnsafeBufferPointer { input in
+            let source = InputItems(base: input)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = min(start + chunkSize, count)
+                guard start < end else { return }
+                for index in start..<end {
+                    // Disjoint ranges: each slot is initialised once, by one chunk.
+                    (slots.base + index).initialize(to: transform(source.base[index]))
+                }
+            }
+        }
+        initializedCount = count
+    }
+}
+
+/// Result memory whose disjoint slots are written by different threads.
+private struct ResultSlots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>
+}
+
+/// Read-only view of the input shared by all chunks.
+private struct InputItems<T>: @unchecked Sendable {
+    let base: UnsafeBufferPointer<T>
+}

@@ -10,7 +10,7 @@ public struct SiteConfig: Sendable {
     public var defaultLanguage: String
     public var timeZone: TimeZone
     public var pageSize: Int
-    /// Languages in output order: the default language first, then by code.
+    /// Languages in output order: the default language first, then by weight, then by code.
     public var languages: [LanguageConfig]
     public var markdown: MarkdownOptions
     public var feed: FeedOptions

@@ -4,13 +4,20 @@ import Foundation
 public struct LinkIndex: Sendable {
     /// Content-relative source path (`posts/a.en.md`) -> page id.
     public var pagesBySourcePath: [String: Int]
+    /// Translation path (`posts/a`) -> language code -> page id, so `a.md` finds `a.en.md`.
+    public var pagesByTranslationPath: [String: [String: Int]]
     /// Content-relative paths of files under content/ that are copied.
     public var assets: Set<String>
 
     public init(content: SiteContent, assets: [StaticAsset]) {
         var bySource: [String: Int] = [:]
-        for page in content.pages { bySource[page.source.contentPath] = page.id }
+        var byTranslation: [String: [String: Int]] = [:]
+        for page in content.pages {
+            bySource[page.source.contentPath] = page.id
+            byTranslation[page.source.translationPath, default: [:]][page.language] = page.id
+        }
         pagesBySourcePath = bySource
+        pagesByTranslationPath = byTranslation
         self.assets = Set(assets.filter(\.fromContent).map(\.relativePath))
     }
 }
@@ -49,7 +56,9 @@ public final class PageLinkRewriter: LinkRewriting, @unchecked Sendable {
         let location = SourceLocation(path: page.source.sitePath, line: page.document.bodyLine + line - 1)
         let lowered = resolved.lowercased()
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
-            guard let targetID = index.pagesBySourcePath[resolved] else {
+            let stem = String(resolved[..<(resolved.lastIndex(of: ".") ?? resolved.endIndex)])
+            let variants = index.pagesByTranslationPath[stem]
+            guard let targetID = index.pagesBySourcePath[resolved] ?? variants?[page.language] ?? variants?.values.min() else {
                 warnings.append(.warning("broken link '\(destination)': no page at content/\(resolved)", at: location))
                 return nil
             }

@@ -1,9 +1,81 @@
-// TEMPORARY STUB until the input stage lands.
-public struct ContentScan: Sendable {
-    public var sources: [SourceFile] = []
-    public var assets: [StaticAsset] = []
-    public var diagnostics: [Diagnostic] = []
-}
+import Foundation
+
+/// Finds the Markdown sources and the files to copy under `content/` and `static/`.
 public enum ContentScanner {
-    public static func scan(siteRoot: String, config: SiteConfig) -> ContentScan { ContentScan() }
+    static let markdownExtensions: Set<String> = ["md", "markdown", "txt"]
+
+    /// Walks `content/` and `static/` of `siteRoot`. Never throws: unreadable
+    /// folders and links leaving the site are warnings.
+    public static func scan(siteRoot: String, config: SiteConfig) -> ContentScan {
+        let root = siteRoot.count > 1 && siteRoot.hasSuffix("/") ? String(siteRoot.dropLast()) : siteRoot
+        var scan = ContentScan()
+        let languages = LanguageMatcher(config: config)
+
+        let contentFolder = root + "/content"
+        if DirectoryWalker.isDirectory(contentFolder) {
+            let walker = DirectoryWalker(siteRoot: root, isSkipped: isSkippedInContent)
+            let (entries, diagnostics) = walker.walk(folder: contentFolder, displayPrefix: "content/")
+            scan.diagnostics += diagnostics
+            for entry in entries {
+                classify(entry, languages: languages, into: &scan)
+            }
+        } else {
+            scan.diagnostics.append(.warning("no content/ folder in \(siteRoot)"))
+        }
+
+        let staticFolder = root + "/static"
+        if DirectoryWalker.isDirectory(staticFolder) {
+            let walker = DirectoryWalker(siteRoot: root, isSkipped: isSkippedInStatic)
+            let (entries, diagnostics) = walker.walk(folder: staticFolder, displayPrefix: "static/")
+            scan.diagnostics += diagnostics
+            scan.assets += entries.map { StaticAsset(absolutePath: $0.absolutePath, relativePath: $0.relativePath, fromContent: false) }
+        }
+
+        scan.sources.sort { $0.sitePath.utf8.lexicographicallyPrecedes($1.sitePath.utf8) }
+        scan.assets.sort { sitePath(of: $0).utf8.lexicographicallyPrecedes(sitePath(of: $1).utf8) }
+        scan.diagnostics = scan.diagnostics.sortedForDisplay()
+        return scan
+    }
+
+    static func sitePath(of asset: StaticAsset) -> String {
+        (asset.fromContent ? "content/" : "static/") + asset.relativePath
+    }
+
+    private static func classify(_ entry: DirectoryWalker.Entry, languages: LanguageMatcher, into scan: inout ContentScan) {
+        let contentPath = entry.relativePath
+        let fileName = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex,
+              markdownExtensions.contains(fileName[fileName.index(after: dot)...].lowercased()) else {
+            scan.assets.append(StaticAsset(absolutePath: entry.absolutePath, relativePath: contentPath, fromContent: true))
+            return
+        }
+        let resolved = languages.resolve(contentPath: contentPath)
+        if let conflict = resolved.conflict {
+            scan.diagnostics.append(.warning(conflict, at: SourceLocation(path: "content/" + contentPath)))
+        }
+        scan.sources.append(SourceFile(
+            absolutePath: entry.absolutePath,
+            sitePath: "content/" + contentPath,
+            contentPath: contentPath,
+            language: resolved.language,
+            translationPath: resolved.translationPath,
+            isPlainText: fileName[fileName.index(after: dot)...].lowercased() == "txt"
+        ))
+    }
+
+    /// Hidden files and folders, and the leftovers of editors (`a.md~`, `.a.md.swp`, `#a.md#`).
+    static func isSkippedInContent(_ name: String) -> Bool {
+        name.hasPrefix(".") || isEditorLeftover(name)
+    }
+
+    /// `static/` is copied as it is (`.well-known/`, `.nojekyll` matter to hosts),
+    /// except version-control and desktop clutter and editor leftovers.
+    static func isSkippedInStatic(_ name: String) -> Bool {
+        [".git", ".svn", ".hg", ".DS_Store", ".gitkeep", ".gitignore", ".keep"].contains(name) || isEditorLeftover(name)
+    }
+
+    static func isEditorLeftover(_ name: String) -> Bool {
+        name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swo")
+            || (name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
+    }
 }

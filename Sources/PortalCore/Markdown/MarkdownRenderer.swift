@@ -1,3 +1,19 @@
+import CCmarkGFM
+import Foundation
+
+/// Registering extensions writes a global list without locks: done exactly once.
+private let coreExtensionsRegistered: Void = {
+    cmark_gfm_core_extensions_ensure_registered()
+}()
+
+/// cmark-gfm 0.29.0.gfm.6 switches a process-wide table of special characters on and
+/// off around every inline parse (for `|`, `~`, `:`, `w`), so two parses at the same
+/// time lose each other's strikethroughs, autolinks and table cells. Parsing is
+/// therefore serialised; walking and rendering run in parallel.
+private let parseLock = NSLock()
+
+private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
 /// Renders Markdown with cmark-gfm (tables, strikethrough, autolinks, tagfilter,
 /// task lists, footnotes). The only file that imports the C library.
 public struct MarkdownRenderer: Sendable {
@@ -5,15 +21,346 @@ public struct MarkdownRenderer: Sendable {
     public let chinese: ChineseOptions
 
     /// Registers cmark-gfm's extensions; must run once before any parallel rendering.
-    public static func prepare() {}
+    public static func prepare() {
+        _ = coreExtensionsRegistered
+    }
 
     public init(options: MarkdownOptions, chinese: ChineseOptions) {
         self.options = options
         self.chinese = chinese
     }
 
+    /// Renders a page body. Safe to call from many threads at once: every parser and
+    /// its nodes live and die inside this call.
     public func render(_ markdown: String, links: (any LinkRewriting)?) -> RenderedMarkdown {
-        // STUB: replaced by the Markdown stage.
-        RenderedMarkdown(html: markdown, headings: [], summaryHTML: "", hasExplicitSummary: false, cjkCharacters: 0, latinWords: 0)
+        Self.prepare()
+        var source = markdown
+        var hasMarkers = false
+        if chinese.friendlyEmphasis, let adjusted = FriendlyEmphasis.adjust(markdown) {
+            source = adjusted
+            hasMarkers = true
+        }
+        // SOURCEPOS only while parsing (link line numbers); at render time it leaks data-sourcepos.
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS) else {
+            return .empty
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        parseLock.lock()
+        source.withUTF8 { bytes in
+            if let base = bytes.baseAddress, bytes.count > 0 {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    cmark_parser_feed(parser, $0, bytes.count)
+                }
+            }
+        }
+        let document = cmark_parser_finish(parser)
+        parseLock.unlock()
+        guard let document else { return .empty }
+        defer { cmark_node_free(document) }
+
+        var walk = DocumentWalk(
+            root: document, links: links, joinLines: chinese.joinLines, stripMarkers: hasMarkers,
+            summary: SummaryBuilder(characters: chinese.summaryCharacters, words: chinese.summaryWords))
+        walk.run()
+
+        for softBreak in walk.droppedBreaks {
+            cmark_node_free(softBreak)
+        }
+        // Inline literals point into their block's text: a replaced heading stays alive
+        // (unlinked) until its former children are rendered.
+        var detachedHeadings: [OpaquePointer] = []
+        defer {
+            for heading in detachedHeadings { cmark_node_free(heading) }
+        }
+        var headings: [RenderedMarkdown.Heading] = []
+        for entry in walk.headings {
+            if Self.replaceHeading(entry.node, level: entry.heading.level, id: entry.heading.id) {
+                detachedHeadings.append(entry.node)
+            }
+            if entry.heading.level >= 2 { headings.append(entry.heading) }
+        }
+        let summaryStart = walk.split.flatMap { cmark_node_next($0) }
+        for marker in walk.markers {
+            cmark_node_free(marker)
+        }
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let html = renderHTML(document, extensions: extensions)
+        var summaryHTML = ""
+        var explicit = false
+        if walk.split != nil {
+            summaryHTML = summaryStart.map { renderPrefix(document, before: $0, extensions: extensions) } ?? html
+            explicit = summaryHTML.contains(where: { !$0.isWhitespace })
+        }
+        if !explicit {
+            summaryHTML = walk.summary.html()
+        }
+        return RenderedMarkdown(
+            html: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
+            cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords)
+    }
+
+    private func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        let renderOptions = options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let cString = cmark_render_html(node, renderOptions, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// The HTML of the top-level blocks before `start`: the rest is unlinked for the
+    /// render and put back after (footnote references point into it).
+    private func renderPrefix(
+        _ document: OpaquePointer, before start: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?
+    ) -> String {
+        var tail: [OpaquePointer] = []
+        var next: OpaquePointer? = start
+        while let node = next {
+            next = cmark_node_next(node)
+            cmark_node_unlink(node)
+            tail.append(node)
+        }
+        let html = renderHTML(document, extensions: extensions)
+        for node in tail where cmark_node_append_child(document, node) == 0 {
+            cmark_node_free(node)
+        }
+        return html
+    }
+
+    /// cmark emits no heading ids: the heading becomes a custom block holding a custom
+    /// inline whose enter/exit text is `<hN id="…">` / `</hN>`. Custom nodes are written
+    /// as they are even without UNSAFE, and the id is a slug (no quotes or markup).
+    /// Returns whether the heading was unlinked (the caller frees it after rendering).
+    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) -> Bool {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+            cmark_node_free(block)
+            return false
+        }
+        // Ownership moves into the tree on success; free by hand only on failure.
+        guard cmark_node_append_child(block, inline) != 0 else {
+            cmark_node_free(inline)
+            cmark_node_free(block)
+            return false
+        }
+        guard cmark_node_insert_before(heading, block) != 0 else {
+            cmark_node_free(block)
+            return false
+        }
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(inline, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            if cmark_node_append_child(inline, child) == 0 { break }
+        }
+        cmark_node_unlink(heading)
+        return true
+    }
+}
+
+extension RenderedMarkdown {
+    fileprivate static let empty = RenderedMarkdown(
+        html: "", headings: [], summaryHTML: "", hasExplicitSummary: false, cjkCharacters: 0, latinWords: 0)
+}
+
+/// One pass over the parsed document: rewrites links, strips emphasis markers, and
+/// collects what the second phase changes (headings, soft breaks, more markers) plus
+/// the text for counts and the automatic summary. The tree's shape is not changed
+/// while the iterator runs.
+private struct DocumentWalk {
+    let root: OpaquePointer
+    let links: (any LinkRewriting)?
+    let joinLines: Bool
+    let stripMarkers: Bool
+    var summary: SummaryBuilder
+    var metrics = TextMetrics()
+    var ids = HeadingIDs()
+    var headings: [(node: OpaquePointer, heading: RenderedMarkdown.Heading)] = []
+    var droppedBreaks: [OpaquePointer] = []
+    var markers: [OpaquePointer] = []
+    /// The first more-marker at the top level.
+    var split: OpaquePointer?
+    private var headingText: String.UnicodeScalarView?
+    /// Depth inside tables and footnotes (no summary) and images (alt text: no text at all).
+    private var noSummary = 0
+    private var imageDepth = 0
+    private var extensionKinds: [UInt32: ExtensionKind] = [:]
+
+    private enum ExtensionKind { case table, tableCell, other }
+
+    init(root: OpaquePointer, links: (any LinkRewriting)?, joinLines: Bool, stripMarkers: Bool, summary: SummaryBuilder) {
+        self.root = root
+        self.links = links
+        self.joinLines = joinLines
+        self.stripMarkers = stripMarkers
+        self.summary = summary
+    }
+
+    mutating func run() {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, entering: event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    private mutating func visit(_ node: OpaquePointer, entering: Bool) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if stripMarkers { Self.stripLiteral(node) }
+            feedLiteral(node)
+        case CMARK_NODE_SOFTBREAK:
+            if joinLines, let left = Self.edgeScalar(cmark_node_previous(node), last: true),
+               let right = Self.edgeScalar(cmark_node_next(node), last: false),
+               LineJoining.dropsBreak(between: left, and: right) {
+                droppedBreaks.append(node)
+            } else {
+                feed(" ")
+            }
+        case CMARK_NODE_LINEBREAK:
+            feed(" ")
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let isImage = type == CMARK_NODE_IMAGE
+            if entering {
+                if stripMarkers { Self.stripLinkTarget(node) }
+                rewrite(node, isImage: isImage)
+            }
+            if isImage { imageDepth += entering ? 1 : -1 }
+        case CMARK_NODE_HEADING:
+            if entering {
+                headingText = String.UnicodeScalarView()
+            } else {
+                finishHeading(node)
+            }
+        case CMARK_NODE_HTML_BLOCK:
+            if stripMarkers { Self.stripLiteral(node) }
+            if let literal = cmark_node_get_literal(node), MoreMarker.matches(String(cString: literal)) {
+                markers.append(node)
+                if split == nil, cmark_node_parent(node) == root { split = node }
+            }
+        case CMARK_NODE_HTML_INLINE:
+            if stripMarkers { Self.stripLiteral(node) }
+        case CMARK_NODE_CODE_BLOCK:
+            if stripMarkers {
+                Self.stripLiteral(node)
+                Self.strip(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, $0) }
+            }
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            noSummary += entering ? 1 : -1
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+            if !entering { endBlock() }
+        default:
+            switch extensionKind(node, type: type) {
+            case .table: noSummary += entering ? 1 : -1
+            case .tableCell: if !entering { endBlock() }
+            case .other: break
+            }
+        }
+    }
+
+    private mutating func extensionKind(_ node: OpaquePointer, type: cmark_node_type) -> ExtensionKind {
+        if let known = extensionKinds[type.rawValue] { return known }
+        var kind = ExtensionKind.other
+        if let name = cmark_node_get_type_string(node) {
+            if strcmp(name, "table") == 0 {
+                kind = .table
+            } else if strcmp(name, "table_cell") == 0 {
+                kind = .tableCell
+            }
+        }
+        extensionKinds[type.rawValue] = kind
+        return kind
+    }
+
+    private mutating func feedLiteral(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        forEachScalar(inUTF8: bytes) { feed($0) }
+    }
+
+    private mutating func feed(_ scalar: Unicode.Scalar) {
+        if headingText != nil { headingText?.append(scalar) }
+        guard imageDepth == 0 else { return }
+        metrics.add(scalar)
+        if headingText == nil, noSummary == 0 { summary.add(scalar) }
+    }
+
+    private mutating func endBlock() {
+        metrics.endWord()
+        if noSummary == 0, headingText == nil { summary.addBreak() }
+    }
+
+    private mutating func finishHeading(_ node: OpaquePointer) {
+        let text = headingText.map { String($0) } ?? ""
+        headingText = nil
+        let plain = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let level = Int(cmark_node_get_heading_level(node))
+        let heading = RenderedMarkdown.Heading(level: level, id: ids.id(for: plain), text: plain)
+        headings.append((node, heading))
+        metrics.endWord()
+    }
+
+    private func rewrite(_ node: OpaquePointer, isImage: Bool) {
+        guard let links, let url = cmark_node_get_url(node) else { return }
+        let line = Int(cmark_node_get_start_line(node))
+        if let replacement = links.rewrite(String(cString: url), isImage: isImage, line: line) {
+            cmark_node_set_url(node, replacement)
+        }
+    }
+
+    /// The first or last character a soft break touches: it looks into emphasis, links
+    /// and strikethrough; anything else (images, HTML) gives nil and the break stays.
+    private static func edgeScalar(_ start: OpaquePointer?, last: Bool) -> Unicode.Scalar? {
+        var current = start
+        while let node = current {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                guard let literal = cmark_node_get_literal(node) else { return nil }
+                let bytes = UnsafeBufferPointer(
+                    start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                var index = last ? bytes.count : 0
+                while last ? index > 0 : index < bytes.count {
+                    guard let scalar = last
+                        ? FriendlyEmphasis.scalar(before: index, in: bytes)
+                        : FriendlyEmphasis.scalar(at: index, in: bytes) else { return nil }
+                    if scalar != FriendlyEmphasis.marker { return scalar }
+                    index += last ? -scalar.utf8.count : scalar.utf8.count
+                }
+                return nil
+            }
+            let isContainer = type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
+                || (type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE)
+                    && type.rawValue > CMARK_NODE_FOOTNOTE_REFERENCE.rawValue)
+            guard isContainer else { return nil }
+            current = last ? cmark_node_last_child(node) : cmark_node_first_child(node)
+        }
+        return nil
+    }
+
+    private static func stripLiteral(_ node: OpaquePointer) {
+        strip(cmark_node_get_literal(node)) { cmark_node_set_literal(node, $0) }
+    }
+
+    private static func stripLinkTarget(_ node: OpaquePointer) {
+        strip(cmark_node_get_url(node)) { cmark_node_set_url(node, $0) }
+        strip(cmark_node_get_title(node)) { cmark_node_set_title(node, $0) }
+    }
+
+    /// Removes friendly-emphasis markers from a node's string, setting it only when changed.
+    private static func strip(_ value: UnsafePointer<CChar>?, set: (String) -> Int32) {
+        guard let value else { return }
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
+        if let cleaned = FriendlyEmphasis.removingMarkers(bytes) {
+            _ = set(cleaned)
+        }
     }
 }

@@ -1,14 +1,141 @@
-// TEMPORARY STUB until the output stage lands.
 import Foundation
+
+/// Writes a built site to disk all at once: into a staging folder, then swapped in.
 public enum OutputWriter {
+    /// Writes `files` as the whole content of `outputDir`.
+    ///
+    /// Everything goes to `<outputDir>.tmp-<pid>-<random>` first; only when every
+    /// file is written is the old folder renamed aside, the new one renamed into
+    /// place and the old one deleted. On any failure the staging folder is removed
+    /// and `outputDir` is left exactly as it was.
     public static func write(_ files: [OutputFile], to outputDir: String) throws {
+        let target = normalizedFolder(outputDir)
+        try validate(files)
+        let existing = FileOperations.kind(of: target)
+        if existing.exists && !existing.isDirectory {
+            throw OutputWriteError(.conflictingPaths, path: outputDir, message: "exists and is not a folder")
+        }
+        let parent = FileOperations.parentPath(of: target)
+        if let failure = FileOperations.makeDirectories(parent) {
+            throw OutputWriteError(.system, path: parent, message: failure)
+        }
+
+        let staging = uniqueSibling(of: target, tag: "tmp")
+        if let failure = FileOperations.makeDirectory(staging) {
+            throw OutputWriteError(.system, path: staging, message: failure)
+        }
+        do {
+            try fill(staging, with: files)
+            try swapIn(staging, as: target, replacing: existing.exists)
+        } catch {
+            removeTree(staging)
+            throw error
+        }
+    }
+
+    static func normalizedFolder(_ path: String) -> String {
+        var folder = path
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return folder.isEmpty ? "." : folder
+    }
+
+    static func uniqueSibling(of target: String, tag: String) -> String {
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return "\(target).\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(random)"
+    }
+
+    /// Rejects paths that could escape the output folder, and paths that collide.
+    static func validate(_ files: [OutputFile]) throws {
+        var seen = Set<String>()
+        seen.reserveCapacity(files.count)
         for file in files {
-            let path = outputDir + "/" + file.path
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            switch file.content {
-            case let .bytes(b): FileManager.default.createFile(atPath: path, contents: Data(b))
-            case let .copy(from): try? FileManager.default.removeItem(atPath: path); try FileManager.default.copyItem(atPath: from, toPath: path)
+            let path = file.path
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.isEmpty || path.hasPrefix("/") || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+                || path.utf8.contains(0) {
+                throw OutputWriteError(.invalidPath, path: path, message: "output paths must be relative, without empty, '.' or '..' parts")
+            }
+            guard seen.insert(path).inserted else {
+                throw OutputWriteError(.conflictingPaths, path: path, message: "two files have this path")
             }
         }
+        // A file cannot also be the folder of another file (`a` and `a/b`).
+        for path in seen.sorted() {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if seen.contains(String(folder)) {
+                    throw OutputWriteError(.conflictingPaths, path: String(folder), message: "is a file, and also the folder of \(path)")
+                }
+            }
+        }
+    }
+
+    /// Creates the folders (each once, parents first), then writes files in parallel.
+    static func fill(_ staging: String, with files: [OutputFile]) throws {
+        var folders = Set<String>()
+        for file in files {
+            var folder = Substring(file.path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        // Sorting puts every folder after its parent (`a` < `a/b`).
+        for folder in folders.sorted() {
+            if let failure = FileOperations.makeDirectory(staging + "/" + folder) {
+                throw OutputWriteError(.system, path: folder, message: failure)
+            }
+        }
+
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkSize = max(1, (files.count + cores * 4 - 1) / (cores * 4))
+        let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
+        let failures = parallelMap(chunks) { range -> OutputWriteError? in
+            for index in range {
+                let file = files[index]
+                let destination = staging + "/" + file.path
+                let failure: String?
+                switch file.content {
+                case let .bytes(bytes): failure = FileOperations.writeNewFile(at: destination, bytes: bytes)
+                case let .copy(source): failure = FileOperations.copyFile(from: source, to: destination)
+                }
+                if let failure { return OutputWriteError(.system, path: file.path, message: failure) }
+            }
+            return nil
+        }
+        // The first failure in input order, whatever thread found it first.
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Puts `staging` at `target`, keeping the old folder until the new one is in place.
+    static func swapIn(_ staging: String, as target: String, replacing: Bool) throws {
+        guard replacing else {
+            if let failure = FileOperations.renameItem(staging, to: target) {
+                throw OutputWriteError(.system, path: target, message: failure)
+            }
+            return
+        }
+        let aside = uniqueSibling(of: target, tag: "old")
+        if let failure = FileOperations.renameItem(target, to: aside) {
+            throw OutputWriteError(.system, path: target, message: "cannot move the previous output aside: \(failure)")
+        }
+        if let failure = FileOperations.renameItem(staging, to: target) {
+            // Put the previous output back before reporting.
+            _ = FileOperations.renameItem(aside, to: target)
+            throw OutputWriteError(.system, path: target, message: failure)
+        }
+        removeTreeInParallel(aside)
+    }
+
+    /// Deleting thousands of files is slow on disk; spread the subtrees over the cores.
+    static func removeTreeInParallel(_ path: String) {
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        _ = parallelMap(children) { FileOperations.removeTree(path + "/" + $0) }
+        FileOperations.removeTree(path)
+    }
+
+    static func removeTree(_ path: String) {
+        FileOperations.removeTree(path)
     }
 }

@@ -2,5 +2,629 @@
 
 extension DefaultTheme {
     static let embedded: [(String, String)] = [
+        ("404.mustache", #"""
+{{<base}}
+{{$content}}
+<div class="notfound">
+<h1>{{t.notFoundTitle}}</h1>
+<p>{{t.notFoundText}}</p>
+<p><a class="button" href="{{site.home}}">{{t.backHome}}</a></p>
+</div>
+{{/content}}
+{{/base}}
+
+"""#),
+        ("alias.mustache", #"""
+<!DOCTYPE html>
+<html{{#lang}} lang="{{code}}"{{/lang}}>
+<head>
+<meta charset="utf-8">
+<title>{{target}}</title>
+<link rel="canonical" href="{{head.canonical}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{target}}">
+</head>
+<body>
+<p><a href="{{target}}">{{target}}</a></p>
+</body>
+</html>
+
+"""#),
+        ("archives.mustache", #"""
+{{<base}}
+{{$content}}
+<h1>{{list.title}}</h1>
+{{#years}}
+<section class="year">
+<h2><a href="{{url}}">{{year}}</a> <span class="n">{{count}}</span></h2>
+{{#.months}}{{#first()}}<ul class="months">{{/first()}}<li><a href="{{url}}">{{label}}</a> <span class="n">{{count}}</span></li>{{#last()}}</ul>{{/last()}}{{/.months}}
+</section>
+{{/years}}
+{{^years}}<p class="empty">{{t.noPosts}}</p>{{/years}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("assets/favicon.svg", ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#9a4a00"/><path d="M12 6h8M16 6v3" stroke="#fff4e0" stroke-width="2" stroke-linecap="round"/><path d="M10 13c0-2.2 2.7-4 6-4s6 1.8 6 4v7c0 2.2-2.7 4-6 4s-6-1.8-6-4z" fill="#ffd27a"/><path d="M16 9v15M10 16.5h12" stroke="#9a4a00" stroke-width="1.3"/><path d="M13 26h6" stroke="#fff4e0" stroke-width="2" stroke-linecap="round"/></svg>
+
+"""##),
+        ("assets/style.css", ##"""
+/* portal default theme. No JavaScript, no web fonts: system font stacks with Chinese fallbacks. */
+:root {
+  color-scheme: light dark;
+  --bg: #fff; --card: #f5f7fa; --fg: #1b1f24; --muted: #57606a; --border: #d5dbe2;
+  --link: #0b5cad; --accent: #9a4a00; --chip: #e8f0fa; --code: #f1f3f5; --focus: #0b5cad;
+  --notice: #fff4e0;
+  --latin: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial;
+  --cjk: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei";
+  --sans: var(--latin), var(--cjk), sans-serif;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC", monospace;
+  --radius: 10px;
+  --w: 46rem;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0f1318; --card: #171c23; --fg: #e4e7eb; --muted: #a2abb6; --border: #2c343e;
+    --link: #7ab7ff; --accent: #f0a35e; --chip: #1c2a3a; --code: #1a2028; --focus: #7ab7ff;
+    --notice: #2e2414;
+  }
+  img:not([src$=".svg"]) { filter: brightness(.92); }
+}
+
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 1.0625rem/1.65 var(--sans);
+  overflow-wrap: break-word;
+  display: flex; flex-direction: column; min-height: 100vh;
+}
+/* Chinese: CJK fonts first, looser leading, strict line breaking, no fake italics or bold. */
+:lang(zh) { font-family: var(--cjk), var(--latin), sans-serif; line-height: 1.8; line-break: strict; font-synthesis: weight; }
+:lang(zh) em, :lang(zh) i, :lang(zh) cite, :lang(zh) dfn, :lang(zh) var, :lang(zh) address {
+  font-style: normal;
+  -webkit-text-emphasis: filled dot; text-emphasis: filled dot;
+  -webkit-text-emphasis-position: under; text-emphasis-position: under right;
+}
+:lang(zh) blockquote { font-style: normal; }
+:lang(en) { hyphens: auto; }
+
+a { color: var(--link); text-underline-offset: .18em; text-decoration-thickness: 1px; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
+::selection { background: var(--chip); }
+
+.wrap { width: 100%; max-width: var(--w); margin: 0 auto; padding: 0 1.1rem; }
+main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
+
+/* Skip link: hidden until focused. */
+.skip {
+  position: absolute; left: .5rem; top: -3rem; z-index: 10;
+  background: var(--fg); color: var(--bg); padding: .5rem .9rem; border-radius: 6px;
+}
+.skip:focus { top: .5rem; }
+
+/* Header */
+.site-header { border-bottom: 1px solid var(--border); background: var(--card); }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem; padding-top: .7rem; padding-bottom: .7rem; max-width: 64rem; }
+.brand { display: inline-flex; align-items: center; gap: .5rem; font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none; margin-right: auto; }
+.brand::before { content: ""; width: 28px; height: 28px; background: url(favicon.svg) center / contain no-repeat; }
+.nav ul, .langs ul, .chips, .byline, .people, .months, .pager ul { list-style: none; margin: 0; padding: 0; }
+.nav ul, .langs ul { display: flex; flex-wrap: wrap; gap: .1rem .25rem; }
+.nav a, .langs a { display: block; padding: .3rem .55rem; border-radius: 6px; color: var(--fg); text-decoration: none; }
+.nav a:hover, .langs a:hover { background: var(--chip); }
+.nav a[aria-current] { color: var(--link); box-shadow: inset 0 -2px 0 var(--link); border-radius: 0; }
+.langs ul { border: 1px solid var(--border); border-radius: 8px; padding: 2px; }
+.langs a { font-size: .9rem; padding: .15rem .55rem; }
+.langs a[aria-current] { background: var(--fg); color: var(--bg); }
+
+@media (max-width: 40rem) {
+  .bar { padding-left: .8rem; padding-right: .8rem; }
+  .nav { order: 3; width: 100%; overflow-x: auto; }
+  .nav ul { flex-wrap: nowrap; }
+  .nav a { white-space: nowrap; padding: .35rem .5rem; }
+  body { font-size: 1rem; }
+}
+
+/* Headings and text */
+h1, h2, h3, h4 { line-height: 1.3; margin: 1.8em 0 .6em; font-weight: 700; }
+h1 { font-size: clamp(1.6rem, 1.2rem + 2vw, 2.2rem); margin-top: .2em; }
+h2 { font-size: 1.45rem; }
+h3 { font-size: 1.2rem; }
+h4 { font-size: 1.05rem; }
+:lang(zh) h1, :lang(zh) h2, :lang(zh) h3 { letter-spacing: .02em; }
+p, ul, ol, dl, table, pre, blockquote, figure { margin: 0 0 1.1em; }
+.lead { font-size: 1.15rem; color: var(--muted); margin-top: -.2rem; }
+.meta { color: var(--muted); font-size: .9rem; margin: .4rem 0 .8rem; }
+.meta a { color: inherit; }
+.sep { margin: 0 .45em; }
+.crumb { margin: 0 0 .3rem; font-size: .9rem; }
+.crumb a { color: var(--muted); }
+.empty { color: var(--muted); }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: 4px; background: var(--accent); color: var(--bg); font-size: .8rem; font-weight: 600; }
+.notice { background: var(--notice); border-left: 4px solid var(--accent); padding: .6rem .9rem; border-radius: 6px; }
+.button { display: inline-block; padding: .55rem 1.1rem; border-radius: 8px; background: var(--link); color: var(--bg); text-decoration: none; font-weight: 600; }
+
+/* Home, list heads */
+.hero { padding: 1.2rem 0 .6rem; border-bottom: 1px solid var(--border); margin-bottom: 1.2rem; }
+.hero h1 { margin-bottom: .3rem; }
+.list-head { margin-bottom: 1.4rem; }
+.list-head .intro:empty { display: none; }
+.section-title { font-size: 1.1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; margin: 1rem 0; }
+:lang(zh) .section-title { text-transform: none; letter-spacing: .12em; }
+.feed::before { content: ""; display: inline-block; width: .7em; height: .7em; margin-right: .35em; border-radius: 0 0 0 .7em; border: .18em solid var(--accent); border-width: .18em .18em 0 0; vertical-align: .05em; }
+
+/* Cards */
+.card { background: var(--card); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem .3rem; margin: 0 0 1rem; }
+.card h2 { font-size: 1.25rem; margin: 0 0 .2rem; }
+.card h2 a { color: var(--fg); text-decoration: none; }
+.card h2 a:hover { color: var(--link); text-decoration: underline; }
+.card .meta { margin: 0 0 .5rem; }
+.card .summary { color: var(--fg); }
+.card .summary > :last-child { margin-bottom: .8rem; }
+.tag { display: inline-block; margin-left: .35rem; padding: 0 .5rem; border-radius: 999px; background: var(--chip); color: var(--link) !important; text-decoration: none; font-size: .82rem; }
+.tag::before { content: "#"; opacity: .6; }
+
+/* Tag chips */
+.chips { display: flex; flex-wrap: wrap; gap: .4rem; margin: .6rem 0 1rem; }
+.chips a { display: inline-block; padding: .1rem .65rem; border-radius: 999px; background: var(--chip); text-decoration: none; font-size: .88rem; }
+.chips.big a { font-size: 1rem; padding: .3rem .85rem; }
+.n { display: inline-block; min-width: 1.5em; padding: 0 .35em; border-radius: 999px; background: var(--bg); color: var(--muted); font-size: .78em; text-align: center; font-weight: 400; }
+
+/* Post */
+.post-head { margin-bottom: 1.5rem; padding-bottom: .6rem; border-bottom: 1px solid var(--border); }
+.post-head h1 { margin-bottom: .4rem; }
+.byline { display: flex; flex-wrap: wrap; gap: .6rem 1.2rem; margin: .5rem 0; }
+.byline a, .people a { display: flex; align-items: center; gap: .55rem; color: var(--fg); text-decoration: none; }
+.byline img, .avatar { border-radius: 50%; background: var(--chip); flex: none; }
+.byline span, .people span { display: flex; flex-direction: column; line-height: 1.3; }
+.byline small, .people small { color: var(--muted); }
+.toc { background: var(--card); border: 1px solid var(--border); border-radius: var(--radius); padding: .6rem 1rem; margin: 0 0 1.6rem; font-size: .95rem; }
+.toc summary { cursor: pointer; font-weight: 700; }
+.toc ol { margin: .4rem 0 .3rem; padding-left: 1.2rem; }
+.toc ol ol { margin: .1rem 0; }
+.toc a { text-decoration: none; }
+.toc a:hover { text-decoration: underline; }
+.post-foot { margin-top: 2.5rem; border-top: 1px solid var(--border); padding-top: 1rem; }
+.translations { font-size: .95rem; }
+.prevnext { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; }
+.prevnext a { display: flex; flex-direction: column; padding: .7rem .9rem; border: 1px solid var(--border); border-radius: var(--radius); text-decoration: none; }
+.prevnext a:hover { background: var(--card); }
+.prevnext small { color: var(--muted); }
+.prevnext .next { grid-column: 2; text-align: right; }
+@media (max-width: 40rem) { .prevnext { grid-template-columns: 1fr; } .prevnext .next { grid-column: 1; } }
+
+/* Rendered Markdown */
+.prose img { max-width: 100%; height: auto; }
+.prose h2, .prose h3 { scroll-margin-top: 1rem; }
+.prose ul, .prose ol { padding-left: 1.4rem; }
+.prose li + li { margin-top: .25em; }
+.prose li > input[type="checkbox"] { margin: 0 .4em 0 0; vertical-align: -.1em; }
+.prose hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
+.prose table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; font-size: .95rem; }
+.prose th, .prose td { border: 1px solid var(--border); padding: .4rem .7rem; text-align: left; }
+.prose th { background: var(--card); }
+.prose tbody tr:nth-child(even) { background: var(--card); }
+blockquote { margin-left: 0; padding: .2rem 1rem; border-left: 4px solid var(--border); color: var(--muted); }
+code, kbd, pre, samp { font-family: var(--mono); font-size: .9em; }
+:not(pre) > code { background: var(--code); padding: .1em .35em; border-radius: 4px; }
+pre { background: var(--code); border: 1px solid var(--border); border-radius: 8px; padding: .8rem 1rem; overflow-x: auto; line-height: 1.5; tab-size: 4; }
+pre:focus-visible { outline-offset: 0; }
+.footnotes { margin-top: 2rem; border-top: 1px solid var(--border); font-size: .9rem; color: var(--muted); }
+.footnote-ref a { text-decoration: none; }
+mark { background: #ffe58f; color: #1b1f24; }
+
+/* Authors */
+.people { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .8rem; }
+.people a { padding: .8rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--card); }
+.people .avatar { width: 56px; height: 56px; }
+span.avatar { display: inline-block; width: 64px; height: 64px; }
+.profile { display: flex; gap: 1.2rem; align-items: flex-start; margin-bottom: 1.5rem; padding-bottom: 1rem; border-bottom: 1px solid var(--border); }
+.profile .avatar { width: 96px; height: 96px; }
+.profile h1 { margin: 0 0 .2rem; }
+.role { color: var(--muted); margin: 0 0 .4rem; }
+@media (max-width: 40rem) { .profile { flex-direction: column; } }
+
+/* Archives */
+.year h2, .month h2 { font-size: 1.3rem; margin: 1.6rem 0 .6rem; }
+.months { display: flex; flex-wrap: wrap; gap: .4rem .6rem; }
+.months a { display: inline-block; padding: .2rem .6rem; border: 1px solid var(--border); border-radius: 6px; text-decoration: none; }
+
+/* Pagination */
+.pager { margin: 2rem 0 0; }
+.pager ul { display: flex; flex-wrap: wrap; gap: .35rem; justify-content: center; }
+.pager a { display: block; min-width: 2.4rem; padding: .35rem .7rem; border: 1px solid var(--border); border-radius: 6px; text-align: center; text-decoration: none; }
+.pager a[aria-current] { background: var(--link); border-color: var(--link); color: var(--bg); }
+
+/* Footer, 404, root chooser */
+.site-footer { border-top: 1px solid var(--border); background: var(--card); color: var(--muted); font-size: .9rem; padding: 1rem 0; }
+.site-footer p { margin: 0; }
+.site-footer a { color: inherit; }
+.notfound { text-align: center; padding: 3rem 0; }
+.root { text-align: center; padding-top: 4rem; }
+.root .chips { justify-content: center; }
+
+@media print {
+  .site-header, .site-footer, .toc, .prevnext, .skip, .pager { display: none; }
+  body { background: #fff; color: #000; }
+  a { color: inherit; }
+}
+@media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; } }
+
+"""##),
+        ("author.mustache", #"""
+{{<base}}
+{{$content}}
+{{#author}}
+<header class="profile">
+{{> partials/avatar}}
+<div>
+<h1>{{name}}</h1>
+{{#.title}}<p class="role">{{.}}</p>{{/.title}}
+{{#.bio}}<p>{{.}}</p>{{/.bio}}
+<p class="meta">{{t.postsCount}}{{t.colon}}{{count}}{{#.link}}<span class="sep" aria-hidden="true">·</span><a href="{{.}}" rel="me">{{t.website}}</a>{{/.link}}{{#.socials}}<span class="sep" aria-hidden="true">·</span><a href="{{url}}" rel="me">{{network}}: {{handle}}</a>{{/.socials}}{{#.feed}}<span class="sep" aria-hidden="true">·</span><a class="feed" href="{{.}}">{{t.rss}}</a>{{/.feed}}</p>
+</div>
+</header>
+{{/author}}
+{{> partials/list}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("authors.mustache", #"""
+{{<base}}
+{{$content}}
+<h1>{{list.title}}</h1>
+{{#authors}}{{#first()}}<ul class="people">{{/first()}}<li><a href="{{url}}">{{> partials/avatar}}<span><b>{{name}}</b>{{#.title}}<small>{{.}}</small>{{/.title}}<small>{{t.postsCount}}{{t.colon}}{{count}}</small></span></a></li>{{#last()}}</ul>{{/last()}}{{/authors}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("base.mustache", ##"""
+<!DOCTYPE html>
+<html lang="{{lang.code}}">
+<head>
+{{> partials/head}}
+</head>
+<body class="kind-{{kind}}">
+<a class="skip" href="#main">{{t.skipToContent}}</a>
+{{> partials/header}}
+<main id="main" class="wrap">
+{{$content}}{{/content}}
+</main>
+{{> partials/footer}}
+</body>
+</html>
+
+"""##),
+        ("home.mustache", #"""
+{{<base}}
+{{$content}}
+<header class="hero">
+<h1>{{site.title}}</h1>
+<p class="lead">{{site.description}}</p>
+{{#list}}<div class="intro prose">{{{content}}}</div>{{/list}}
+</header>
+<section aria-labelledby="home-latest">
+<h2 id="home-latest" class="section-title">{{t.latest}}</h2>
+{{> partials/list}}
+</section>
+{{/content}}
+{{/base}}
+
+"""#),
+        ("i18n/en.toml", #"""
+# English interface strings of the default theme (a flat table: {{t.key}} in templates)
+langTag = "en"
+home = "Home"
+tags = "Tags"
+tag = "Tag"
+allTags = "All tags"
+authors = "Authors"
+author = "Author"
+archives = "Archives"
+readingTime = "min read"
+toc = "Contents"
+prev = "Previous"
+next = "Next"
+newer = "Newer posts"
+latest = "Latest posts"
+older = "Older posts"
+postsCount = "Posts"
+colon = ": "
+skipToContent = "Skip to content"
+mainNav = "Main navigation"
+languageSwitcher = "Language"
+pagination = "Pagination"
+page = "Page"
+notFoundTitle = "Page not found"
+notFoundText = "The page you are looking for does not exist. It may have been moved or removed."
+backHome = "Back to the home page"
+published = "Published"
+updated = "Updated"
+feed = "Feed"
+rss = "RSS feed"
+by = "By"
+translations = "Also available in"
+fallbackNotice = "This post has no English version yet; the original is shown below."
+draft = "Draft"
+noPosts = "There are no posts here yet."
+readMore = "Read more"
+morePosts = "More posts"
+website = "Website"
+socials = "Elsewhere"
+allPosts = "All posts"
+poweredBy = "Built with portal"
+sections = "Sections"
+
+"""#),
+        ("i18n/zh-hans.toml", #"""
+# 默认主题的简体中文界面文字（扁平键值表，模板里写作 {{t.键名}}）
+langTag = "zh-Hans"
+home = "首页"
+tags = "标签"
+tag = "标签"
+allTags = "全部标签"
+authors = "作者"
+author = "作者"
+archives = "归档"
+readingTime = "分钟阅读"
+toc = "目录"
+prev = "上一篇"
+next = "下一篇"
+newer = "较新的文章"
+latest = "最新文章"
+older = "较早的文章"
+postsCount = "文章数"
+colon = "："
+skipToContent = "跳到正文"
+mainNav = "主导航"
+languageSwitcher = "切换语言"
+pagination = "分页"
+page = "页码"
+notFoundTitle = "页面不存在"
+notFoundText = "你要找的页面不存在，可能已被移动或删除。"
+backHome = "返回首页"
+published = "发布于"
+updated = "更新于"
+feed = "订阅"
+rss = "RSS 订阅"
+by = "作者"
+translations = "其他语言版本"
+fallbackNotice = "本文暂无中文版本，以下为原文。"
+draft = "草稿"
+noPosts = "这里还没有文章。"
+readMore = "阅读全文"
+morePosts = "更多文章"
+website = "个人网站"
+socials = "社交账号"
+allPosts = "全部文章"
+poweredBy = "由 portal 生成"
+sections = "栏目"
+
+"""#),
+        ("month.mustache", #"""
+{{<base}}
+{{$content}}
+{{#list}}
+<header class="list-head">
+<h1>{{title}}</h1>
+<div class="intro prose">{{{content}}}</div>
+{{#.feed}}<p class="meta"><a class="feed" href="{{.}}">{{t.rss}}</a></p>{{/.feed}}
+</header>
+{{/list}}
+{{> partials/list}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("page.mustache", #"""
+{{<base}}
+{{$content}}
+{{#page}}
+<article class="post">
+<header class="post-head">
+{{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}
+<h1>{{title}}</h1>
+<p class="meta">{{#.isDraft}}<span class="badge">{{t.draft}}</span> {{/.isDraft}}{{#.date}}{{t.published}} <time datetime="{{iso}}">{{display}}</time>{{/.date}}{{#.lastmod}}<span class="sep" aria-hidden="true">·</span>{{t.updated}} <time datetime="{{iso}}">{{display}}</time>{{/.lastmod}}<span class="sep" aria-hidden="true">·</span>{{readingTime}} {{t.readingTime}}</p>
+{{#.authors}}{{#first()}}<ul class="byline">{{/first()}}<li><a href="{{url}}">{{#.avatar}}<img src="{{.}}" alt="" width="36" height="36">{{/.avatar}}<span><b>{{name}}</b>{{#.title}}<small>{{.}}</small>{{/.title}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/.authors}}
+{{> partials/tags}}
+</header>
+{{#.fallbackNotice}}<p class="notice" role="note">{{.}}</p>{{/.fallbackNotice}}
+{{> partials/toc}}
+<div class="prose">{{{content}}}</div>
+<footer class="post-foot">
+{{#.translations}}{{#first()}}<p class="translations">{{t.translations}}{{t.colon}}{{/first()}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}" rel="alternate">{{name}}</a>{{^last()}} · {{/last()}}{{#last()}}</p>{{/last()}}{{/.translations}}
+<nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>
+</footer>
+</article>
+{{/page}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("partials/avatar.mustache", #"""
+{{#.avatar}}<img class="avatar" src="{{.}}" alt="" width="64" height="64">{{/.avatar}}{{^.avatar}}<span class="avatar" aria-hidden="true"></span>{{/.avatar}}
+"""#),
+        ("partials/card.mustache", #"""
+<article class="card">
+<h2><a href="{{url}}">{{title}}</a></h2>
+<p class="meta">{{#isDraft}}<span class="badge">{{t.draft}}</span> {{/isDraft}}{{#.date}}<time datetime="{{iso}}">{{display}}</time> · {{/.date}}{{readingTime}} {{t.readingTime}}{{#.tags}} <a class="tag" href="{{url}}">{{name}}</a>{{/.tags}}</p>
+<div class="summary">{{{summary}}}</div>
+</article>
+
+"""#),
+        ("partials/footer.mustache", #"""
+<footer class="site-footer">
+<div class="wrap">
+<p><a href="{{site.home}}">{{site.title}}</a> · <a href="{{site.home}}index.xml">{{t.rss}}</a> · {{t.poweredBy}}</p>
+</div>
+</footer>
+
+"""#),
+        ("partials/head.mustache", #"""
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{head.title}}</title>
+<meta name="description" content="{{head.description}}">
+<meta name="color-scheme" content="light dark">
+<link rel="canonical" href="{{head.canonical}}">
+{{#head.alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
+{{/head.alternates}}
+{{#head.feeds}}
+<link rel="alternate" type="application/rss+xml" title="{{title}}" href="{{url}}">
+{{/head.feeds}}
+{{#head.prev}}
+<link rel="prev" href="{{.}}">
+{{/head.prev}}
+{{#head.next}}
+<link rel="next" href="{{.}}">
+{{/head.next}}
+{{#site}}
+<link rel="stylesheet" href="{{assets}}style.css">
+<link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
+{{/site}}
+
+"""#),
+        ("partials/header.mustache", #"""
+<header class="site-header">
+<div class="wrap bar">
+<a class="brand" href="{{site.home}}">{{site.title}}</a>
+<nav class="nav" aria-label="{{t.mainNav}}">
+<ul>{{#nav}}<li><a href="{{url}}"{{#isActive}} aria-current="true"{{/isActive}}>{{title}}</a></li>{{/nav}}</ul>
+</nav>
+<nav class="langs" aria-label="{{t.languageSwitcher}}">
+<ul>{{#languages}}<li><a href="{{url}}" lang="{{code}}"{{#isCurrent}} aria-current="true"{{/isCurrent}}>{{name}}</a></li>{{/languages}}</ul>
+</nav>
+</div>
+</header>
+
+"""#),
+        ("partials/list.mustache", #"""
+{{#list}}
+{{#.pages}}
+{{> partials/card}}
+{{/.pages}}
+{{^.pages}}
+<p class="empty">{{t.noPosts}}</p>
+{{/.pages}}
+{{/list}}
+{{> partials/pagination}}
+
+"""#),
+        ("partials/pagination.mustache", #"""
+{{#list.paginator.isPaginated}}
+<nav class="pager" aria-label="{{t.pagination}}">
+<ul>{{#list.paginator.prev}}<li><a rel="prev" href="{{.}}">← {{t.newer}}</a></li>{{/list.paginator.prev}}{{#list.paginator.pages}}<li>{{#isCurrent}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/list.paginator.pages}}{{#list.paginator.next}}<li><a rel="next" href="{{.}}">{{t.older}} →</a></li>{{/list.paginator.next}}</ul>
+</nav>
+{{/list.paginator.isPaginated}}
+
+"""#),
+        ("partials/tags.mustache", #"""
+{{#.tags}}{{#first()}}<ul class="chips">{{/first()}}<li><a href="{{url}}">{{name}}</a></li>{{#last()}}</ul>{{/last()}}{{/.tags}}
+
+"""#),
+        ("partials/toc-item.mustache", ##"""
+<li><a href="#{{id}}">{{text}}</a>{{#.children}}{{#first()}}<ol>{{/first()}}{{> partials/toc-item}}{{#last()}}</ol>{{/last()}}{{/.children}}</li>
+"""##),
+        ("partials/toc.mustache", #"""
+{{#page.hasToc}}
+<nav class="toc" aria-label="{{t.toc}}">
+<details open>
+<summary>{{t.toc}}</summary>
+<ol>{{#page.toc}}{{> partials/toc-item}}{{/page.toc}}</ol>
+</details>
+</nav>
+{{/page.hasToc}}
+
+"""#),
+        ("root.mustache", #"""
+<!DOCTYPE html>
+<html lang="{{t.langTag}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{site.title}}</title>
+<meta http-equiv="refresh" content="0; url={{target}}">
+<link rel="canonical" href="{{head.canonical}}">
+{{#head.alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
+{{/head.alternates}}
+<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="{{site.assets}}style.css">
+<link rel="icon" href="{{site.assets}}favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<main id="main" class="wrap root">
+<h1>{{site.title}}</h1>
+<ul class="chips big">{{#languages}}<li><a href="{{url}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a></li>{{/languages}}</ul>
+</main>
+</body>
+</html>
+
+"""#),
+        ("section.mustache", #"""
+{{<base}}
+{{$content}}
+{{#list}}
+<header class="list-head">
+<h1>{{title}}</h1>
+<div class="intro prose">{{{content}}}</div>
+{{#.feed}}<p class="meta"><a class="feed" href="{{.}}">{{t.rss}}</a></p>{{/.feed}}
+</header>
+{{/list}}
+{{> partials/list}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("tag.mustache", #"""
+{{<base}}
+{{$content}}
+{{#term}}
+<header class="list-head">
+<p class="crumb"><a href="{{site.home}}tags/">{{t.allTags}}</a></p>
+<h1>{{name}}</h1>
+<p class="meta">{{t.postsCount}}{{t.colon}}{{count}}{{#.feed}}<span class="sep" aria-hidden="true">·</span><a class="feed" href="{{.}}">{{t.rss}}</a>{{/.feed}}</p>
+</header>
+{{/term}}
+{{> partials/list}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("tags.mustache", #"""
+{{<base}}
+{{$content}}
+<h1>{{list.title}}</h1>
+{{#terms}}{{#first()}}<ul class="chips big">{{/first()}}<li><a href="{{url}}">{{name}} <span class="n">{{count}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/terms}}
+{{^terms}}<p class="empty">{{t.noPosts}}</p>{{/terms}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("year.mustache", #"""
+{{<base}}
+{{$content}}
+<header class="list-head">
+<p class="crumb"><a href="{{site.home}}archives/">{{t.archives}}</a></p>
+<h1>{{list.title}}</h1>
+<p class="meta">{{t.postsCount}}{{t.colon}}{{year.count}}</p>
+</header>
+{{#months}}
+<section class="month">
+<h2><a href="{{url}}">{{label}}</a> <span class="n">{{count}}</span></h2>
+{{#.pages}}
+{{> partials/card}}
+{{/.pages}}
+</section>
+{{/months}}
+{{> partials/pagination}}
+{{/content}}
+{{/base}}
+
+"""#),
     ]
 }

@@ -1,0 +1,56 @@
+/// Tells a content file's language from its name or top folder (SPEC 2.2).
+struct LanguageMatcher: Sendable {
+    /// Lower-cased code to the code as configured.
+    let codes: [String: String]
+    let defaultLanguage: String
+
+    init(config: SiteConfig) {
+        var codes: [String: String] = [:]
+        for language in config.languages where codes[language.code.lowercased()] == nil {
+            codes[language.code.lowercased()] = language.code
+        }
+        self.codes = codes
+        self.defaultLanguage = config.defaultLanguage
+    }
+
+    struct Resolution: Sendable, Hashable {
+        var language: String
+        /// Content path without language folder, language suffix or extension.
+        var translationPath: String
+        /// Set when the suffix and the top folder name different languages.
+        var conflict: String?
+    }
+
+    /// `posts/a.zh-hans.md` → zh-Hans, `posts/a`; `en/posts/x/index.md` → en, `posts/x/index`.
+    func resolve(contentPath: String) -> Resolution {
+        var components = contentPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var stem = components.popLast() ?? contentPath
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex {
+            stem = String(stem[..<dot])
+        }
+
+        var suffixLanguage: String?
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex,
+           let code = codes[stem[stem.index(after: dot)...].lowercased()] {
+            suffixLanguage = code
+            stem = String(stem[..<dot])
+        }
+
+        var folderLanguage: String?
+        if let first = components.first, let code = codes[first.lowercased()] {
+            folderLanguage = code
+            components.removeFirst()
+        }
+
+        var conflict: String?
+        if let suffixLanguage, let folderLanguage, suffixLanguage != folderLanguage {
+            conflict = "language suffix '\(suffixLanguage)' and folder '\(folderLanguage)' disagree; the suffix wins"
+        }
+        components.append(stem)
+        return Resolution(
+            language: suffixLanguage ?? folderLanguage ?? defaultLanguage,
+            translationPath: components.joined(separator: "/"),
+            conflict: conflict
+        )
+    }
+}

@@ -1,0 +1,75 @@
+/// Counts CJK characters and Latin words of a text, the inputs of reading time.
+public struct TextMetrics: Sendable, Hashable {
+    /// Han, Hiragana, Katakana and Hangul characters.
+    public private(set) var cjkCharacters: Int = 0
+    /// Runs of letters and digits outside CJK text.
+    public private(set) var latinWords: Int = 0
+    private var inWord = false
+
+    public init() {}
+
+    public init(cjkCharacters: Int, latinWords: Int) {
+        self.cjkCharacters = cjkCharacters
+        self.latinWords = latinWords
+    }
+
+    public static func == (lhs: TextMetrics, rhs: TextMetrics) -> Bool {
+        lhs.cjkCharacters == rhs.cjkCharacters && lhs.latinWords == rhs.latinWords
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(cjkCharacters)
+        hasher.combine(latinWords)
+    }
+
+    /// The counts of `text`.
+    public init(counting text: String) {
+        for scalar in text.unicodeScalars {
+            add(scalar)
+        }
+        endWord()
+    }
+
+    /// Feeds one scalar; words span calls, so text split across nodes counts once.
+    public mutating func add(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 {
+            if scalar.isWordCharacter {
+                if !inWord { latinWords += 1; inWord = true }
+            } else if !(scalar == "'" && inWord) {
+                inWord = false
+            }
+            return
+        }
+        if scalar.isCJKLetter {
+            cjkCharacters += 1
+            inWord = false
+        } else if scalar.isWordCharacter {
+            if !inWord { latinWords += 1; inWord = true }
+        } else if !(scalar == "\u{2019}" && inWord) {
+            inWord = false
+        }
+    }
+
+    /// Ends the current word (a block or line boundary).
+    public mutating func endWord() {
+        inWord = false
+    }
+
+    /// Minutes to read `cjkCharacters` characters and `latinWords` words, at least 1.
+    public static func readingMinutes(
+        cjkCharacters: Int, latinWords: Int, charactersPerMinute: Int, wordsPerMinute: Int
+    ) -> Int {
+        let characters = Double(max(0, cjkCharacters)) / Double(max(1, charactersPerMinute))
+        let words = Double(max(0, latinWords)) / Double(max(1, wordsPerMinute))
+        let minutes = (characters + words).rounded()
+        guard minutes.isFinite, minutes < Double(Int.max) else { return 1 }
+        return max(1, Int(minutes))
+    }
+
+    /// Minutes to read the counted text at the given speeds, at least 1.
+    public func readingMinutes(charactersPerMinute: Int, wordsPerMinute: Int) -> Int {
+        Self.readingMinutes(
+            cjkCharacters: cjkCharacters, latinWords: latinWords,
+            charactersPerMinute: charactersPerMinute, wordsPerMinute: wordsPerMinute)
+    }
+}

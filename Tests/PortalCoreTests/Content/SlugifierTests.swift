@@ -1,0 +1,41 @@
+@testable import PortalCore
+import Testing
+
+@Suite struct SlugifierTests {
+    let slugifier = Slugifier()
+
+    @Test func keepsChineseAndLowercasesASCII() {
+        #expect(slugifier.slug("Dapr 中国社区") == "dapr-中国社区")
+        #expect(slugifier.slug("服务治理") == "服务治理")
+    }
+
+    @Test func punctuationAndSpacesBecomeOneDash() {
+        #expect(slugifier.slug("Hello, World! (v1)") == "hello-world-v1")
+        #expect(slugifier.slug("  leading and trailing  ") == "leading-and-trailing")
+        #expect(slugifier.slug("会议纪要（第 3 期）") == "会议纪要-第-3-期")
+    }
+
+    @Test func dotsInsideNamesStay() {
+        #expect(slugifier.slug("cloudwego-meeting-8.11") == "cloudwego-meeting-8.11")
+        #expect(slugifier.slug("v1.2.") == "v1.2")
+    }
+
+    @Test func neverEmpty() {
+        #expect(slugifier.slug("！！！") == "")
+        let fallback = slugifier.nonEmptySlug("！！！")
+        #expect(fallback.count == 8)
+        #expect(fallback == slugifier.nonEmptySlug("！！！"))
+        #expect(fallback != slugifier.nonEmptySlug("？？？"))
+    }
+
+    @Test func pinyinStyleTransliterates() {
+        let pinyin = Slugifier(style: .pinyin)
+        #expect(pinyin.slug("服务治理") == "fu-wu-zhi-li")
+        #expect(pinyin.slug("Dapr 社区") == "dapr-she-qu")
+    }
+
+    @Test func percentEncodingForHrefs() {
+        #expect("/zh-hans/tags/服务/".percentEncodedPath == "/zh-hans/tags/%E6%9C%8D%E5%8A%A1/")
+        #expect("/en/posts/a-b.c_d/".percentEncodedPath == "/en/posts/a-b.c_d/")
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import PortalCore
+
+@Suite struct ParallelTests {
+    @Test func keepsOrder() {
+        let input = Array(0..<10_000)
+        let output = parallelMap(input) { $0 * 2 }
+        #expect(output == input.map { $0 * 2 })
+    }
+
+    @Test func emptyInput() {
+        let output = parallelMap([Int]()) { $0 + 1 }
+        #expect(output.isEmpty)
+    }
+
+    @Test func singleItem() {
+        #expect(parallelMap(["a"]) { $0 + "b" } == ["ab"])
+    }
+
+    @Test func fewerItemsThanChunks() {
+        let input = Array(0..<3)
+        #expect(parallelMap(input) { String($0) } == ["0", "1", "2"])
+    }
+}

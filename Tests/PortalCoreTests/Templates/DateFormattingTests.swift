@@ -1,0 +1,25 @@
+import Foundation
+@testable import PortalCore
+import Testing
+
+@Suite struct DateFormattingTests {
+    let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+    // 2021-12-23 00:00 in Shanghai.
+    let date = Date(timeIntervalSince1970: 1_640_188_800)
+
+    @Test func readerFormatsPerLocale() {
+        #expect(DateFormatting(locale: "zh-Hans", timeZone: shanghai).long(date) == "2021年12月23日")
+        #expect(DateFormatting(locale: "en", timeZone: shanghai).long(date) == "December 23, 2021")
+        #expect(DateFormatting(locale: "zh-Hans", timeZone: shanghai).monthLabel(year: 2022, month: 9) == "2022年9月")
+        #expect(DateFormatting(locale: "en", timeZone: shanghai).monthLabel(year: 2022, month: 9) == "September 2022")
+    }
+
+    @Test func machineFormatsCarryTheSiteOffset() {
+        let formatting = DateFormatting(locale: "en", timeZone: shanghai)
+        #expect(formatting.iso(date) == "2021-12-23T00:00:00+08:00")
+        #expect(formatting.short(date) == "2021-12-23")
+        #expect(formatting.rfc822(date) == "Thu, 23 Dec 2021 00:00:00 +0800")
+        let utc = DateFormatting(locale: "en", timeZone: TimeZone(identifier: "UTC")!)
+        #expect(utc.iso(date) == "2021-12-22T16:00:00+00:00")
+    }
+}

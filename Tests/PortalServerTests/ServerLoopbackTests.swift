@@ -86,4 +86,21 @@ import Testing
         #expect(try LoopbackClient.get(port: server.port, "/ok.txt").status == 200)
         #expect(await server.stop())
     }
+
+    @Test func stylesheetOnlyChangeSwapsCSSWithoutReload() async throws {
+        let site = TestSite()
+        defer { site.remove() }
+        site.write("static/css/extra.css", "body { color: black; }")
+        let server = try await RunningPreview.start(site)
+        let css = try LoopbackClient.get(port: server.port, "/css/extra.css")
+        #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+        let events = try EventStreamClient(port: server.port)
+        defer { events.close() }
+        try await Task.sleep(for: .milliseconds(100))
+        site.write("static/css/extra.css", "body { color: red; }")
+        let text = try #require(await events.wait(for: "css", timeout: 15))
+        #expect(!text.contains("event: reload"))
+        #expect(try LoopbackClient.get(port: server.port, "/css/extra.css").text.contains("red"))
+        #expect(await server.stop())
+    }
 }

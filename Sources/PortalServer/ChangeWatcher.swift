@@ -15,6 +15,7 @@ enum ChangeWatchers {
         if !options.forcePolling, let watcher = InotifyWatcher(root: options.siteRoot, quietPeriod: options.quietPeriod) {
             return watcher
         }
+        if !options.forcePolling { Console.info("inotify unavailable: watching by polling modification times") }
         #endif
         return PollingWatcher(root: options.siteRoot, interval: options.pollInterval, quietPeriod: options.quietPeriod)
     }

@@ -14,6 +14,8 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     private var stopped = false
     /// Watch descriptor -> folder relative to the root ("" is the root itself). Used by the watch thread only.
     private var folders: [Int32: String] = [:]
+    /// Set when a folder could not be watched (e.g. the inotify watch limit).
+    private var incomplete = false
 
     private static let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MOVED_TO)
         | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE_SELF)
@@ -30,6 +32,11 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
             return nil
         }
         for folder in ServeOptions.watchedFolders { addTree(folder) }
+        // A partial watch would miss edits silently: let the caller poll instead.
+        guard !incomplete else {
+            close(fd)
+            return nil
+        }
         let thread = Thread { [self] in self.loop() }
         thread.name = "portal-inotify"
         thread.start()
@@ -45,7 +52,10 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     private func addWatch(_ folder: String) -> Bool {
         let path = folder.isEmpty ? root : root + "/" + folder
         let wd = inotify_add_watch(fd, path, Self.mask)
-        guard wd >= 0 else { return false }
+        guard wd >= 0 else {
+            incomplete = true
+            return false
+        }
         folders[wd] = folder
         return true
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import PortalCore
 
 /// Renders the real-world seed documents when `../shared/seeds` exists beside the package.
-@Suite struct SeedDocumentTests {
+@Suite struct MarkdownSeedDocumentTests {
     static let rawFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()

@@ -80,3 +80,23 @@ import Testing
         #expect(both.contains("href=\"/en/blog/both/\""))
     }
 }
+
+/// Long lists link a fixed window of pages, so each list page costs the same however long the list is.
+@Suite struct PaginationWindowTests {
+    @Test func pageLinksAreAWindowWithGaps() {
+        var files: [String: String] = [:]
+        for day in 1...10 {
+            files["content/posts/p\(day).md"] = "---\ntitle: P\(day)\ndate: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\n"
+        }
+        let root = Fixtures.makeSite(files, siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = 1"))
+        let result = Fixtures.build(root)
+        let html = Fixtures.text(result, "zh-hans/posts/page/5/index.html") ?? ""
+        let numbers = html.matches(of: /<a href="[^"]*"(?: aria-current="page")?>(\d+)<\/a>/).map { Int($0.1)! }
+        #expect(numbers == [1, 3, 4, 5, 6, 7, 10])
+        #expect(html.components(separatedBy: "class=\"gap\"").count - 1 == 2)
+        #expect(html.contains("rel=\"prev\" href=\"/zh-hans/posts/page/4/\""))
+        #expect(html.contains("rel=\"next\" href=\"/zh-hans/posts/page/6/\""))
+        #expect(Fixtures.text(result, "zh-hans/posts/page/1/index.html")?.contains("https://example.org/zh-hans/posts/") == true)
+        #expect(Fixtures.text(result, "zh-hans/posts/page/11/index.html") == nil)
+    }
+}

@@ -423,7 +423,7 @@ sections = "栏目"
 {{<base}}
 {{$content}}
 {{#page}}
-<article class="post">
+<article class="post"{{#page.contentLang}} lang="{{.}}"{{/page.contentLang}}>
 <header class="post-head">
 {{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}
 <h1>{{title}}</h1>

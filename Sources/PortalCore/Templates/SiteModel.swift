@@ -62,7 +62,9 @@ public struct SiteModel: Sendable {
         var map: [String: [String: String]] = [:]
         for page in content.pages {
             // A section's _index is its list page: both share the section key below.
-            if page.kind == .regular { map["page:" + page.translationGroup, default: [:]][page.language] = page.sitePath }
+            if page.kind == .regular, page.fallbackOf == nil {
+                map["page:" + page.translationGroup, default: [:]][page.language] = page.sitePath
+            }
         }
         for language in content.config.languages {
             let code = language.code

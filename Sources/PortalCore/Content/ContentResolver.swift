@@ -42,7 +42,31 @@ public struct ContentResolver: Sendable {
             page.id = pages.count
             pages.append(page)
         }
+        if config.chinese.fallback { pages += fallbackCopies(of: pages, taken: Set(owners.keys)) }
         return (assemble(pages), diagnostics)
+    }
+
+    /// A copy of each regular page in every language it has no translation in, at the
+    /// same path under that language; skipped where a real page already owns the path.
+    private func fallbackCopies(of pages: [Page], taken: Set<String>) -> [Page] {
+        var languagesOfGroup: [String: Set<String>] = [:]
+        for page in pages { languagesOfGroup[page.translationGroup, default: []].insert(page.language) }
+        var taken = taken
+        var copies: [Page] = []
+        for page in pages where page.kind == .regular {
+            guard let own = config.language(matching: page.language) else { continue }
+            for language in config.languages where !(languagesOfGroup[page.translationGroup] ?? []).contains(language.code) {
+                let path = "/" + language.urlPrefix + "/" + page.sitePath.dropFirst(own.urlPrefix.count + 2)
+                guard taken.insert(path).inserted else { continue }
+                var copy = page
+                copy.id = pages.count + copies.count
+                copy.language = language.code
+                copy.sitePath = path
+                copy.fallbackOf = page.id
+                copies.append(copy)
+            }
+        }
+        return copies
     }
 
     private func makePage(_ document: Document, id: Int, slugifier: Slugifier) -> Page {
@@ -107,7 +131,8 @@ public struct ContentResolver: Sendable {
         var sectionPages: [String: [String: [Int]]] = [:]
 
         for page in pages {
-            translations[page.translationGroup, default: [:]][page.language] = page.id
+            // A fallback copy is listed, but it is no translation: hreflang never names it.
+            if page.fallbackOf == nil { translations[page.translationGroup, default: [:]][page.language] = page.id }
             switch page.kind {
             case .home:
                 homes[page.language] = page.id

@@ -30,6 +30,9 @@ public struct Page: Sendable {
     public var bundleDirectory: String?
     /// Tags as written (display spelling resolved later), duplicates removed.
     public var tags: [String]
+    /// Set on a copy listed in a language the page was not written in (`[chinese] fallback`):
+    /// the id of the original, which stays the canonical page.
+    public var fallbackOf: Int? = nil
 
     public var source: SourceFile { document.source }
     public var metadata: PageMetadata { document.metadata }

@@ -12,7 +12,7 @@ public struct LinkIndex: Sendable {
     public init(content: SiteContent, assets: [StaticAsset]) {
         var bySource: [String: Int] = [:]
         var byTranslation: [String: [String: Int]] = [:]
-        for page in content.pages {
+        for page in content.pages where page.fallbackOf == nil {
             bySource[page.source.contentPath] = page.id
             byTranslation[page.source.translationPath, default: [:]][page.language] = page.id
         }

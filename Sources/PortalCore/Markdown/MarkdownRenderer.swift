@@ -106,7 +106,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
-        let renderOptions = options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        // Style attributes instead of `align`, which HTML5 no longer allows on table cells.
+        let renderOptions = (options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let cString = cmark_render_html(node, renderOptions, extensions) else { return "" }
         defer { free(cString) }
         return String(cString: cString)

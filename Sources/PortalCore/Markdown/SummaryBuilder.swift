@@ -112,18 +112,9 @@ public struct SummaryBuilder: Sendable {
         while end > 0, scalars[end - 1] == " " || (isTruncated && Self.isDangling(scalars[end - 1])) {
             end -= 1
         }
-        var out = String()
-        out.reserveCapacity(end * 3 + 3)
-        for scalar in scalars[..<end] {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        var text = String()
+        text.unicodeScalars.append(contentsOf: scalars[..<end])
+        var out = HTMLEscaping.escape(text)
         if isTruncated, end > 0, scalars[end - 1] != "…" {
             out += "…"
         }

@@ -31,6 +31,8 @@ struct SitemapWriter: Sendable {
         switch job {
         case let .page(id):
             let page = content.pages[id]
+            // Fallback copies name their original as canonical; the sitemap lists only originals.
+            if page.fallbackOf != nil { return nil }
             return (page.sitePath, page.lastmod, page.language)
         case let .home(language, 1):
             return ("/" + (model.config.language(matching: language)?.urlPrefix ?? "") + "/", newest(content.regularPages[language] ?? []), language)

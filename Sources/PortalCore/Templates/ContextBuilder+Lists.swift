@@ -34,7 +34,7 @@ extension ContextBuilder {
 
     /// Posts the home lists: regular pages inside a section, newest first.
     func homePages(_ code: String) -> [Int] {
-        (model.content.regularPages[code] ?? []).filter { model.content.pages[$0].section != "" }
+        model.homePages[code] ?? []
     }
 
     func sectionContext(language code: String, index: Int, number: Int) -> [String: Any] {

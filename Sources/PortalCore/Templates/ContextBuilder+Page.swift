@@ -21,6 +21,15 @@ extension ContextBuilder {
                 ["code": other.language, "name": self.language(other.language).name, "url": model.url(other.sitePath)]
             },
         ]
+        if let original = page.fallbackOf {
+            // Shown in a language it was not written in: say so, and point search engines at the original.
+            values["contentLang"] = model.content.pages[original].language
+            values["fallbackNotice"] = text("fallbackNotice", language, default: "This page has no translation yet; the original is shown.")
+            if var head = context["head"] as? [String: Any] {
+                head["canonical"] = model.absoluteURL(model.content.pages[original].sitePath)
+                context["head"] = head
+            }
+        }
         if let date = date(page.date, language) { values["date"] = date }
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
         if let section = sectionRef(page) { values["section"] = section }

@@ -141,15 +141,22 @@ struct ContextBuilder: Sendable {
         return card
     }
 
+    /// Page links: the first, the last and two on each side of the current one, with gaps
+    /// between; a fixed number per page, so long lists cost no more per page than short ones.
     func paginator(_ pagination: Pagination, number: Int) -> [String: Any] {
-        var result: [String: Any] = [
-            "current": number, "total": pagination.pageCount, "isPaginated": pagination.pageCount > 1,
-            "pages": (1...pagination.pageCount).map { n in
-                ["number": n, "url": model.url(pagination.path(n)), "isCurrent": n == number] as [String: Any]
-            },
-        ]
+        let total = pagination.pageCount
+        var numbers = Set([1, total])
+        for n in max(1, number - 2)...min(total, number + 2) { numbers.insert(n) }
+        var pages: [[String: Any]] = []
+        var previous = 0
+        for n in numbers.sorted() {
+            if n > previous + 1 { pages.append(["isGap": true]) }
+            pages.append(["number": n, "url": model.url(pagination.path(n)), "isCurrent": n == number])
+            previous = n
+        }
+        var result: [String: Any] = ["current": number, "total": total, "isPaginated": total > 1, "pages": pages]
         if number > 1 { result["prev"] = model.url(pagination.path(number - 1)) }
-        if number < pagination.pageCount { result["next"] = model.url(pagination.path(number + 1)) }
+        if number < total { result["next"] = model.url(pagination.path(number + 1)) }
         return result
     }
 }

@@ -423,7 +423,7 @@ sections = "栏目"
 {{<base}}
 {{$content}}
 {{#page}}
-<article class="post">
+<article class="post"{{#page.contentLang}} lang="{{.}}"{{/page.contentLang}}>
 <header class="post-head">
 {{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}
 <h1>{{title}}</h1>
@@ -517,7 +517,7 @@ sections = "栏目"
         ("partials/pagination.mustache", #"""
 {{#list.paginator.isPaginated}}
 <nav class="pager" aria-label="{{t.pagination}}">
-<ul>{{#list.paginator.prev}}<li><a rel="prev" href="{{.}}">← {{t.newer}}</a></li>{{/list.paginator.prev}}{{#list.paginator.pages}}<li>{{#isCurrent}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/list.paginator.pages}}{{#list.paginator.next}}<li><a rel="next" href="{{.}}">{{t.older}} →</a></li>{{/list.paginator.next}}</ul>
+<ul>{{#list.paginator.prev}}<li><a rel="prev" href="{{.}}">← {{t.newer}}</a></li>{{/list.paginator.prev}}{{#list.paginator.pages}}{{#isGap}}<li class="gap" aria-hidden="true">…</li>{{/isGap}}{{^isGap}}<li>{{#isCurrent}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/isGap}}{{/list.paginator.pages}}{{#list.paginator.next}}<li><a rel="next" href="{{.}}">{{t.older}} →</a></li>{{/list.paginator.next}}</ul>
 </nav>
 {{/list.paginator.isPaginated}}
 

@@ -13,6 +13,8 @@ public struct SiteModel: Sendable {
     let alternates: [String: [String: String]]
     /// Page id -> (section list position) for previous/next links.
     let sectionPosition: [Int: Int]
+    /// Per language: the posts a home lists (regular pages inside a section), newest first.
+    let homePages: [String: [Int]]
 
     var config: SiteConfig { content.config }
 
@@ -33,6 +35,7 @@ public struct SiteModel: Sendable {
             }
         }
         sectionPosition = positions
+        homePages = content.regularPages.mapValues { ids in ids.filter { content.pages[$0].section != "" } }
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
     }
 
@@ -59,7 +62,9 @@ public struct SiteModel: Sendable {
         var map: [String: [String: String]] = [:]
         for page in content.pages {
             // A section's _index is its list page: both share the section key below.
-            if page.kind == .regular { map["page:" + page.translationGroup, default: [:]][page.language] = page.sitePath }
+            if page.kind == .regular, page.fallbackOf == nil {
+                map["page:" + page.translationGroup, default: [:]][page.language] = page.sitePath
+            }
         }
         for language in content.config.languages {
             let code = language.code

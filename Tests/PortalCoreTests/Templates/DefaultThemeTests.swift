@@ -1,0 +1,29 @@
+import Foundation
+@testable import PortalCore
+import Testing
+
+@Suite struct DefaultThemeTests {
+    static let templates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Templates").path
+
+    /// The theme built into the binary is byte for byte the repository's Templates/ folder.
+    @Test func embeddedThemeMatchesTemplatesFolder() throws {
+        let onDisk = Theme.files(under: Self.templates)
+        #expect(DefaultTheme.files.map(\.0) == onDisk)
+        for (path, text) in DefaultTheme.files {
+            let disk = try String(contentsOfFile: Self.templates + "/" + path, encoding: .utf8)
+            #expect(text == disk, "Templates/\(path) changed: run python3 scripts/embed-theme.py")
+        }
+    }
+
+    /// A site without Templates/ builds with the built-in theme; every layout parses.
+    @Test func builtInThemeLoadsWithoutASiteFolder() {
+        let (theme, diagnostics) = Theme.load(siteRoot: "/nonexistent-site")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(theme?.assets.map(\.path).contains("style.css") == true)
+        for layout in Theme.layouts { #expect(theme?.library.getTemplate(named: layout) != nil, "\(layout)") }
+        #expect(theme?.strings["zh-hans"]?["tags"] != nil)
+        #expect(theme?.strings["en"]?["tags"] != nil)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import PortalCore
+import Testing
+
+/// What a site author relies on beyond the golden trees.
+@Suite struct BuildBehaviourTests {
+    @Test func frontMatterValuesAreEscapedEverywhere() {
+        let root = Fixtures.makeSite([
+            "content/posts/x.md": "---\ntitle: \"<script>alert(1)</script> & co\"\ndate: 2024-01-01\ntags: [\"<b>tag</b>\"]\nsummary: \"<img src=x onerror=alert(1)>\"\n---\nBody.\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        for path in ["zh-hans/posts/x/index.html", "zh-hans/index.html", "zh-hans/tags/b-tag-b/index.html", "zh-hans/index.xml"] {
+            let text = Fixtures.text(result, path) ?? ""
+            #expect(!text.isEmpty, "\(path) missing")
+            #expect(!text.contains("<script>alert"), "\(path) holds a raw script tag")
+            #expect(!text.contains("<img src=x"), "\(path) holds a raw img tag")
+            #expect(!text.contains("<b>tag</b>"), "\(path) holds a raw tag name")
+        }
+        #expect(Fixtures.text(result, "zh-hans/posts/x/index.html")?.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co") == true)
+    }
+
+    @Test func everyErrorIsReportedAtOnce() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.md": "---\ntitle: A\n",
+            "content/posts/b.md": "+++\ntitle = \n+++\n",
+            "content/posts/c.md": "---\ntitle: C\ndate: 2021-02-30\n---\n",
+            "content/posts/ok.md": "---\ntitle: OK\ndate: 2021-02-03\n---\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(result.failed)
+        let failing = Set(result.diagnostics.filter(\.isError).compactMap(\.location?.path))
+        #expect(failing == ["content/posts/a.md", "content/posts/b.md", "content/posts/c.md"])
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() {
+        let root = Fixtures.makeSite(["content/posts/undated.md": "---\ntitle: No date\n---\nBody.\n"])
+        #expect(!Fixtures.build(root).failed)
+        let strict = Fixtures.build(root, strict: true)
+        #expect(strict.failed)
+        #expect(strict.diagnostics.contains { $0.isError && $0.message.contains("no date") })
+    }
+
+    @Test func baseURLOverrideMovesEveryLinkUnderItsPath() {
+        let root = Fixtures.makeSite(["content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n[home](/) ![x](/logo.png)\n"])
+        let result = Fixtures.build(root, baseURL: "https://org.github.io/portal/")
+        let html = Fixtures.text(result, "zh-hans/posts/a/index.html") ?? ""
+        #expect(html.contains("href=\"/portal/\""))
+        #expect(html.contains("src=\"/portal/logo.png\""))
+        #expect(html.contains("https://org.github.io/portal/zh-hans/posts/a/"))
+        let root404 = Fixtures.text(result, "index.html") ?? ""
+        #expect(root404.contains("/portal/zh-hans/"))
+    }
+
+    @Test func draftsBuildOnlyWhenAskedFor() {
+        let root = Fixtures.makeSite(["content/posts/d.md": "---\ntitle: Draft\ndate: 2024-01-01\ndraft: true\n---\n"])
+        #expect(Fixtures.text(Fixtures.build(root), "zh-hans/posts/d/index.html") == nil)
+        #expect(Fixtures.text(Fixtures.build(root, drafts: true), "zh-hans/posts/d/index.html") != nil)
+    }
+
+    @Test func languageSwitcherNeverLeadsToAMissingPage() {
+        let root = Fixtures.makeSite([
+            "content/blog/only-zh.zh-hans.md": "---\ntitle: 只有中文\ndate: 2024-01-01\n---\n",
+            "content/blog/both.zh-hans.md": "---\ntitle: 两种\ndate: 2024-01-02\n---\n",
+            "content/blog/both.en.md": "---\ntitle: Both\ndate: 2024-01-02\n---\n",
+        ])
+        let result = Fixtures.build(root)
+        let paths = Set(result.files.map(\.path))
+        for file in result.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: Fixtures.bytes(of: file), as: UTF8.self)
+            for match in html.matches(of: /href="(\/[^"#]*)"/) {
+                let target = String(match.1).removingPercentEncoding ?? ""
+                let candidate = String(target.dropFirst()) + (target.hasSuffix("/") ? "index.html" : "")
+                #expect(paths.contains(candidate), "\(file.path) links to \(target), which is not built")
+            }
+        }
+        let onlyZh = Fixtures.text(result, "zh-hans/blog/only-zh/index.html") ?? ""
+        #expect(onlyZh.contains("href=\"/en/blog/\""))
+        let both = Fixtures.text(result, "zh-hans/blog/both/index.html") ?? ""
+        #expect(both.contains("href=\"/en/blog/both/\""))
+    }
+}
+
+/// Long lists link a fixed window of pages, so each list page costs the same however long the list is.
+@Suite struct PaginationWindowTests {
+    @Test func pageLinksAreAWindowWithGaps() {
+        var files: [String: String] = [:]
+        for day in 1...10 {
+            files["content/posts/p\(day).md"] = "---\ntitle: P\(day)\ndate: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\n"
+        }
+        let root = Fixtures.makeSite(files, siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = 1"))
+        let result = Fixtures.build(root)
+        let html = Fixtures.text(result, "zh-hans/posts/page/5/index.html") ?? ""
+        let numbers = html.matches(of: /<a href="[^"]*"(?: aria-current="page")?>(\d+)<\/a>/).map { Int($0.1)! }
+        #expect(numbers == [1, 3, 4, 5, 6, 7, 10])
+        #expect(html.components(separatedBy: "class=\"gap\"").count - 1 == 2)
+        #expect(html.contains("rel=\"prev\" href=\"/zh-hans/posts/page/4/\""))
+        #expect(html.contains("rel=\"next\" href=\"/zh-hans/posts/page/6/\""))
+        #expect(Fixtures.text(result, "zh-hans/posts/page/1/index.html")?.contains("https://example.org/zh-hans/posts/") == true)
+        #expect(Fixtures.text(result, "zh-hans/posts/page/11/index.html") == nil)
+    }
+}
+
+/// `[chinese] fallback = true`: a page missing in one language is listed there too.
+@Suite struct FallbackTests {
+    @Test func untranslatedPageIsListedWithNoticeAndCanonicalOriginal() {
+        let result = Fixtures.build(Fixtures.sites + "/chinese-options")
+        #expect(!result.failed, "\(result.diagnostics)")
+        let copy = Fixtures.text(result, "zh-hans/blog/english-only/index.html") ?? ""
+        #expect(copy.contains("本文暂无中文版本"))
+        #expect(copy.contains("<link rel=\"canonical\" href=\"https://zh.example/en/blog/english-only/\">"))
+        #expect(copy.contains("<article class=\"post\" lang=\"en\">"))
+        #expect(Fixtures.text(result, "zh-hans/index.html")?.contains("/zh-hans/blog/english-only/") == true)
+        // hreflang names only real translations: neither the copy nor its original lists the other.
+        #expect(!copy.contains("<link rel=\"alternate\" hreflang"))
+        #expect(copy.contains("href=\"/en/blog/english-only/\" hreflang=\"en\""), "the copy links to its original")
+        let sitemap = Fixtures.text(result, "sitemap.xml") ?? ""
+        #expect(!sitemap.contains("zh-hans/blog/english-only/"))
+        // Without the switch, the page stays in its own language only.
+        let plain = Fixtures.build(Fixtures.sites + "/subpath")
+        #expect(Fixtures.text(plain, "zh-hans/blog/sibling/index.html") == nil)
+    }
+}

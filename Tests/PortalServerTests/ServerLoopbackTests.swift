@@ -36,10 +36,12 @@ import Testing
         #expect(await server.stop())
     }
 
-    @Test func editingAPostRebuildsAndSendsReload() async throws {
+    /// With inotify and with the polling fallback.
+    @Test(arguments: [false, true])
+    func editingAPostRebuildsAndSendsReload(polling: Bool) async throws {
         let site = TestSite()
         defer { site.remove() }
-        let server = try await RunningPreview.start(site)
+        let server = try await RunningPreview.start(site, polling: polling)
         let events = try EventStreamClient(port: server.port)
         defer { events.close() }
         try await Task.sleep(for: .milliseconds(100))

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Reports changed site-relative paths in batches, one batch per burst of
+/// Reports changed site-relative paths into `changes`, once per burst of
 /// changes (after a quiet period).
 protocol ChangeWatcher: AnyObject, Sendable {
-    var batches: AsyncStream<[String]> { get }
-    /// Stops the watching thread and ends `batches`.
+    var changes: ChangeBuffer { get }
+    /// Stops the watching thread and finishes `changes`.
     func stop()
 }
 

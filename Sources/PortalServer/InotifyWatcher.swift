@@ -5,8 +5,7 @@ import Glibc
 /// Watches the site's sources with inotify: one watch per folder (added as
 /// folders appear), a blocking poll/read on its own thread, bursts coalesced.
 final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
-    let batches: AsyncStream<[String]>
-    private let continuation: AsyncStream<[String]>.Continuation
+    let changes = ChangeBuffer()
     private let fd: Int32
     private let root: String
     private let quietMilliseconds: Int32
@@ -26,7 +25,6 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         fd = descriptor
         self.root = root
         quietMilliseconds = Int32(max(1, quietPeriod.milliseconds))
-        (batches, continuation) = AsyncStream<[String]>.makeStream()
         guard addWatch("") else {
             close(fd)
             return nil
@@ -79,7 +77,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         defer {
             buffer.deallocate()
             close(fd)
-            continuation.finish()
+            changes.finish()
         }
         while !isStopped {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -98,7 +96,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
                 if waited < 1_000_000_000 || pending.isEmpty { continue }
             }
             if !pending.isEmpty {
-                continuation.yield(pending.sorted())
+                changes.add(pending.sorted())
                 pending.removeAll()
             }
         }

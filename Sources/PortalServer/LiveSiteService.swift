@@ -27,7 +27,9 @@ struct LiveSiteService: Service {
         await rebuilder.rebuild(baseURL: base, changed: nil)
         Console.info("serving \(base) (drafts \(options.noDrafts ? "hidden" : "shown")); press Ctrl-C to stop")
         if let url = URL(string: base) { await onReady(url) }
-        for await batch in watcher.batches.cancelOnGracefulShutdown() {
+        for await _ in watcher.changes.signals.cancelOnGracefulShutdown() {
+            let batch = watcher.changes.take()
+            if batch.isEmpty { continue }
             await rebuilder.rebuild(baseURL: base, changed: batch)
         }
     }

@@ -8,8 +8,7 @@ import Darwin
 /// Watches the site's sources by comparing sizes and modification times
 /// (where inotify is unavailable). `stat` costs about 2 µs per file.
 final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
-    let batches: AsyncStream<[String]>
-    private let continuation: AsyncStream<[String]>.Continuation
+    let changes = ChangeBuffer()
     private let root: String
     private let interval: Duration
     private let quietPeriod: Duration
@@ -26,7 +25,6 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
         self.root = root
         self.interval = interval
         self.quietPeriod = quietPeriod
-        (batches, continuation) = AsyncStream<[String]>.makeStream()
         let thread = Thread { [self] in self.loop() }
         thread.name = "portal-poll"
         thread.start()
@@ -39,7 +37,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     private var isStopped: Bool { lock.withLock { stopped } }
 
     private func loop() {
-        defer { continuation.finish() }
+        defer { changes.finish() }
         var known = scan()
         while !isStopped {
             Thread.sleep(forTimeInterval: Double(interval.milliseconds) / 1000)
@@ -56,7 +54,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
                 changed.formUnion(more)
             }
             known = current
-            continuation.yield(changed.sorted())
+            changes.add(changed.sorted())
         }
     }
 

@@ -5,19 +5,13 @@ import Testing
 @Suite(.serialized) struct WatcherTests {
     /// The next batch, or nil after `timeout` seconds.
     func nextBatch(_ watcher: any ChangeWatcher, timeout: Double) async -> [String]? {
-        await withTaskGroup(of: [String]?.self) { group in
-            group.addTask {
-                for await batch in watcher.batches { return batch }
-                return nil
-            }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let batch = watcher.changes.take()
+            if !batch.isEmpty { return batch }
+            try? await Task.sleep(for: .milliseconds(20))
         }
+        return nil
     }
 
     func check(_ watcher: any ChangeWatcher, _ site: TestSite) async {
@@ -57,6 +51,16 @@ import Testing
         defer { site.remove() }
         let watcher = PollingWatcher(root: site.root, interval: .milliseconds(50), quietPeriod: .milliseconds(50))
         await check(watcher, site)
+    }
+
+    @Test func bufferMergesBurstsWaitingForARebuild() async {
+        let buffer = ChangeBuffer()
+        buffer.add(["content/a.md"])
+        buffer.add(["content/b.md", "content/a.md"])
+        var iterator = buffer.signals.makeAsyncIterator()
+        #expect(await iterator.next() != nil)
+        #expect(buffer.take() == ["content/a.md", "content/b.md"])
+        #expect(buffer.take().isEmpty)
     }
 
     @Test func ignoresUnwatchedAndNoise() {

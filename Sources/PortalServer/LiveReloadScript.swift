@@ -66,7 +66,6 @@ enum LiveReloadScript {
       var source = new EventSource("\(eventsPath)");
       source.addEventListener("reload", function () { location.reload(); });
       source.addEventListener("css", function () { hideOverlay(); swapStylesheets(); });
-      source.addEventListener("ok", hideOverlay);
       source.addEventListener("error", function (event) {
         if (!event.data) return; // a dropped connection, not a build error
         try { showOverlay(JSON.parse(event.data).diagnostics || []); } catch (e) {}

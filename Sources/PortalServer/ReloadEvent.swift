@@ -8,15 +8,12 @@ enum ReloadEvent: Sendable, Equatable {
     case css
     /// The last rebuild failed: show these diagnostics over the page.
     case error([String])
-    /// A rebuild succeeded after a failure but changed no output: hide the overlay.
-    case cleared
 
     /// The event in Server-Sent Events framing.
     var serverSentEvent: String {
         switch self {
         case .reload: return "event: reload\ndata: {}\n\n"
         case .css: return "event: css\ndata: {}\n\n"
-        case .cleared: return "event: ok\ndata: {}\n\n"
         case let .error(lines):
             let payload = (try? JSONSerialization.data(withJSONObject: ["diagnostics": lines]))
                 .map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/") } ?? "{\"diagnostics\":[]}"

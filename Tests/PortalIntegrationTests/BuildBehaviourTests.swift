@@ -121,3 +121,18 @@ import Testing
         #expect(Fixtures.text(plain, "zh-hans/blog/sibling/index.html") == nil)
     }
 }
+
+/// A bare date is midnight in the site's zone: a post dated today east of UTC is not "future".
+@Suite struct SiteZoneDateTests {
+    @Test func postDatedTodayInShanghaiIsBuilt() {
+        let root = Fixtures.makeSite(["content/posts/today.md": "---\ntitle: 今天\ndate: 2026-06-01\n---\n"])
+        // 00:30 on 1 June in Shanghai is still 31 May in UTC.
+        let now = ISO8601DateFormatter().date(from: "2026-05-31T16:30:00Z")!
+        let result = SiteBuilder(options: BuildOptions(sourceRoot: root, now: now)).build()
+        let html = Fixtures.text(result, "zh-hans/posts/today/index.html") ?? ""
+        #expect(html.contains("datetime=\"2026-06-01T00:00:00+08:00\""))
+        #expect(html.contains("2026年6月1日"))
+        let earlier = SiteBuilder(options: BuildOptions(sourceRoot: root, now: now.addingTimeInterval(-3600))).build()
+        #expect(Fixtures.text(earlier, "zh-hans/posts/today/index.html") == nil, "an hour before midnight in Shanghai it is still future")
+    }
+}

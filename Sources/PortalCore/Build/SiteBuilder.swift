@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
         let sitemap = SitemapWriter(model: model)
         extra.append((sitemap.sitemap(jobs: jobs), "(sitemap)"))
         extra.append((sitemap.robots(), "(robots.txt)"))
-        extra += pageRenderer.firstPageRedirects().map { ($0, "(pagination redirect)") }
+        extra += pageRenderer.firstPageRedirects(jobs: jobs).map { ($0, "(pagination redirect)") }
         for page in content.pages {
             for alias in page.metadata.aliases {
                 let aliasPath = alias.hasPrefix("/") ? alias : (page.sitePath.split(separator: "/").dropLast().map { "/" + $0 }.joined() + "/" + alias)

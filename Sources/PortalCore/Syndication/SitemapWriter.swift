@@ -1,3 +1,5 @@
+import Foundation
+
 /// `sitemap.xml` with hreflang alternates for translations that exist, and `robots.txt`.
 struct SitemapWriter: Sendable {
     let model: SiteModel
@@ -28,43 +30,27 @@ struct SitemapWriter: Sendable {
     private func describe(_ job: RenderJob) -> (String, Date?, String)? {
         let content = model.content
         func newest(_ ids: [Int]) -> Date? { ids.compactMap { content.pages[$0].lastmod }.max() }
+        let lastmod: Date?
+        let language: String
         switch job {
         case let .page(id):
             let page = content.pages[id]
             // Fallback copies name their original as canonical; the sitemap lists only originals.
             if page.fallbackOf != nil { return nil }
-            return (page.sitePath, page.lastmod, page.language)
-        case let .home(language, 1):
-            return ("/" + (model.config.language(matching: language)?.urlPrefix ?? "") + "/", newest(content.regularPages[language] ?? []), language)
-        case let .section(language, index, 1):
-            let section = content.sections[language]![index]
-            return (section.sitePath, newest(section.pages), language)
-        case let .tags(language):
-            return ("/" + (model.config.language(matching: language)?.urlPrefix ?? "") + "/tags/", nil, language)
-        case let .tag(language, index, 1):
-            let term = model.archives.tags[language]![index]
-            return (term.sitePath, newest(term.pages), language)
-        case let .authors(language):
-            return ("/" + (model.config.language(matching: language)?.urlPrefix ?? "") + "/authors/", nil, language)
-        case let .author(language, index, 1):
-            let author = model.archives.authors[language]![index]
-            return (author.sitePath, newest(author.pages), language)
-        case let .archives(language):
-            return ("/" + (model.config.language(matching: language)?.urlPrefix ?? "") + "/archives/", nil, language)
-        case let .year(language, index, 1):
-            let year = model.archives.years[language]![index]
-            return (year.sitePath, newest(year.pages), language)
-        case let .month(language, year, index, 1):
-            let month = model.archives.years[language]![year].months[index]
-            return (month.sitePath, newest(month.pages), language)
-        default:
-            return nil
+            (lastmod, language) = (page.lastmod, page.language)
+        case let .home(code, 1): (lastmod, language) = (newest(content.regularPages[code] ?? []), code)
+        case let .section(code, index, 1): (lastmod, language) = (newest(content.sections[code]![index].pages), code)
+        case let .tag(code, index, 1): (lastmod, language) = (newest(model.archives.tags[code]![index].pages), code)
+        case let .author(code, index, 1): (lastmod, language) = (newest(model.archives.authors[code]![index].pages), code)
+        case let .year(code, index, 1): (lastmod, language) = (newest(model.archives.years[code]![index].pages), code)
+        case let .month(code, year, index, 1): (lastmod, language) = (newest(model.archives.years[code]![year].months[index].pages), code)
+        case let .tags(code), let .authors(code), let .archives(code): (lastmod, language) = (nil, code)
+        default: return nil
         }
+        return (model.sitePath(of: job), lastmod, language)
     }
 
     func robots() -> OutputFile {
         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(model.absoluteURL("/sitemap.xml"))\n")
     }
 }
-
-import Foundation

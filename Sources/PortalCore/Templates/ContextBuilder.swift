@@ -116,11 +116,8 @@ struct ContextBuilder: Sendable {
     }
 
     func readingTime(_ page: Page) -> Int {
-        // CJK is read by the character, Latin text by the word; each at its own pace.
-        let rendered = model.rendered[page.id]
-        let minutes = Double(rendered.cjkCharacters) / Double(max(1, config.chinese.charactersPerMinute))
-            + Double(rendered.latinWords) / Double(max(1, config.chinese.wordsPerMinute))
-        return max(1, Int(minutes.rounded(.up)))
+        model.rendered[page.id].readingMinutes(
+            charactersPerMinute: config.chinese.charactersPerMinute, wordsPerMinute: config.chinese.wordsPerMinute)
     }
 
     func sectionRef(_ page: Page) -> [String: Any]? {

@@ -43,47 +43,26 @@ struct PageRenderer: Sendable {
     /// The layout, output path and HTML of one job.
     func render(_ job: RenderJob) -> OutputFile {
         let builder = ContextBuilder(model: model)
-        let size = model.config.pageSize
-        let context: [String: Any]
         let layout: String
-        let sitePath: String
-        func paged(_ base: String, _ number: Int) -> String {
-            Pagination(itemCount: 0, pageSize: size, basePath: base).path(number)
-        }
+        let context: [String: Any]
         switch job {
-        case let .page(id):
-            let page = model.content.pages[id]
-            (layout, sitePath, context) = ("page", page.sitePath, builder.pageContext(id))
-        case let .home(language, number):
-            let prefix = "/" + builder.language(language).urlPrefix + "/"
-            (layout, sitePath, context) = ("home", paged(prefix, number), builder.homeContext(language: language, number: number))
+        case let .page(id): (layout, context) = ("page", builder.pageContext(id))
+        case let .home(language, number): (layout, context) = ("home", builder.homeContext(language: language, number: number))
         case let .section(language, index, number):
-            let section = model.content.sections[language]![index]
-            (layout, sitePath, context) = ("section", paged(section.sitePath, number), builder.sectionContext(language: language, index: index, number: number))
-        case let .tags(language):
-            (layout, sitePath, context) = ("tags", "/" + builder.language(language).urlPrefix + "/tags/", builder.tagsContext(language: language))
-        case let .tag(language, index, number):
-            let term = model.archives.tags[language]![index]
-            (layout, sitePath, context) = ("tag", paged(term.sitePath, number), builder.tagContext(language: language, index: index, number: number))
-        case let .authors(language):
-            (layout, sitePath, context) = ("authors", "/" + builder.language(language).urlPrefix + "/authors/", builder.authorsContext(language: language))
+            (layout, context) = ("section", builder.sectionContext(language: language, index: index, number: number))
+        case let .tags(language): (layout, context) = ("tags", builder.tagsContext(language: language))
+        case let .tag(language, index, number): (layout, context) = ("tag", builder.tagContext(language: language, index: index, number: number))
+        case let .authors(language): (layout, context) = ("authors", builder.authorsContext(language: language))
         case let .author(language, index, number):
-            let author = model.archives.authors[language]![index]
-            (layout, sitePath, context) = ("author", paged(author.sitePath, number), builder.authorContext(language: language, index: index, number: number))
-        case let .archives(language):
-            (layout, sitePath, context) = ("archives", "/" + builder.language(language).urlPrefix + "/archives/", builder.archivesContext(language: language))
-        case let .year(language, index, number):
-            let year = model.archives.years[language]![index]
-            (layout, sitePath, context) = ("year", paged(year.sitePath, number), builder.yearContext(language: language, index: index, number: number))
-        case let .month(language, yearIndex, index, number):
-            let month = model.archives.years[language]![yearIndex].months[index]
-            (layout, sitePath, context) = ("month", paged(month.sitePath, number), builder.monthContext(language: language, year: yearIndex, index: index, number: number))
-        case .notFound:
-            return OutputFile(path: "404.html", text: model.theme.render(builder.notFoundContext(), layout: "404"))
-        case .root:
-            (layout, sitePath, context) = ("root", "/", builder.rootContext())
+            (layout, context) = ("author", builder.authorContext(language: language, index: index, number: number))
+        case let .archives(language): (layout, context) = ("archives", builder.archivesContext(language: language))
+        case let .year(language, index, number): (layout, context) = ("year", builder.yearContext(language: language, index: index, number: number))
+        case let .month(language, year, index, number):
+            (layout, context) = ("month", builder.monthContext(language: language, year: year, index: index, number: number))
+        case .notFound: return OutputFile(path: "404.html", text: model.theme.render(builder.notFoundContext(), layout: "404"))
+        case .root: (layout, context) = ("root", builder.rootContext())
         }
-        return OutputFile(path: String(sitePath.dropFirst()) + "index.html", text: model.theme.render(context, layout: layout))
+        return OutputFile(path: String(model.sitePath(of: job).dropFirst()) + "index.html", text: model.theme.render(context, layout: layout))
     }
 
     /// A redirect page at `sitePath` (aliases, `page/1/`).
@@ -99,31 +78,10 @@ struct PageRenderer: Sendable {
     }
 
     /// `page/1/` of every paginated list, sent to the list's plain URL.
-    func firstPageRedirects() -> [OutputFile] {
-        var files: [OutputFile] = []
-        for job in jobs() {
-            switch job {
-            case let .home(language, 1):
-                let base = "/" + ContextBuilder(model: model).language(language).urlPrefix + "/"
-                files.append(redirect(from: base + "page/1/", to: base, language: language))
-            case let .section(language, index, 1):
-                let base = model.content.sections[language]![index].sitePath
-                files.append(redirect(from: base + "page/1/", to: base, language: language))
-            case let .tag(language, index, 1):
-                let base = model.archives.tags[language]![index].sitePath
-                files.append(redirect(from: base + "page/1/", to: base, language: language))
-            case let .author(language, index, 1):
-                let base = model.archives.authors[language]![index].sitePath
-                files.append(redirect(from: base + "page/1/", to: base, language: language))
-            case let .year(language, index, 1):
-                let base = model.archives.years[language]![index].sitePath
-                files.append(redirect(from: base + "page/1/", to: base, language: language))
-            case let .month(language, year, index, 1):
-                let base = model.archives.years[language]![year].months[index].sitePath
-                files.append(redirect(from: base + "page/1/", to: base, language: language))
-            default: continue
-            }
+    func firstPageRedirects(jobs: [RenderJob]) -> [OutputFile] {
+        jobs.compactMap { job in
+            guard let list = model.paginatedBase(of: job), list.number == 1 else { return nil }
+            return redirect(from: list.basePath + "page/1/", to: list.basePath, language: list.language)
         }
-        return files
     }
 }

@@ -58,19 +58,20 @@ public enum MetaValue: Sendable, Hashable {
         }
     }
 
-    /// A value a template can use: strings, numbers, booleans, arrays and dictionaries.
-    public var templateValue: Any {
+    /// A value a template can use: strings, numbers, booleans, lists and objects;
+    /// dates as RFC 3339 text in UTC; of repeated keys, the first.
+    var templateValue: TemplateValue {
         switch self {
-        case let .string(s): return s
-        case let .int(i): return i
-        case let .double(d): return d
-        case let .bool(b): return b
-        case let .date(d, _): return ISO8601DateFormatter.string(from: d, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime])
-        case let .array(a): return a.map(\.templateValue)
+        case let .string(s): return .string(s)
+        case let .int(i): return .int(i)
+        case let .double(d): return .string(String(d))
+        case let .bool(b): return .bool(b)
+        case let .date(d, _): return .string(ISO8601DateFormatter.string(from: d, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime]))
+        case let .array(a): return .list(a.map(\.templateValue))
         case let .table(t):
-            var dictionary: [String: Any] = [:]
-            for entry in t where dictionary[entry.key] == nil { dictionary[entry.key] = entry.value.templateValue }
-            return dictionary
+            var members: [String: TemplateValue] = [:]
+            for entry in t where members[entry.key] == nil { members[entry.key] = entry.value.templateValue }
+            return .object(members)
         }
     }
 }

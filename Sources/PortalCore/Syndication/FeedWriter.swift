@@ -41,11 +41,11 @@ struct FeedWriter: Sendable {
             let link = model.absoluteURL(page.sitePath)
             xml += "<item>\n<title>\(x(page.title))</title>\n<link>\(x(link))</link>\n<guid isPermaLink=\"true\">\(x(link))</guid>\n"
             if let date = page.date { xml += "<pubDate>\(formatting.rfc822(date))</pubDate>\n" }
-            for author in builder.authorRefs(page, language) {
-                if let name = author["name"] as? String { xml += "<category domain=\"author\">\(x(name))</category>\n" }
+            for author in builder.authorRefs(page, language).items {
+                if let name = author["name"]?.stringValue { xml += "<category domain=\"author\">\(x(name))</category>\n" }
             }
-            for tag in builder.tagRefs(page) {
-                if let name = tag["name"] as? String { xml += "<category>\(x(name))</category>\n" }
+            for tag in builder.tagRefs(page).items {
+                if let name = tag["name"]?.stringValue { xml += "<category>\(x(name))</category>\n" }
             }
             let body = model.config.feed.fullContent ? model.rendered[id].html : builder.summaryHTML(page)
             xml += "<description>\(x(absolutize(body)))</description>\n</item>\n"

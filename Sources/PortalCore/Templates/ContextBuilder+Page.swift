@@ -2,7 +2,7 @@ import Foundation
 
 extension ContextBuilder {
     /// The context of a post or standalone page (layout `page`).
-    func pageContext(_ id: Int) -> [String: Any] {
+    func pageContext(_ id: Int) -> TemplateValue {
         let page = model.content.pages[id]
         let language = language(page.language)
         let rendered = model.rendered[id]
@@ -10,25 +10,22 @@ extension ContextBuilder {
         var context = common(job: .page(id: id), kind: "page", language: language, title: page.title,
                              sitePath: page.sitePath, description: summaryText)
         let toc = tableOfContents(rendered.headings)
-        var values: [String: Any] = [
-            "title": page.title, "url": model.url(page.sitePath), "permalink": model.absoluteURL(page.sitePath),
-            "summary": summaryHTML(page), "content": rendered.html, "toc": toc,
-            "hasToc": rendered.headings.count >= config.markdown.tocMinHeadings,
-            "readingTime": readingTime(page), "wordCount": rendered.cjkCharacters + rendered.latinWords,
-            "tags": tagRefs(page), "authors": authorRefs(page, language), "isDraft": page.isDraft,
+        var values: TemplateValue = [
+            "title": .string(page.title), "url": .string(model.url(page.sitePath)), "permalink": .string(model.absoluteURL(page.sitePath)),
+            "summary": .string(summaryHTML(page)), "content": .string(rendered.html), "toc": .list(toc),
+            "hasToc": .bool(rendered.headings.count >= config.markdown.tocMinHeadings),
+            "readingTime": .int(readingTime(page)), "wordCount": .int(rendered.cjkCharacters + rendered.latinWords),
+            "tags": tagRefs(page), "authors": authorRefs(page, language), "isDraft": .bool(page.isDraft),
             "params": MetaValue.table(page.metadata.params).templateValue,
-            "translations": model.content.translations(of: page).map { other in
-                ["code": other.language, "name": self.language(other.language).name, "url": model.url(other.sitePath)]
-            },
+            "translations": .list(model.content.translations(of: page).map { other in
+                ["code": .string(other.language), "name": .string(self.language(other.language).name), "url": .string(model.url(other.sitePath))]
+            }),
         ]
         if let original = page.fallbackOf {
             // Shown in a language it was not written in: say so, and point search engines at the original.
-            values["contentLang"] = model.content.pages[original].language
-            values["fallbackNotice"] = text("fallbackNotice", language, default: "This page has no translation yet; the original is shown.")
-            if var head = context["head"] as? [String: Any] {
-                head["canonical"] = model.absoluteURL(model.content.pages[original].sitePath)
-                context["head"] = head
-            }
+            values["contentLang"] = .string(model.content.pages[original].language)
+            values["fallbackNotice"] = .string(text("fallbackNotice", language, default: "This page has no translation yet; the original is shown."))
+            context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
         if let date = date(page.date, language) { values["date"] = date }
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
@@ -42,13 +39,13 @@ extension ContextBuilder {
         return context
     }
 
-    private func link(_ id: Int) -> [String: Any] {
+    private func link(_ id: Int) -> TemplateValue {
         let page = model.content.pages[id]
-        return ["title": page.title, "url": model.url(page.sitePath)]
+        return ["title": .string(page.title), "url": .string(model.url(page.sitePath))]
     }
 
     /// Nests level-2+ headings under the nearest shallower heading.
-    func tableOfContents(_ headings: [RenderedMarkdown.Heading]) -> [[String: Any]] {
+    func tableOfContents(_ headings: [RenderedMarkdown.Heading]) -> [TemplateValue] {
         struct Node { var heading: RenderedMarkdown.Heading; var children: [Node] }
         func insert(_ node: Node, into nodes: inout [Node]) {
             if var last = nodes.last, last.heading.level < node.heading.level {
@@ -60,8 +57,9 @@ extension ContextBuilder {
         }
         var roots: [Node] = []
         for heading in headings { insert(Node(heading: heading, children: []), into: &roots) }
-        func convert(_ node: Node) -> [String: Any] {
-            ["id": node.heading.id, "text": node.heading.text, "level": node.heading.level, "children": node.children.map(convert)]
+        func convert(_ node: Node) -> TemplateValue {
+            ["id": .string(node.heading.id), "text": .string(node.heading.text), "level": .int(node.heading.level),
+             "children": .list(node.children.map(convert))]
         }
         return roots.map(convert)
     }

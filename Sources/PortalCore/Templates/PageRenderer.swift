@@ -44,7 +44,7 @@ struct PageRenderer: Sendable {
     func render(_ job: RenderJob) -> OutputFile {
         let builder = ContextBuilder(model: model)
         let layout: String
-        let context: [String: Any]
+        let context: TemplateValue
         switch job {
         case let .page(id): (layout, context) = ("page", builder.pageContext(id))
         case let .home(language, number): (layout, context) = ("home", builder.homeContext(language: language, number: number))

@@ -15,6 +15,9 @@ public struct SiteModel: Sendable {
     let sectionPosition: [Int: Int]
     /// Per language: the posts a home lists (regular pages inside a section), newest first.
     let homePages: [String: [Int]]
+    /// `site.params` and each language's string table, converted once for every page.
+    let siteParams: TemplateValue
+    let stringValues: [String: TemplateValue]
 
     var config: SiteConfig { content.config }
 
@@ -37,6 +40,8 @@ public struct SiteModel: Sendable {
         sectionPosition = positions
         homePages = content.regularPages.mapValues { ids in ids.filter { content.pages[$0].section != "" } }
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
+        siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
+        stringValues = theme.strings.mapValues { table in .object(table.mapValues(TemplateValue.string)) }
     }
 
     /// The key under which the same page is found in every language.

@@ -1,11 +1,11 @@
 import Foundation
-import Mustache
 import TOMLKit
 
 /// The templates, string tables and assets a site renders with: the default
 /// theme built into portal, with each file a site's `Templates/` holds in its place.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
+    /// Compiled layouts and partials by name (`page`, `partials/card`).
+    var templates: [String: [TemplateNode]]
     /// Lower-cased language code -> key -> string.
     public var strings: [String: [String: String]]
     /// Files under `assets/`, relative to it, with where their bytes come from.
@@ -38,18 +38,22 @@ public struct Theme: Sendable {
             }
         }
 
-        var library = MustacheLibrary()
+        var templates: [String: [TemplateNode]] = [:]
+        var references: [(template: String, partial: String, location: SourceLocation)] = []
         var strings: [String: [String: String]] = [:]
         for path in texts.keys.sorted() {
             guard let entry = texts[path] else { continue }
             if path.hasSuffix(".mustache") {
+                let name = String(path.dropLast(".mustache".count))
+                var parser = TemplateParser()
                 do {
-                    library.register(try MustacheTemplate(string: entry.text), named: String(path.dropLast(".mustache".count)))
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error("invalid template: \(error.error)",
-                        at: SourceLocation(path: entry.origin, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    templates[name] = try parser.parse(entry.text)
+                    references += parser.partialReferences.map {
+                        (name, $0.name, SourceLocation(path: entry.origin, line: $0.line, column: $0.column))
+                    }
                 } catch {
-                    diagnostics.append(.error("invalid template: \(error)", at: SourceLocation(path: entry.origin)))
+                    diagnostics.append(.error("invalid template: \(error.message)",
+                        at: SourceLocation(path: entry.origin, line: error.line, column: error.column)))
                 }
             } else if path.hasPrefix("i18n/"), path.hasSuffix(".toml") {
                 let code = String(path.dropFirst("i18n/".count).dropLast(".toml".count)).lowercased()
@@ -66,12 +70,15 @@ public struct Theme: Sendable {
                 }
             }
         }
-        for layout in layouts where library.getTemplate(named: layout) == nil {
+        for reference in references where templates[reference.partial] == nil {
+            diagnostics.append(.error("template '\(reference.partial)' not found (Templates/\(reference.partial).mustache)", at: reference.location))
+        }
+        for layout in layouts where texts[layout + ".mustache"] == nil {
             diagnostics.append(.error("missing layout Templates/\(layout).mustache"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let sortedAssets = assets.keys.sorted().map { ($0, assets[$0]!) }
-        return (Theme(library: library, strings: strings, assets: sortedAssets), diagnostics)
+        return (Theme(templates: templates, strings: strings, assets: sortedAssets), diagnostics)
     }
 
     /// Relative paths of the regular files below `directory`, sorted; hidden files skipped.
@@ -88,7 +95,9 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
-    public func render(_ context: [String: Any], layout: String) -> String {
-        library.render(context, withTemplate: layout) ?? ""
+    /// The HTML of `layout` rendered with `context`.
+    func render(_ context: TemplateValue, layout: String) -> String {
+        var renderer = TemplateRenderer(templates: templates)
+        return renderer.render(layout, context: context)
     }
 }

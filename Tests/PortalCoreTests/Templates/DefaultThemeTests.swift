@@ -22,7 +22,7 @@ import Testing
         let (theme, diagnostics) = Theme.load(siteRoot: "/nonexistent-site")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(theme?.assets.map(\.path).contains("style.css") == true)
-        for layout in Theme.layouts { #expect(theme?.library.getTemplate(named: layout) != nil, "\(layout)") }
+        for layout in Theme.layouts { #expect(theme?.templates[layout] != nil, "\(layout)") }
         #expect(theme?.strings["zh-hans"]?["tags"] != nil)
         #expect(theme?.strings["en"]?["tags"] != nil)
     }

@@ -1,0 +1,184 @@
+/// Renders compiled templates against a `TemplateValue` context, writing into one buffer.
+struct TemplateRenderer {
+    /// Where a list iteration stands, for `first()`, `last()`, `index()`, `even()` and `odd()`.
+    struct Position {
+        var index: Int
+        var count: Int
+    }
+
+    let templates: [String: [TemplateNode]]
+    private(set) var output = ""
+    private var stack: [TemplateValue] = []
+
+    init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
+        self.templates = templates
+        output.reserveCapacity(capacity)
+    }
+
+    /// Renders the template `name` with `context` as the outermost value.
+    mutating func render(_ name: String, context: TemplateValue) -> String {
+        guard let nodes = templates[name] else { return "" }
+        stack = [context]
+        output = ""
+        render(nodes, position: nil, indentation: "", inherited: [:])
+        return output
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], position: Position?, indentation: String,
+                                 inherited: [String: [TemplateNode]]) {
+        for node in nodes {
+            switch node {
+            case let .text(text):
+                if indentation.isEmpty { output += text } else { appendIndented(text, indentation) }
+            case let .variable(name, escaped):
+                guard let value = lookup(name, position) else { continue }
+                if !indentation.isEmpty { indentIfAtLineStart(indentation) }
+                if escaped { HTMLEscaping.append(value.text, to: &output) } else { output += value.text }
+            case let .section(name, children, inverted):
+                let value = lookup(name, position) ?? .null
+                if inverted {
+                    if !value.isTruthy { render(children, position: position, indentation: indentation, inherited: inherited) }
+                    continue
+                }
+                switch value {
+                case .null, .bool(false): continue
+                case .bool(true): render(children, position: position, indentation: indentation, inherited: inherited)
+                case let .list(items):
+                    for (index, item) in items.enumerated() {
+                        stack.append(item)
+                        render(children, position: Position(index: index, count: items.count), indentation: indentation, inherited: inherited)
+                        stack.removeLast()
+                    }
+                default:
+                    stack.append(value)
+                    render(children, position: nil, indentation: indentation, inherited: inherited)
+                    stack.removeLast()
+                }
+            case let .partial(name, partialIndentation, overrides):
+                guard let partial = templates[name] else { continue }
+                var merged = inherited
+                // The outermost template's blocks win over those of templates it extends.
+                if let overrides { for (key, value) in overrides where merged[key] == nil { merged[key] = value } }
+                render(partial, position: nil, indentation: indentation + partialIndentation, inherited: merged)
+            case let .block(name, defaults, blockIndentation):
+                render(inherited[name] ?? defaults, position: nil, indentation: indentation + blockIndentation, inherited: inherited)
+            }
+        }
+    }
+
+    private func lookup(_ name: TemplateName, _ position: Position?) -> TemplateValue? {
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
+        switch name.scope {
+        case .current:
+            value = stack.last
+        case let .local(path):
+            value = stack.last.flatMap { Self.follow(path[...], from: $0) }
+        case let .stack(path):
+            guard let head = path.first else { return nil }
+            for candidate in stack.reversed() {
+                if let found = candidate[head] {
+                    value = Self.follow(path.dropFirst(), from: found)
+                    break
+                }
+            }
+        case .position:
+            guard let position, let first = transforms.popFirst() else { return nil }
+            switch first {
+            case .first: value = .bool(position.index == 0)
+            case .last: value = .bool(position.index == position.count - 1)
+            case .index: value = .int(position.index)
+            case .even: value = .bool(position.index % 2 == 0)
+            case .odd: value = .bool(position.index % 2 == 1)
+            default: return nil
+            }
+        }
+        for transform in transforms {
+            guard let current = value else { return nil }
+            value = current.applying(transform)
+        }
+        return value
+    }
+
+    private static func follow(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for key in path {
+            guard let next = current[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    private mutating func indentIfAtLineStart(_ indentation: String) {
+        if output.isEmpty || output.utf8.last == 0x0A { output += indentation }
+    }
+
+    /// Text of a partial that stood indented: every line it starts gets the indentation.
+    private mutating func appendIndented(_ text: String, _ indentation: String) {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            indentIfAtLineStart(indentation)
+            if let newline = rest.utf8.firstIndex(of: 0x0A) {
+                let next = rest.utf8.index(after: newline)
+                output += rest[..<next]
+                rest = rest[next...]
+            } else {
+                output += rest
+                rest = ""
+            }
+        }
+    }
+}
+
+extension TemplateValue {
+    /// Whether a section shows: not null, not false, not an empty list.
+    var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case let .bool(b): return b
+        case let .list(items): return !items.isEmpty
+        default: return true
+        }
+    }
+
+    func applying(_ transform: TemplateTransform) -> TemplateValue? {
+        switch (self, transform) {
+        case let (.list(items), .first): return items.first
+        case let (.list(items), .last): return items.last
+        case let (.list(items), .reversed): return .list(items.reversed())
+        case let (.list(items), .count): return .int(items.count)
+        case let (.list(items), .empty): return .bool(items.isEmpty)
+        case let (.string(s), .empty): return .bool(s.isEmpty)
+        case let (.string(s), .uppercased): return .string(s.uppercased())
+        case let (.string(s), .lowercased): return .string(s.lowercased())
+        case let (.string(s), .capitalized): return .string(s.capitalizedWords())
+        case let (.string(s), .reversed): return .string(String(s.reversed()))
+        case let (.int(i), .equalzero): return .bool(i == 0)
+        case let (.int(i), .plusone): return .int(i + 1)
+        case let (.int(i), .minusone): return .int(i - 1)
+        case let (.int(i), .even): return .bool(i % 2 == 0)
+        case let (.int(i), .odd): return .bool(i % 2 != 0)
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    /// Upper-cases the first letter of each space-separated word (no Foundation locale rules).
+    func capitalizedWords() -> String {
+        var result = ""
+        var atWordStart = true
+        for character in self {
+            if character == " " {
+                atWordStart = true
+                result.append(character)
+            } else if atWordStart {
+                result += character.uppercased()
+                atWordStart = false
+            } else {
+                result += character.lowercased()
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+@testable import PortalCore
+
+@Suite struct TemplateEngineTests {
+    func render(_ templates: [String: String], _ name: String = "main", _ context: TemplateValue) throws -> String {
+        var compiled: [String: [TemplateNode]] = [:]
+        for (key, text) in templates {
+            var parser = TemplateParser()
+            compiled[key] = try parser.parse(text)
+        }
+        var renderer = TemplateRenderer(templates: compiled)
+        return renderer.render(name, context: context)
+    }
+
+    func render(_ text: String, _ context: TemplateValue) throws -> String {
+        try render(["main": text], "main", context)
+    }
+
+    func syntaxError(_ text: String) -> TemplateSyntaxError? {
+        var parser = TemplateParser()
+        do { _ = try parser.parse(text); return nil } catch { return error }
+    }
+
+    @Test func variablesAreEscapedUnlessRaw() throws {
+        let context: TemplateValue = ["a": "<b title=\"x\">Tom & Jerry's</b>", "n": 3, "yes": true]
+        #expect(try render("{{a}}|{{{a}}}|{{&a}}|{{n}}|{{yes}}|{{missing}}", context)
+            == "&lt;b title=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;|<b title=\"x\">Tom & Jerry's</b>|<b title=\"x\">Tom & Jerry's</b>|3|true|")
+        #expect(try render("{{a}}", ["a": "中文没有需要转义的字符"]) == "中文没有需要转义的字符")
+    }
+
+    @Test func dottedNamesSearchOutwardsOnlyForTheFirstPart() throws {
+        let context: TemplateValue = ["site": ["title": "Lantern"], "page": ["title": "Post", "site": ["other": "x"]]]
+        #expect(try render("{{#page}}{{title}} {{site.other}}[{{site.title}}]{{/page}}", context) == "Post x[]")
+        #expect(try render("{{#page}}{{.title}}/{{.nothing}}/{{.}}{{/page}}", ["page": "text"]) == "//text")
+        #expect(try render("{{#page}}[{{.site}}]{{/page}}", ["page": ["title": "t"], "site": "outer"]) == "[]")
+    }
+
+    @Test func sectionsFollowTheValueKind() throws {
+        let context: TemplateValue = ["list": ["a", "b", "c"], "empty": [], "off": false, "on": true, "zero": 0, "text": ""]
+        #expect(try render("{{#list}}{{.}}{{/list}}", context) == "abc")
+        #expect(try render("{{#empty}}x{{/empty}}{{^empty}}none{{/empty}}", context) == "none")
+        #expect(try render("{{#off}}x{{/off}}{{^off}}off{{/off}}{{#on}}on{{/on}}", context) == "offon")
+        #expect(try render("{{#zero}}[{{.}}]{{/zero}}{{#text}}t{{/text}}{{^missing}}m{{/missing}}", context) == "[0]tm")
+    }
+
+    @Test func positionsAndTransforms() throws {
+        let context: TemplateValue = ["tags": ["a", "b", "c"], "name": "lantern project", "n": 4]
+        #expect(try render("{{#tags}}{{#first()}}<{{/first()}}{{.}}{{^last()}},{{/last()}}{{#last()}}>{{/last()}}{{/tags}}", context) == "<a,b,c>")
+        #expect(try render("{{#tags}}{{index()}}{{#even()}}e{{/even()}}{{/tags}}", context) == "0e12e")
+        #expect(try render("{{count(tags)}} {{first(tags)}} {{uppercased(name)}} {{capitalized(name)}} {{plusone(n)}} {{uppercased(last(tags))}}", context)
+            == "3 a LANTERN PROJECT Lantern Project 5 C")
+        // A position belongs to its own list: inside a nested object there is none.
+        #expect(try render("{{#tags}}{{#first()}}F{{/first()}}{{/tags}}|{{#name}}{{#first()}}x{{/first()}}{{/name}}", context) == "F|")
+    }
+
+    @Test func standaloneTagLinesLeaveNoTrace() throws {
+        let text = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n"
+        #expect(try render(text, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        // Two tags on a line, or a tag beside text, keep the line.
+        #expect(try render("a {{#on}}b{{/on}}\n{{#on}}{{/on}}\nc", ["on": true]) == "a b\n\nc")
+        #expect(try render("x\r\n{{#on}}\r\ny\r\n{{/on}}\r\n", ["on": true]) == "x\r\ny\r\n")
+        #expect(try render("{{#on}}\nend\n{{/on}}", ["on": true]) == "end\n")
+    }
+
+    @Test func standalonePartialsAreIndentedLineByLine() throws {
+        let templates = ["main": "<div>\n  {{> item}}\n</div>\n", "item": "<p>\n{{text}}\n</p>\n"]
+        #expect(try render(templates, "main", ["text": "one\ntwo"]) == "<div>\n  <p>\n  one\ntwo\n  </p>\n</div>\n")
+        #expect(try render(["main": "a {{>item}} b", "item": "[{{text}}]"], "main", ["text": "t"]) == "a [t] b")
+    }
+
+    @Test func recursivePartialsRenderTrees() throws {
+        let templates = ["main": "{{#nodes}}{{>node}}{{/nodes}}", "node": "({{name}}{{#children}}{{>node}}{{/children}})"]
+        let tree: TemplateValue = ["nodes": [["name": "a", "children": [["name": "b", "children": []], ["name": "c", "children": []]]]]]
+        #expect(try render(templates, "main", tree) == "(a(b)(c))")
+    }
+
+    @Test func parentsAndBlocks() throws {
+        let templates = [
+            "base": "<title>{{$title}}Site{{/title}}</title>\n<main>{{$content}}{{/content}}</main>\n",
+            "middle": "{{<base}}{{$title}}Middle{{/title}}{{$content}}middle content{{/content}}{{/base}}",
+            "page": "{{<middle}}\nignored text\n{{$content}}\n{{body}}\n{{/content}}\n{{/middle}}\n",
+        ]
+        #expect(try render(templates, "page", ["body": "Hello"]) == "<title>Middle</title>\n<main>Hello\n</main>\n")
+        #expect(try render(templates, "base", [:]) == "<title>Site</title>\n<main></main>\n")
+    }
+
+    @Test func setDelimiters() throws {
+        #expect(try render("{{=<% %>=}}<% a %> {{a}} <%={{ }}=%>{{a}}", ["a": "x"]) == "x {{a}} x")
+    }
+
+    @Test func syntaxErrorsNameLineAndColumn() {
+        #expect(syntaxError("line one\n  {{#open}}\n") == TemplateSyntaxError(message: "{{#open}} is never closed", line: 2, column: 3))
+        #expect(syntaxError("{{#a}}\n中文{{/b}}") == TemplateSyntaxError(
+            message: "{{/b}} does not match {{#a}} opened at line 1", line: 2, column: 3))
+        #expect(syntaxError("x {{/a}}")?.message == "{{/a}} closes nothing")
+        #expect(syntaxError("text\n {{ unfinished")?.line == 2)
+        #expect(syntaxError("{{shout(name)}}")?.message.hasPrefix("unknown transform 'shout'") == true)
+        #expect(syntaxError("{{a b}}")?.message == "'a b' is not a template name")
+        #expect(syntaxError("{{}}")?.message == "empty tag")
+        #expect(syntaxError("{{! a comment\nover two lines }}ok") == nil)
+    }
+}

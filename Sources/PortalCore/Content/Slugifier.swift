@@ -73,10 +73,34 @@ public struct Slugifier: Sendable, Hashable {
 }
 
 extension String {
-    /// Percent-encodes a site path for use in `href` (Chinese slugs become `%E4…`).
+    /// Percent-encodes a site path for use in `href` (Chinese slugs become `%E4…`):
+    /// every byte but ASCII letters, digits and `-._~:/` becomes `%XX`.
     var percentEncodedPath: String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#[]@!$&'()*+,;=%")
-        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+        let bytes = utf8
+        guard bytes.contains(where: { !Self.isPathSafe($0) }) else { return self }
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(bytes.count * 3)
+        for byte in bytes {
+            if Self.isPathSafe(byte) {
+                encoded.append(byte)
+            } else {
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(hex[Int(byte >> 4)])
+                encoded.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    private static func isPathSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 }

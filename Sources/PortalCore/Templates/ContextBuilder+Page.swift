@@ -15,7 +15,7 @@ extension ContextBuilder {
             "summary": .string(summaryHTML(page)), "content": .string(rendered.html), "toc": .list(toc),
             "hasToc": .bool(rendered.headings.count >= config.markdown.tocMinHeadings),
             "readingTime": .int(readingTime(page)), "wordCount": .int(rendered.cjkCharacters + rendered.latinWords),
-            "tags": tagRefs(page), "authors": authorRefs(page, language), "isDraft": .bool(page.isDraft),
+            "tags": card(id)["tags"] ?? [], "authors": card(id)["authors"] ?? [], "isDraft": .bool(page.isDraft),
             "params": MetaValue.table(page.metadata.params).templateValue,
             "translations": .list(model.content.translations(of: page).map { other in
                 ["code": .string(other.language), "name": .string(self.language(other.language).name), "url": .string(model.url(other.sitePath))]

@@ -133,6 +133,10 @@ struct ContextBuilder: Sendable {
     }
 
     func card(_ id: Int) -> TemplateValue {
+        model.cards.card(id) { makeCard(id) }
+    }
+
+    private func makeCard(_ id: Int) -> TemplateValue {
         let page = model.content.pages[id]
         let language = language(page.language)
         var card: TemplateValue = [

@@ -18,6 +18,7 @@ public struct SiteModel: Sendable {
     /// `site.params` and each language's string table, converted once for every page.
     let siteParams: TemplateValue
     let stringValues: [String: TemplateValue]
+    let cards: CardCache
 
     var config: SiteConfig { content.config }
 
@@ -41,6 +42,7 @@ public struct SiteModel: Sendable {
         homePages = content.regularPages.mapValues { ids in ids.filter { content.pages[$0].section != "" } }
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
         siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
+        cards = CardCache(count: content.pages.count)
         stringValues = theme.strings.mapValues { table in .object(table.mapValues(TemplateValue.string)) }
     }
 

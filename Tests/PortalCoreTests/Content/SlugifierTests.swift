@@ -1,3 +1,4 @@
+import Foundation
 @testable import PortalCore
 import Testing
 
@@ -37,5 +38,16 @@ import Testing
     @Test func percentEncodingForHrefs() {
         #expect("/zh-hans/tags/服务/".percentEncodedPath == "/zh-hans/tags/%E6%9C%8D%E5%8A%A1/")
         #expect("/en/posts/a-b.c_d/".percentEncodedPath == "/en/posts/a-b.c_d/")
+    }
+
+    /// The same bytes are kept as with Foundation's path set minus the sub-delimiters.
+    @Test func percentEncodingMatchesFoundationsPathRules() {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]@!$&'()*+,;=%")
+        var samples = ["/a b/", "/c++/", "/q?x=1#f", "/100%/", "/ümlaut/é/", "/日本語/", "/emoji-😀/", "/tab\tnew\nline", "/~user:x@y/"]
+        samples.append(String(decoding: (1...127).map { UInt8($0) }, as: UTF8.self))
+        for sample in samples {
+            #expect(sample.percentEncodedPath == sample.addingPercentEncoding(withAllowedCharacters: allowed), "\(sample)")
+        }
     }
 }

@@ -109,6 +109,7 @@ public struct SiteBuilder: Sendable {
         provenance += extra.map(\.1)
         diagnostics += Self.collisions(files: files, provenance: provenance)
         diagnostics += LinkChecker.check(content: content, rendered: renderedPairs.map(\.0), files: files)
+        clock.lap("links")
         files.sort { $0.path < $1.path }
 
         for language in config.languages {

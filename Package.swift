@@ -55,7 +55,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalIntegrationTests",
-            dependencies: ["PortalCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "PortalCore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ]
 )

@@ -64,9 +64,7 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
         let index = LinkIndex(content: content, assets: scan.assets)
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
-            let rewriter = PageLinkRewriter(page: page, content: content, index: index)
-            let rendered = renderer.render(page.document.body, links: rewriter)
-            return (rendered, rewriter.warnings)
+            (renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index)), [])
         }
         let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: scan.assets)
         let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
@@ -110,6 +108,8 @@ public struct SiteBuilder: Sendable {
         files += extra.map(\.0)
         provenance += extra.map(\.1)
         diagnostics += Self.collisions(files: files, provenance: provenance)
+        diagnostics += LinkChecker.check(content: content, rendered: renderedPairs.map(\.0), files: files)
+        clock.lap("links")
         files.sort { $0.path < $1.path }
 
         for language in config.languages {

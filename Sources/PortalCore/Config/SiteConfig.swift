@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var markdown: MarkdownOptions
     public var feed: FeedOptions
     public var chinese: ChineseOptions
+    /// `[content]`: how `portal new` writes pages.
+    public var content: ContentOptions
     /// `[params]`: free values handed to templates as `site.params`.
     public var params: [String: MetaValue]
 
@@ -28,6 +30,7 @@ public struct SiteConfig: Sendable {
         markdown: MarkdownOptions = MarkdownOptions(),
         feed: FeedOptions = FeedOptions(),
         chinese: ChineseOptions = ChineseOptions(),
+        content: ContentOptions = ContentOptions(),
         params: [String: MetaValue] = [:]
     ) {
         self.title = title
@@ -43,6 +46,7 @@ public struct SiteConfig: Sendable {
         self.markdown = markdown
         self.feed = feed
         self.chinese = chinese
+        self.content = content
         self.params = params
     }
 

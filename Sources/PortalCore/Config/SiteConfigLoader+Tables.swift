@@ -5,6 +5,7 @@ extension SiteConfigLoader {
     static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight"]
     static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings"]
     static let feedKeys: Set<String> = ["fullContent", "limit"]
+    static let contentKeys: Set<String> = ["frontMatter"]
     static let chineseKeys: Set<String> = [
         "summaryCharacters", "summaryWords", "joinLines", "friendlyEmphasis",
         "slugStyle", "fallback", "charactersPerMinute", "wordsPerMinute",
@@ -83,6 +84,21 @@ extension SiteConfigLoader {
                 options.slugStyle = style
             } else {
                 reader.error("'chinese.slugStyle' must be 'unicode' or 'pinyin', not '\(value)'", at: path + ["slugStyle"])
+            }
+        }
+        return options
+    }
+
+    static func readContent(_ root: TOMLTable, reader: inout TOMLValueReader) -> ContentOptions {
+        var options = ContentOptions()
+        guard let table = reader.table(root, "content", at: []) else { return options }
+        let path = ["content"]
+        reader.warnUnknownKeys(in: table, at: path, known: contentKeys)
+        if let value = reader.string(table, "frontMatter", at: path) {
+            if let format = ContentOptions.FrontMatterFormat(rawValue: value.lowercased()) {
+                options.frontMatter = format
+            } else {
+                reader.error("'content.frontMatter' must be 'toml' or 'yaml', not '\(value)'", at: path + ["frontMatter"])
             }
         }
         return options

@@ -5,7 +5,7 @@ import TOMLKit
 public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
-        "languages", "markdown", "feed", "chinese", "params",
+        "languages", "markdown", "feed", "chinese", "content", "params",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -39,6 +39,7 @@ public enum SiteConfigLoader {
         let markdown = readMarkdown(root, reader: &reader)
         let feed = readFeed(root, reader: &reader)
         let chinese = readChinese(root, reader: &reader)
+        let content = readContent(root, reader: &reader)
         var params: [String: MetaValue] = [:]
         if let table = reader.table(root, "params", at: []) {
             for key in table.keys {
@@ -62,6 +63,7 @@ public enum SiteConfigLoader {
             markdown: markdown,
             feed: feed,
             chinese: chinese,
+            content: content,
             params: params
         )
         return (config, diagnostics.sortedForDisplay())

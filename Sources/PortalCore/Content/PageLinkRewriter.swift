@@ -24,13 +24,12 @@ public struct LinkIndex: Sendable {
 
 /// Rewrites one page's links while cmark-gfm walks it: root-relative links go
 /// under the base path, relative images to where they are copied, links to
-/// Markdown sources to their page. One instance per page, used by one thread.
-public final class PageLinkRewriter: LinkRewriting, @unchecked Sendable {
+/// Markdown sources to their page. Links it cannot resolve are left as written
+/// for `LinkChecker`, which reports every broken link once.
+public struct PageLinkRewriter: LinkRewriting {
     let page: Page
     let content: SiteContent
     let index: LinkIndex
-    /// Warnings found while rewriting (missing images, links to absent sources).
-    public private(set) var warnings: [Diagnostic] = []
 
     public init(page: Page, content: SiteContent, index: LinkIndex) {
         self.page = page
@@ -53,13 +52,11 @@ public final class PageLinkRewriter: LinkRewriting, @unchecked Sendable {
         guard let resolved = Self.normalize(directory + decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
             return nil
         }
-        let location = SourceLocation(path: page.source.sitePath, line: page.document.bodyLine + line - 1)
         let lowered = resolved.lowercased()
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
             let stem = String(resolved[..<(resolved.lastIndex(of: ".") ?? resolved.endIndex)])
             let variants = index.pagesByTranslationPath[stem]
             guard let targetID = index.pagesBySourcePath[resolved] ?? variants?[page.language] ?? variants?.values.min() else {
-                warnings.append(.warning("broken link '\(destination)': no page at content/\(resolved)", at: location))
                 return nil
             }
             var target = content.pages[targetID]
@@ -69,12 +66,7 @@ public final class PageLinkRewriter: LinkRewriting, @unchecked Sendable {
             }
             return content.config.url(forSitePath: target.sitePath).percentEncodedPath + suffix
         }
-        guard index.assets.contains(resolved) else {
-            if isImage {
-                warnings.append(.warning("missing image '\(destination)': no file at content/\(resolved)", at: location))
-            }
-            return nil
-        }
+        guard index.assets.contains(resolved) else { return nil }
         if let bundle = page.bundleDirectory, resolved.hasPrefix(bundle + "/") {
             let inside = resolved.dropFirst(bundle.count + 1)
             return content.config.url(forSitePath: page.sitePath + inside).percentEncodedPath + suffix

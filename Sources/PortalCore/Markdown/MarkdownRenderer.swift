@@ -66,6 +66,7 @@ public struct MarkdownRenderer: Sendable {
         var walk = DocumentWalk(
             root: document, links: links, joinLines: chinese.joinLines, stripMarkers: hasMarkers,
             summary: SummaryBuilder(characters: chinese.summaryCharacters, words: chinese.summaryWords))
+        walk.source = source
         walk.run()
 
         for softBreak in walk.droppedBreaks {
@@ -102,7 +103,7 @@ public struct MarkdownRenderer: Sendable {
         }
         return RenderedMarkdown(
             html: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
-            cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords)
+            cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
     }
 
     private func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
@@ -182,6 +183,11 @@ private struct DocumentWalk {
     var headings: [(node: OpaquePointer, heading: RenderedMarkdown.Heading)] = []
     var droppedBreaks: [OpaquePointer] = []
     var markers: [OpaquePointer] = []
+    /// Every link and image, as the HTML will carry it.
+    var foundLinks: [RenderedMarkdown.Link] = []
+    /// The text cmark parsed, for columns; scanned for lines only once a link is found.
+    var source = ""
+    private var columns: SourceColumns?
     /// The first more-marker at the top level.
     var split: OpaquePointer?
     private var headingText: String.UnicodeScalarView?
@@ -231,7 +237,7 @@ private struct DocumentWalk {
             let isImage = type == CMARK_NODE_IMAGE
             if entering {
                 if stripMarkers { Self.stripLinkTarget(node) }
-                rewrite(node, isImage: isImage)
+                record(node, isImage: isImage)
             }
             if isImage { imageDepth += entering ? 1 : -1 }
         case CMARK_NODE_HEADING:
@@ -309,12 +315,19 @@ private struct DocumentWalk {
         metrics.endWord()
     }
 
-    private func rewrite(_ node: OpaquePointer, isImage: Bool) {
-        guard let links, let url = cmark_node_get_url(node) else { return }
+    /// Rewrites the destination and keeps it, with its place, for link checking.
+    private mutating func record(_ node: OpaquePointer, isImage: Bool) {
+        guard let url = cmark_node_get_url(node) else { return }
+        let written = String(cString: url)
         let line = Int(cmark_node_get_start_line(node))
-        if let replacement = links.rewrite(String(cString: url), isImage: isImage, line: line) {
+        if columns == nil { columns = SourceColumns(source) }
+        let column = columns?.character(line: line, column: Int(cmark_node_get_start_column(node))) ?? 1
+        var destination = written
+        if let replacement = links?.rewrite(written, isImage: isImage, line: line) {
             cmark_node_set_url(node, replacement)
+            destination = replacement
         }
+        foundLinks.append(RenderedMarkdown.Link(written: written, destination: destination, isImage: isImage, line: line, column: column))
     }
 
     /// The first or last character a soft break touches: it looks into emphasis, links

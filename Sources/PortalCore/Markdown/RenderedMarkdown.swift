@@ -12,6 +12,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// CJK characters and Latin words of the body text.
     public var cjkCharacters: Int
     public var latinWords: Int
+    /// Links and images in document order, with where they are.
+    public var links: [Link]
 
     public struct Heading: Sendable, Hashable {
         public var level: Int
@@ -26,13 +28,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
         }
     }
 
-    public init(html: String, headings: [Heading], summaryHTML: String, hasExplicitSummary: Bool, cjkCharacters: Int, latinWords: Int) {
+    public init(html: String, headings: [Heading], summaryHTML: String, hasExplicitSummary: Bool, cjkCharacters: Int, latinWords: Int, links: [Link] = []) {
         self.html = html
         self.headings = headings
         self.summaryHTML = summaryHTML
         self.hasExplicitSummary = hasExplicitSummary
         self.cjkCharacters = cjkCharacters
         self.latinWords = latinWords
+        self.links = links
     }
 }
 

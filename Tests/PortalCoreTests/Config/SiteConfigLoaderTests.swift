@@ -262,4 +262,14 @@ import Testing
         #expect(site.defaultLanguage == "zh-Hans")
         #expect(site.basePath == "/portal/")
     }
+
+    @Test func contentFrontMatterFormat() {
+        #expect(SiteConfigLoader.parse("title = \"x\"\n").config?.content.frontMatter == .toml)
+        #expect(SiteConfigLoader.parse("[content]\nfrontMatter = \"yaml\"\n").config?.content.frontMatter == .yaml)
+        let (config, diagnostics) = SiteConfigLoader.parse("title = \"x\"\n[content]\nfrontMatter = \"json\"\n")
+        #expect(config == nil)
+        #expect(diagnostics.map(\.description) == [
+            "site.toml:3:1: error: 'content.frontMatter' must be 'toml' or 'yaml', not 'json'",
+        ])
+    }
 }

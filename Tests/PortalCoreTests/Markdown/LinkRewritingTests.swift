@@ -41,3 +41,26 @@ import Testing
         #expect(html == "<p><a href=\"/y\">x</a></p>\n")
     }
 }
+
+@Suite struct LinkCollectionTests {
+    @Test func linksAreKeptWithLineAndCharacterColumn() {
+        let rewriter = RecordingRewriter()
+        let markdown = """
+            第一行[链接](/a/)，
+            then ![img](b.png) and **会议主题：**[c](#c)
+
+            > quoted [q](q.md)
+            """
+        let links = renderMarkdown(markdown, links: rewriter).links
+        #expect(links == [
+            .init(written: "/a/", destination: "/base/a/", isImage: false, line: 1, column: 4),
+            .init(written: "b.png", destination: "/media/b.png", isImage: true, line: 2, column: 6),
+            .init(written: "#c", destination: "#c", isImage: false, line: 2, column: 33),
+            .init(written: "q.md", destination: "q.md", isImage: false, line: 4, column: 10),
+        ])
+    }
+
+    @Test func withoutRewriterLinksAreKeptAsWritten() {
+        #expect(renderMarkdown("[x](/y)").links == [.init(written: "/y", destination: "/y", isImage: false, line: 1, column: 1)])
+    }
+}

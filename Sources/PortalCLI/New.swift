@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PortalCore
+
+/// `portal new`: creates a Markdown page with front matter under content/.
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a page under content/ with front matter (title, today's date, draft).")
+
+    @Argument(help: "The page to create, relative to content/: SECTION/NAME.md.")
+    var path: String
+
+    @Option(name: .long, help: "Language of the page: adds the suffix (NAME.en.md) or uses the site's language folder.")
+    var lang: String?
+
+    @Option(name: .long, help: "Title (default: made from NAME).")
+    var title: String?
+
+    @Option(name: .long, help: "The site folder (holds site.toml and content/).")
+    var source: String = "."
+
+    @Flag(inversion: .prefixedNo, help: "Start the page as a draft, as Hugo does (--no-draft publishes it at once).")
+    var draft = true
+
+    func run() throws {
+        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: root + "/site.toml") else {
+            Terminal.error("error: no site.toml in \(root)")
+            throw ExitCode(2)
+        }
+        let request = NewPage.Request(path: path, language: lang, title: title, draft: draft)
+        do {
+            let created = try NewPage.create(request, siteRoot: root, now: Date())
+            print(created)
+        } catch {
+            Terminal.error(error.description)
+            if case .usage = error { throw ExitCode(2) }
+            throw ExitCode(1)
+        }
+    }
+}

@@ -73,15 +73,19 @@ extension DefaultTheme {
 }
 
 *, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; font-family: var(--sans); }
 body {
   margin: 0; background: var(--bg); color: var(--fg);
-  font: 1.0625rem/1.65 var(--sans);
+  font-size: 1.0625rem; line-height: 1.65;
   overflow-wrap: break-word;
   display: flex; flex-direction: column; min-height: 100vh;
 }
-/* Chinese: CJK fonts first, looser leading, strict line breaking, no fake italics or bold. */
-:lang(zh) { font-family: var(--cjk), var(--latin), sans-serif; line-height: 1.8; line-break: strict; font-synthesis: weight; }
+/* Chinese: CJK fonts first, strict line breaking, no fake italics. Set on the elements
+   that carry lang="zh-…" so that code, headings and the like keep their own rules. */
+[lang|="zh"] { font-family: var(--cjk), var(--latin), sans-serif; line-break: strict; font-synthesis: weight; }
+[lang|="en"] { font-family: var(--sans); }
+/* Looser leading for running Chinese text only. */
+.prose:lang(zh), .summary:lang(zh), .intro:lang(zh), .lead:lang(zh), .notice:lang(zh), .profile p:lang(zh) { line-height: 1.8; }
 :lang(zh) em, :lang(zh) i, :lang(zh) cite, :lang(zh) dfn, :lang(zh) var, :lang(zh) address {
   font-style: normal;
   -webkit-text-emphasis: filled dot; text-emphasis: filled dot;
@@ -95,7 +99,7 @@ a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
 ::selection { background: var(--chip); }
 
-.wrap { width: 100%; max-width: var(--w); margin: 0 auto; padding: 0 1.1rem; }
+.wrap { width: 100%; max-width: var(--w); margin: 0 auto; padding-left: 1.1rem; padding-right: 1.1rem; }
 main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
 
 /* Skip link: hidden until focused. */
@@ -116,15 +120,20 @@ main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
 .nav a:hover, .langs a:hover { background: var(--chip); }
 .nav a[aria-current] { color: var(--link); box-shadow: inset 0 -2px 0 var(--link); border-radius: 0; }
 .langs ul { border: 1px solid var(--border); border-radius: 8px; padding: 2px; }
-.langs a { font-size: .9rem; padding: .15rem .55rem; }
+/* One font for every language name, so the buttons line up whatever their script. */
+.langs a { font-size: .9rem; padding: .15rem .55rem; font-family: var(--cjk), var(--latin), sans-serif; line-height: 1.6; }
 .langs a[aria-current] { background: var(--fg); color: var(--bg); }
 
 @media (max-width: 40rem) {
-  .bar { padding-left: .8rem; padding-right: .8rem; }
-  .nav { order: 3; width: 100%; overflow-x: auto; }
+  .bar { padding-left: .8rem; padding-right: .8rem; gap: .3rem .6rem; }
+  .brand { font-size: 1rem; gap: .4rem; }
+  .brand::before { width: 24px; height: 24px; }
+  .nav { order: 3; width: calc(100% + .8rem); margin-left: -.4rem; overflow-x: auto; }
   .nav ul { flex-wrap: nowrap; }
-  .nav a { white-space: nowrap; padding: .35rem .5rem; }
+  .nav a { white-space: nowrap; padding: .35rem .4rem; }
+  .langs a { padding: .1rem .45rem; font-size: .85rem; }
   body { font-size: 1rem; }
+  main { padding-top: 1.1rem; }
 }
 
 /* Headings and text */
@@ -153,7 +162,9 @@ p, ul, ol, dl, table, pre, blockquote, figure { margin: 0 0 1.1em; }
 .list-head .intro:empty { display: none; }
 .section-title { font-size: 1.1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; margin: 1rem 0; }
 :lang(zh) .section-title { text-transform: none; letter-spacing: .12em; }
-.feed::before { content: ""; display: inline-block; width: .7em; height: .7em; margin-right: .35em; border-radius: 0 0 0 .7em; border: .18em solid var(--accent); border-width: .18em .18em 0 0; vertical-align: .05em; }
+.feed { white-space: nowrap; --rss: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'%3E%3Ccircle cx='1.2' cy='6.8' r='1.2'/%3E%3Cpath d='M0 2.9A5.1 5.1 0 0 1 5.1 8H3.7A3.7 3.7 0 0 0 0 4.3zM0 0a8 8 0 0 1 8 8H6.6A6.6 6.6 0 0 0 0 1.4z'/%3E%3C/svg%3E"); }
+.feed::before { content: ""; display: inline-block; width: .75em; height: .75em; margin-right: .35em; vertical-align: -.02em; background: var(--accent);
+  -webkit-mask: var(--rss) center / contain no-repeat; mask: var(--rss) center / contain no-repeat; }
 
 /* Cards */
 .card { background: var(--card); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem .3rem; margin: 0 0 1rem; }
@@ -163,8 +174,9 @@ p, ul, ol, dl, table, pre, blockquote, figure { margin: 0 0 1.1em; }
 .card .meta { margin: 0 0 .5rem; }
 .card .summary { color: var(--fg); }
 .card .summary > :last-child { margin-bottom: .8rem; }
-.tag { display: inline-block; margin-left: .35rem; padding: 0 .5rem; border-radius: 999px; background: var(--chip); color: var(--link) !important; text-decoration: none; font-size: .82rem; }
+.tag { display: inline-block; margin-right: .2rem; padding: 0 .5rem; border-radius: 999px; background: var(--chip); color: var(--link) !important; text-decoration: none; font-size: .82rem; }
 .tag::before { content: "#"; opacity: .6; }
+@media (max-width: 40rem) { .card { padding: .85rem .95rem .2rem; } }
 
 /* Tag chips */
 .chips { display: flex; flex-wrap: wrap; gap: .4rem; margin: .6rem 0 1rem; }
@@ -227,7 +239,9 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 @media (max-width: 40rem) { .profile { flex-direction: column; } }
 
 /* Archives */
-.year h2, .month h2 { font-size: 1.3rem; margin: 1.6rem 0 .6rem; }
+.year > h2, .month > h2 { font-size: 1.3rem; margin: 1.8rem 0 .7rem; }
+.year > h2 a, .month > h2 a { color: var(--fg); text-decoration: none; }
+.year > h2 a:hover, .month > h2 a:hover { color: var(--link); text-decoration: underline; }
 .months { display: flex; flex-wrap: wrap; gap: .4rem .6rem; }
 .months a { display: inline-block; padding: .2rem .6rem; border: 1px solid var(--border); border-radius: 6px; text-decoration: none; }
 

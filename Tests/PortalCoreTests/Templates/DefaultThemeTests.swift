@@ -26,4 +26,17 @@ import Testing
         #expect(theme?.strings["zh-hans"]?["tags"] != nil)
         #expect(theme?.strings["en"]?["tags"] != nil)
     }
+
+    /// The theme stays light and self-contained: CSS under 30 KB, no scripts, nothing fetched from elsewhere.
+    @Test func themeHasNoScriptsOrExternalResourcesAndSmallCSS() {
+        let css = DefaultTheme.files.filter { $0.0.hasSuffix(".css") }
+        #expect(!css.isEmpty)
+        #expect(css.reduce(0) { $0 + $1.1.utf8.count } < 30 * 1024)
+        for (path, text) in DefaultTheme.files {
+            let lower = text.lowercased()
+            #expect(!path.hasSuffix(".js") && !lower.contains("<script"), "\(path)")
+            #expect(!lower.contains("@import") && !lower.contains("url(http") && !lower.contains("url(\"http")
+                && !lower.contains("url(//") && !lower.contains("src=\"http") && !lower.contains("href=\"http"), "\(path)")
+        }
+    }
 }

@@ -17,6 +17,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each stage.")
     var timings = false
 
+    @Flag(name: .long, help: "List every warning (by default the first \(DiagnosticReport.defaultWarningLimit) are listed).")
+    var allWarnings = false
+
     func run() throws {
         let started = Date()
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -24,7 +27,8 @@ struct Build: ParsableCommand {
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
             includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict)
         let result = SiteBuilder(options: options).build()
-        for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
+        let report = DiagnosticReport.lines(result.diagnostics, warningLimit: allWarnings ? nil : DiagnosticReport.defaultWarningLimit)
+        if !report.isEmpty { Terminal.error(report.joined(separator: "\n")) }
         let errors = result.diagnostics.filter(\.isError).count
         if result.failed {
             Terminal.error("build failed: \(errors) error\(errors == 1 ? "" : "s"); the previous output was left untouched")

@@ -39,7 +39,7 @@ final class Rebuilder: @unchecked Sendable {
             return false
         }
         let hadError = hub.error != nil
-        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        for line in DiagnosticReport.lines(result.diagnostics) { Console.error(line) }
         store.replace(with: SiteSnapshot(files: result.files))
         Console.info("built \(result.files.count) files (\(what)) in " + String(format: "%.3f s", seconds))
         if let changed, !hadError, !changed.isEmpty, changed.allSatisfy({ $0.lowercased().hasSuffix(".css") }) {

@@ -23,11 +23,11 @@ final class Rebuilder: @unchecked Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let buildOptions = BuildOptions(
             sourceRoot: options.siteRoot, baseURL: baseURL,
-            includeDrafts: !options.noDrafts, includeFuture: !options.noDrafts, strict: options.strict)
+            includeDrafts: !options.noDrafts, includeFuture: !options.noDrafts, strict: options.strict, deferRendering: true)
         let cache = self.cache
         // Builds are CPU-bound and block: keep them off the cooperative pool.
         let result: BuildResult = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: SiteBuilder(options: buildOptions).build(cache: cache)) }
+            queue.async { continuation.resume(returning: SiteBuilder(options: buildOptions).build(cache: cache, changed: changed)) }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let what = changed.map { $0.count == 1 ? $0[0] : "\($0.count) changes" } ?? "first build"
@@ -40,8 +40,13 @@ final class Rebuilder: @unchecked Sendable {
         }
         let hadError = hub.error != nil
         for line in DiagnosticReport.lines(result.diagnostics) { Console.error(line) }
-        store.replace(with: SiteSnapshot(files: result.files))
-        Console.info("built \(result.files.count) files (\(what)) in " + String(format: "%.3f s", seconds))
+        if let patched = result.statistics.patchedPages {
+            // Same files as before; their pages now read the new Markdown.
+            Console.info("re-rendered \(patched) page\(patched == 1 ? "" : "s") (\(what)) in " + String(format: "%.3f s", seconds))
+        } else {
+            store.replace(with: SiteSnapshot(files: result.files))
+            Console.info("built \(result.files.count) files (\(what)) in " + String(format: "%.3f s", seconds))
+        }
         if let changed, !hadError, !changed.isEmpty, changed.allSatisfy({ $0.lowercased().hasSuffix(".css") }) {
             hub.publish(.css)
         } else {

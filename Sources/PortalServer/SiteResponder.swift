@@ -48,6 +48,7 @@ struct SiteResponder: HTTPResponder {
                 return bytes(Array("403 forbidden\n".utf8), type: "text/plain; charset=utf-8", status: .forbidden)
             }
             body = data
+        case let .deferred(content): body = content.bytes()
         }
         if ContentTypes.isHTML(key) { body = LiveReloadScript.inject(into: body) }
         return bytes(body, type: type, status: status)

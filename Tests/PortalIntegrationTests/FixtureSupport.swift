@@ -28,6 +28,7 @@ enum Fixtures {
         switch file.content {
         case let .bytes(bytes): return bytes
         case let .copy(from): return FileManager.default.contents(atPath: from).map { [UInt8]($0) } ?? []
+        case let .deferred(content): return content.bytes()
         }
     }
 

@@ -16,6 +16,13 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var tally = Counters()
+    private var liveSite: LiveSite?
+
+    /// The last good build of `portal serve`, for the quick path; nil after a failed one.
+    var live: LiveSite? {
+        get { lock.withLock { liveSite } }
+        set { lock.withLock { liveSite = newValue } }
+    }
 
     /// How often the cache answered and how often it had to work (for tests and timings).
     public struct Counters: Sendable, Equatable {
@@ -33,7 +40,10 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Forgets everything (used when a rebuild must start from scratch).
     public func removeAll() {
-        lock.withLock { entries.removeAll() }
+        lock.withLock {
+            entries.removeAll()
+            liveSite = nil
+        }
     }
 
     /// The parse of `source`, from the cache when its size and mtime and the configuration are unchanged.

@@ -12,14 +12,18 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Treat warnings as errors.
     public var strict: Bool
+    /// Leave pages and feeds to be rendered when first read (`portal serve`).
+    public var deferRendering: Bool
 
-    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), strict: Bool = false) {
+    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), strict: Bool = false,
+                deferRendering: Bool = false) {
         self.sourceRoot = sourceRoot
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
         self.strict = strict
+        self.deferRendering = deferRendering
     }
 }
 
@@ -47,6 +51,9 @@ public struct BuildStatistics: Sendable {
     public var archivePages: Int = 0
     public var staticFiles: Int = 0
     public var aliases: Int = 0
+    /// Set when `portal serve` only re-rendered the Markdown of these many pages
+    /// (the files are those of the previous build, reading the new pages).
+    public var patchedPages: Int?
     /// Stage name and seconds, in pipeline order.
     public var stageTimes: [(stage: String, seconds: Double)] = []
 

@@ -9,8 +9,17 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds the site; with a `cache`, unchanged sources are neither parsed nor rendered again.
-    public func build(cache: BuildCache? = nil) -> BuildResult {
+    /// Builds the site; with a `cache`, unchanged sources are neither parsed nor rendered again,
+    /// and with `changed` (site-relative paths, `portal serve`) an edit to the body of
+    /// a page re-renders only that page's Markdown.
+    public func build(cache: BuildCache? = nil, changed: [String]? = nil) -> BuildResult {
+        if let cache, let changed, let patched = patch(cache: cache, changed: changed) { return patched }
+        let result = fullBuild(cache: cache)
+        if result.failed { cache?.live = nil }
+        return result
+    }
+
+    private func fullBuild(cache: BuildCache?) -> BuildResult {
         var clock = StageClock()
         var statistics = BuildStatistics()
         var diagnostics: [Diagnostic] = []
@@ -68,7 +77,9 @@ public struct SiteBuilder: Sendable {
         }
         let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: scan.assets)
         let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
-            cache?.rendered(page.source, linkKey: linkKey) { render(page) } ?? render(page)
+            // A fallback copy shares its source with the original but links from another URL.
+            guard page.fallbackOf == nil, let cache else { return render(page) }
+            return cache.rendered(page.source, linkKey: linkKey) { render(page) }
         }
         diagnostics += renderedPairs.flatMap(\.1)
         clock.lap("markdown")
@@ -81,7 +92,18 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel(content: content, rendered: renderedPairs.map(\.0), archives: archives, theme: theme)
         let pageRenderer = PageRenderer(model: model)
         let jobs = pageRenderer.jobs()
-        var files = parallelMap(jobs) { pageRenderer.render($0) }
+        let box = options.deferRendering ? ModelBox(model) : nil
+        var files: [OutputFile]
+        if let box {
+            files = jobs.map { job in
+                OutputFile(path: pageRenderer.outputPath(of: job), content: .deferred(DeferredContent {
+                    guard case let .bytes(bytes) = PageRenderer(model: box.model).render(job).content else { return [] }
+                    return bytes
+                }))
+            }
+        } else {
+            files = parallelMap(jobs) { pageRenderer.render($0) }
+        }
         var provenance = [String](repeating: "", count: files.count)
         for (i, job) in jobs.enumerated() {
             if case let .page(id) = job { provenance[i] = content.pages[id].source.sitePath } else { provenance[i] = "(generated \(files[i].path))" }
@@ -90,7 +112,16 @@ public struct SiteBuilder: Sendable {
 
         var extra: [(OutputFile, String)] = []
         let feedWriter = FeedWriter(model: model)
-        extra += feedWriter.feeds().map { ($0, "(feed)") }
+        if let box {
+            extra += feedWriter.specs().map { spec in
+                (OutputFile(path: spec.outputPath, content: .deferred(DeferredContent {
+                    guard case let .bytes(bytes) = FeedWriter(model: box.model).feed(spec).content else { return [] }
+                    return bytes
+                })), "(feed)")
+            }
+        } else {
+            extra += feedWriter.feeds().map { ($0, "(feed)") }
+        }
         let sitemap = SitemapWriter(model: model)
         extra.append((sitemap.sitemap(jobs: jobs), "(sitemap)"))
         extra.append((sitemap.robots(), "(robots.txt)"))
@@ -108,7 +139,9 @@ public struct SiteBuilder: Sendable {
         files += extra.map(\.0)
         provenance += extra.map(\.1)
         diagnostics += Self.collisions(files: files, provenance: provenance)
-        diagnostics += LinkChecker.check(content: content, rendered: renderedPairs.map(\.0), files: files)
+        let otherDiagnostics = diagnostics
+        let links = LinkChecker.checkPages(content: content, rendered: renderedPairs.map(\.0), files: files)
+        diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
         clock.lap("links")
         files.sort { $0.path < $1.path }
 
@@ -117,6 +150,14 @@ public struct SiteBuilder: Sendable {
         }
         statistics.archivePages = jobs.count - content.pages.count
         statistics.staticFiles = extra.filter { if case .copy = $0.0.content { return true } else { return false } }.count
+        if let box, let cache {
+            var bySource: [String: [Int]] = [:]
+            for page in content.pages { bySource[page.source.sitePath, default: []].append(page.id) }
+            cache.live = LiveSite(
+                box: box, files: files, otherDiagnostics: otherDiagnostics, linkWarnings: links.warnings, checker: links.checker,
+                parser: parser, renderer: renderer, index: index, configKey: configKey, linkKey: linkKey,
+                pagesBySource: bySource, statistics: statistics)
+        }
         return finish(files)
     }
 

@@ -6,7 +6,7 @@ import Foundation
 public struct LinkChecker: Sendable {
     /// Path of the base URL (`/portal/`): root-relative links must start with it.
     public let basePath: String
-    public let targets: LinkTargets
+    public internal(set) var targets: LinkTargets
 
     public init(basePath: String, targets: LinkTargets) {
         self.basePath = basePath
@@ -16,12 +16,21 @@ public struct LinkChecker: Sendable {
     /// Checks the links of every page written from Markdown (not the copies listed
     /// in other languages by `fallback`, whose links are the original's).
     public static func check(content: SiteContent, rendered: [RenderedMarkdown], files: [OutputFile]) -> [Diagnostic] {
+        checkPages(content: content, rendered: rendered, files: files).warnings.flatMap(\.value)
+    }
+
+    /// The checker built for the site, and the warnings of each Markdown file (site-relative path).
+    static func checkPages(content: SiteContent, rendered: [RenderedMarkdown], files: [OutputFile])
+        -> (checker: LinkChecker, warnings: [String: [Diagnostic]]) {
         let pages = zip(content.pages, rendered).filter { $0.0.fallbackOf == nil }
         let targets = LinkTargets(
             files: files, pages: pages.map { ($0.0.outputPath, $0.0.source.sitePath, $0.1.headings.map(\.id)) })
         let checker = LinkChecker(basePath: content.config.basePath, targets: targets)
         let sources = pages.compactMap { $0.1.links.isEmpty ? nil : LinkSource(page: $0.0, rendered: $0.1) }
-        return parallelMap(sources) { checker.check($0) }.flatMap { $0 }
+        let found = parallelMap(sources) { checker.check($0) }
+        var warnings: [String: [Diagnostic]] = [:]
+        for (source, list) in zip(sources, found) where !list.isEmpty { warnings[source.file, default: []] += list }
+        return (checker, warnings)
     }
 
     /// One warning per broken link of `source`, in document order.

@@ -5,7 +5,7 @@ public struct LinkTargets: Sendable {
     let files: [String: Int]
     let contents: [OutputFile.Content]
     /// Output path of a page -> the ids of its headings (level 2 and deeper).
-    let headings: [String: [String]]
+    private(set) var headings: [String: [String]]
     /// Output path of a page -> its Markdown file, for messages.
     let pageFiles: [String: String]
 
@@ -29,13 +29,24 @@ public struct LinkTargets: Sendable {
 
     func contains(_ outputPath: String) -> Bool { files[outputPath] != nil }
 
+    /// After one page's Markdown changed (`portal serve`): its new heading ids.
+    mutating func setHeadings(_ ids: [String], for outputPath: String) {
+        if headings[outputPath] != nil { headings[outputPath] = ids }
+    }
+
     /// Whether the file at `outputPath` has an element with this id. Heading ids
     /// answer first; otherwise the HTML is searched (ids from the theme, raw HTML,
     /// footnotes, first-level headings), which only links that look broken cost.
     func hasAnchor(_ id: String, in outputPath: String) -> Bool {
         if headings[outputPath]?.contains(id) == true { return true }
         // Anchors are only checked in HTML the build wrote (not in copied files or feeds).
-        guard outputPath.hasSuffix(".html"), let i = files[outputPath], case let .bytes(bytes) = contents[i] else { return true }
+        guard outputPath.hasSuffix(".html"), let i = files[outputPath] else { return true }
+        let bytes: [UInt8]
+        switch contents[i] {
+        case let .bytes(stored): bytes = stored
+        case let .deferred(content): bytes = content.bytes()
+        case .copy: return true
+        }
         let escaped = HTMLEscaping.escape(id)
         return Self.find(Array("id=\"\(escaped)\"".utf8), in: bytes)
             || Self.find(Array("name=\"\(escaped)\"".utf8), in: bytes)

@@ -4,6 +4,8 @@ public struct OutputFile: Sendable, Hashable {
         case bytes([UInt8])
         /// A file copied verbatim from this absolute path.
         case copy(from: String)
+        /// Made when first asked for (`portal serve` renders only the pages a browser opens).
+        case deferred(DeferredContent)
     }
 
     /// Path relative to the output folder, no leading slash (`zh-hans/index.html`).
@@ -18,4 +20,18 @@ public struct OutputFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.init(path: path, content: .bytes(Array(text.utf8)))
     }
+}
+
+/// The bytes of a file, produced on demand; equal only to itself.
+public final class DeferredContent: Sendable, Hashable {
+    private let make: @Sendable () -> [UInt8]
+
+    public init(_ make: @escaping @Sendable () -> [UInt8]) {
+        self.make = make
+    }
+
+    public func bytes() -> [UInt8] { make() }
+
+    public static func == (lhs: DeferredContent, rhs: DeferredContent) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

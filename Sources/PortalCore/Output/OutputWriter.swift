@@ -99,6 +99,7 @@ public enum OutputWriter {
                 switch file.content {
                 case let .bytes(bytes): failure = FileOperations.writeNewFile(at: destination, bytes: bytes)
                 case let .copy(source): failure = FileOperations.copyFile(from: source, to: destination)
+                case let .deferred(content): failure = FileOperations.writeNewFile(at: destination, bytes: content.bytes())
                 }
                 if let failure { return OutputWriteError(.system, path: file.path, message: failure) }
             }

@@ -3,23 +3,42 @@
 struct FeedWriter: Sendable {
     let model: SiteModel
 
+    /// One feed: its title, the list it follows and the language it is written in.
+    struct Spec: Sendable {
+        var title: String
+        var sitePath: String
+        var ids: [Int]
+        var language: LanguageConfig
+
+        var outputPath: String { String(sitePath.dropFirst()) + "index.xml" }
+    }
+
     func feeds() -> [OutputFile] {
-        var files: [OutputFile] = []
+        specs().map(feed)
+    }
+
+    /// Every feed of the site: per language, per tag and per author.
+    func specs() -> [Spec] {
+        var specs: [Spec] = []
         let builder = ContextBuilder(model: model)
         for language in model.config.languages {
             let code = language.code
             let prefix = "/" + language.urlPrefix + "/"
             let siteTitle = language.title.isEmpty ? model.config.title : language.title
-            files.append(feed(title: siteTitle, sitePath: prefix, ids: builder.homePages(code), language: language))
+            specs.append(Spec(title: siteTitle, sitePath: prefix, ids: builder.homePages(code), language: language))
             for term in model.archives.tags[code] ?? [] {
-                files.append(feed(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
+                specs.append(Spec(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
             }
             for author in model.archives.authors[code] ?? [] {
                 let name = author.profile?.name(in: code) ?? author.id
-                files.append(feed(title: name + " · " + siteTitle, sitePath: author.sitePath, ids: author.pages, language: language))
+                specs.append(Spec(title: name + " · " + siteTitle, sitePath: author.sitePath, ids: author.pages, language: language))
             }
         }
-        return files
+        return specs
+    }
+
+    func feed(_ spec: Spec) -> OutputFile {
+        feed(title: spec.title, sitePath: spec.sitePath, ids: spec.ids, language: spec.language)
     }
 
     func feed(title: String, sitePath: String, ids: [Int], language: LanguageConfig) -> OutputFile {

@@ -59,10 +59,16 @@ struct PageRenderer: Sendable {
         case let .year(language, index, number): (layout, context) = ("year", builder.yearContext(language: language, index: index, number: number))
         case let .month(language, year, index, number):
             (layout, context) = ("month", builder.monthContext(language: language, year: year, index: index, number: number))
-        case .notFound: return OutputFile(path: "404.html", text: model.theme.render(builder.notFoundContext(), layout: "404"))
+        case .notFound: (layout, context) = ("404", builder.notFoundContext())
         case .root: (layout, context) = ("root", builder.rootContext())
         }
-        return OutputFile(path: String(model.sitePath(of: job).dropFirst()) + "index.html", text: model.theme.render(context, layout: layout))
+        return OutputFile(path: outputPath(of: job), text: model.theme.render(context, layout: layout))
+    }
+
+    /// Where the page of `job` is written, relative to the output folder.
+    func outputPath(of job: RenderJob) -> String {
+        if case .notFound = job { return "404.html" }
+        return String(model.sitePath(of: job).dropFirst()) + "index.html"
     }
 
     /// A redirect page at `sitePath` (aliases, `page/1/`).

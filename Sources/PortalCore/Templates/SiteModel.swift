@@ -3,9 +3,9 @@ import Foundation
 /// Everything the renderers read, fixed after the barriers: pages, their
 /// rendered Markdown, archives, theme and formats. Shared by all render tasks.
 public struct SiteModel: Sendable {
-    public let content: SiteContent
+    public private(set) var content: SiteContent
     /// Rendered Markdown by page id.
-    public let rendered: [RenderedMarkdown]
+    public private(set) var rendered: [RenderedMarkdown]
     public let archives: Archives
     public let theme: Theme
     let formatting: [String: DateFormatting]
@@ -18,7 +18,7 @@ public struct SiteModel: Sendable {
     /// `site.params` and each language's string table, converted once for every page.
     let siteParams: TemplateValue
     let stringValues: [String: TemplateValue]
-    let cards: CardCache
+    private(set) var cards: CardCache
 
     var config: SiteConfig { content.config }
 
@@ -44,6 +44,16 @@ public struct SiteModel: Sendable {
         siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)
         stringValues = theme.strings.mapValues { table in .object(table.mapValues(TemplateValue.string)) }
+    }
+
+    /// The same site after the bodies of some pages changed and nothing else
+    /// (`portal serve`): lists, archives and URLs stay; cards are made again.
+    func replacing(pages: [Page], rendered updates: [Int: RenderedMarkdown]) -> SiteModel {
+        var copy = self
+        for page in pages { copy.content.pages[page.id] = page }
+        for (id, markdown) in updates { copy.rendered[id] = markdown }
+        copy.cards = CardCache(count: content.pages.count)
+        return copy
     }
 
     /// The key under which the same page is found in every language.

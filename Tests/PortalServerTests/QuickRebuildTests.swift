@@ -1,0 +1,86 @@
+import Foundation
+import PortalCore
+import Testing
+
+/// `portal serve`'s quick path: an edit to the body of a page re-renders that
+/// page's Markdown only, and the pages served read the new text.
+@Suite struct QuickRebuildTests {
+    func options(_ site: TestSite, strict: Bool = false) -> BuildOptions {
+        BuildOptions(sourceRoot: site.root, includeDrafts: true, includeFuture: true, strict: strict, deferRendering: true)
+    }
+
+    func text(_ result: BuildResult, _ path: String) -> String {
+        guard let content = result.files.first(where: { $0.path == path })?.content else { return "" }
+        switch content {
+        case let .bytes(bytes): return String(decoding: bytes, as: UTF8.self)
+        case let .deferred(deferred): return String(decoding: deferred.bytes(), as: UTF8.self)
+        case .copy: return ""
+        }
+    }
+
+    @Test func bodyEditRerendersOnePageAndListsFollow() throws {
+        let site = TestSite()
+        defer { site.remove() }
+        site.write("content/posts/other.en.md", TestSite.post(title: "Other", body: "Links to [hello](hello.en.md#details)."))
+        let cache = BuildCache()
+        let builder = SiteBuilder(options: options(site))
+        let first = builder.build(cache: cache)
+        #expect(!first.failed)
+        #expect(first.statistics.patchedPages == nil)
+        #expect(first.diagnostics.map(\.message) == ["broken link 'hello.en.md#details': no heading or element with id 'details' in content/posts/hello.en.md"])
+        let renders = cache.counters.renderMisses
+
+        Thread.sleep(forTimeInterval: 0.01)
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "Second version.\n\n## Details\n\nMore."))
+        let second = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
+        #expect(!second.failed)
+        #expect(second.statistics.patchedPages == 1)
+        #expect(cache.counters.renderMisses == renders + 1)
+        #expect(text(second, "en/posts/hello/index.html").contains("Second version."))
+        #expect(text(second, "en/index.html").contains("Second version."), "the home's card shows the new summary")
+        #expect(text(second, "en/index.xml").contains("Second version."), "so does the feed")
+        #expect(!text(second, "zh-hans/posts/hello/index.html").contains("Second version."))
+        // The anchor now exists; the other page's warning was checked against the old headings.
+        let full = SiteBuilder(options: options(site)).build()
+        #expect(full.diagnostics.isEmpty)
+        #expect(second.files.map(\.path) == full.files.map(\.path))
+        #expect(text(second, "en/posts/hello/index.html") == text(full, "en/posts/hello/index.html"))
+    }
+
+    @Test func frontMatterEditTakesTheFullPath() throws {
+        let site = TestSite()
+        defer { site.remove() }
+        let cache = BuildCache()
+        let builder = SiteBuilder(options: options(site))
+        _ = builder.build(cache: cache)
+        Thread.sleep(forTimeInterval: 0.01)
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello again", body: "First version of the body."))
+        let second = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
+        #expect(second.statistics.patchedPages == nil)
+        #expect(text(second, "en/index.html").contains("Hello again"))
+        // A change the quick path does not know (a new file, a template) is a full build too.
+        site.write("content/posts/new.en.md", TestSite.post(title: "New", body: "New."))
+        let third = builder.build(cache: cache, changed: ["content/posts/new.en.md"])
+        #expect(third.statistics.patchedPages == nil)
+        #expect(text(third, "en/posts/new/index.html").contains("New."))
+    }
+
+    @Test func brokenLinkInAnEditedBodyIsReportedAndFailsUnderStrict() throws {
+        let site = TestSite()
+        defer { site.remove() }
+        let cache = BuildCache()
+        let builder = SiteBuilder(options: options(site, strict: true))
+        #expect(!builder.build(cache: cache).failed)
+        Thread.sleep(forTimeInterval: 0.01)
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "See [gone](gone.en.md)."))
+        let broken = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
+        #expect(broken.failed)
+        #expect(broken.diagnostics.map(\.description) == ["content/posts/hello.en.md:6:5: error: broken link 'gone.en.md': no page at content/posts/gone.en.md"])
+        Thread.sleep(forTimeInterval: 0.01)
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "Fixed."))
+        let fixed = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
+        #expect(!fixed.failed)
+        #expect(fixed.statistics.patchedPages == 1)
+        #expect(text(fixed, "en/posts/hello/index.html").contains("Fixed."))
+    }
+}

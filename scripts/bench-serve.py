@@ -3,7 +3,7 @@
 
 Times, on a generated bilingual site, from saving a file to the live-reload
 event that open pages receive:
-  * one post edited   -> `event: reload`
+  * one post edited   -> `event: reload`, and -> the edited page fetched again
   * one template edited -> `event: reload`
 
 Usage:
@@ -101,19 +101,39 @@ def edit(path, marker):
         handle.write(marker)
 
 
-def measure(listener, path, marker_for, runs, timeout):
-    times = []
+def fetch(port, url_path):
+    """GET url_path from the preview; returns the body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(f"GET {url_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+
+
+def measure(listener, path, marker_for, runs, timeout, port=None, page=None):
+    """Save -> reload event times, and (with page) save -> page fetched with the new text."""
+    times, fetched = [], []
     for i in range(runs):
         listener.drain()
+        marker = marker_for(i)
         started = time.monotonic()
-        edit(path, marker_for(i))
+        edit(path, marker)
         at = listener.wait("reload", timeout)
         if at is None:
             print(f"  run {i + 1}: no reload event within {timeout} s", file=sys.stderr)
             continue
         times.append(at - started)
+        if page:
+            body = fetch(port, page)
+            if marker.strip().encode() in body:
+                fetched.append(time.monotonic() - started)
+            else:
+                print(f"  run {i + 1}: {page} did not show the edit", file=sys.stderr)
         time.sleep(0.3)
-    return times
+    return times, fetched
 
 
 def report(label, times):
@@ -143,7 +163,13 @@ def main():
                        check=True, stdout=subprocess.DEVNULL)
         shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
         posts = sorted(f for f in os.listdir(os.path.join(site, "content", "posts")) if f.endswith(".en.md"))
-        post = os.path.join(site, "content", "posts", posts[len(posts) // 2])
+        post_name = posts[len(posts) // 2]
+        post = os.path.join(site, "content", "posts", post_name)
+        # The corpus's URL: the file name without a date prefix and language (no slug in front matter).
+        slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", post_name[: -len(".en.md")])
+        with open(post, encoding="utf-8") as handle:
+            found_slug = re.search(r'^slug\s*[:=]\s*"?([^"\n]+)"?', handle.read(), re.M)
+        page = f"/en/posts/{found_slug.group(1) if found_slug else slug}/"
         template = os.path.join(site, "Templates", "page.mustache")
 
         print(f"portal: {portal}")
@@ -171,9 +197,11 @@ def main():
 
         listener = EventListener(port)
         time.sleep(0.3)
-        post_times = measure(listener, post, lambda i: f"\nEdited by bench-serve, run {i}.\n", args.runs, args.timeout)
-        template_times = measure(listener, template, lambda i: f"\n{{{{! bench-serve run {i} }}}}\n", args.runs, args.timeout)
+        post_times, page_times = measure(listener, post, lambda i: f"\nEdited by bench-serve, run {i}.\n", args.runs, args.timeout,
+                                         port=port, page=page)
+        template_times, _ = measure(listener, template, lambda i: f"\n{{{{! bench-serve run {i} }}}}\n", args.runs, args.timeout)
         report("save post -> reload", post_times)
+        report("save post -> page fetched", page_times)
         report("save template -> reload", template_times)
         return 0 if post_times and template_times else 1
     finally:

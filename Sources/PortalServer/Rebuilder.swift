@@ -42,7 +42,8 @@ final class Rebuilder: @unchecked Sendable {
         for line in DiagnosticReport.lines(result.diagnostics) { Console.error(line) }
         if let patched = result.statistics.patchedPages {
             // Same files as before; their pages now read the new Markdown.
-            Console.info("re-rendered \(patched) page\(patched == 1 ? "" : "s") (\(what)) in " + String(format: "%.3f s", seconds))
+            let done = patched == 0 ? "updated" : "re-rendered \(patched) page\(patched == 1 ? "" : "s")"
+            Console.info("\(done) (\(what)) in " + String(format: "%.3f s", seconds))
         } else {
             store.replace(with: SiteSnapshot(files: result.files))
             Console.info("built \(result.files.count) files (\(what)) in " + String(format: "%.3f s", seconds))

@@ -17,7 +17,7 @@ public struct ServeOptions: Sendable {
     public var pollInterval: Duration
 
     public init(siteRoot: String, host: String = "127.0.0.1", port: Int = 1313, noDrafts: Bool = false, strict: Bool = false,
-                quietPeriod: Duration = .milliseconds(50), forcePolling: Bool = false, pollInterval: Duration = .milliseconds(300)) {
+                quietPeriod: Duration = .milliseconds(20), forcePolling: Bool = false, pollInterval: Duration = .milliseconds(300)) {
         self.siteRoot = siteRoot
         self.host = host
         self.port = port

@@ -65,6 +65,36 @@ import Testing
         #expect(text(third, "en/posts/new/index.html").contains("New."))
     }
 
+    @Test func templateEditReloadsTheThemeOnly() throws {
+        let site = TestSite()
+        defer { site.remove() }
+        site.write("static/notes.txt", "first")
+        let cache = BuildCache()
+        let builder = SiteBuilder(options: options(site))
+        _ = builder.build(cache: cache)
+        let (parses, renders) = (cache.counters.parseMisses, cache.counters.renderMisses)
+
+        site.write("Templates/partials/footer.mustache", "<footer>Custom footer {{site.title}}</footer>")
+        let edited = builder.build(cache: cache, changed: ["Templates/partials/footer.mustache"])
+        #expect(edited.statistics.patchedPages == 0)
+        #expect(text(edited, "en/posts/hello/index.html").contains("<footer>Custom footer Test portal</footer>"))
+        #expect(text(edited, "zh-hans/index.html").contains("<footer>Custom footer 测试门户</footer>"))
+        #expect(cache.counters.parseMisses == parses && cache.counters.renderMisses == renders)
+
+        // A broken template fails with its place, and the site built before stays as it was.
+        site.write("Templates/partials/footer.mustache", "<footer>{{#site}}</footer>")
+        let broken = builder.build(cache: cache, changed: ["Templates/partials/footer.mustache"])
+        #expect(broken.failed)
+        #expect(broken.diagnostics.map(\.description) == ["Templates/partials/footer.mustache:1:9: error: invalid template: {{#site}} is never closed"])
+        #expect(text(edited, "en/posts/hello/index.html").contains("Custom footer"))
+
+        // A file copied as it is is read when served: nothing to rebuild.
+        site.write("static/notes.txt", "second")
+        let copied = builder.build(cache: cache, changed: ["static/notes.txt"])
+        #expect(copied.statistics.patchedPages == 0)
+        #expect(!copied.failed)
+    }
+
     @Test func brokenLinkInAnEditedBodyIsReportedAndFailsUnderStrict() throws {
         let site = TestSite()
         defer { site.remove() }

@@ -23,7 +23,7 @@ struct LiveSite: Sendable {
     let files: [OutputFile]
     /// Diagnostics other than broken links, which are kept per file below.
     let otherDiagnostics: [Diagnostic]
-    var linkWarnings: [String: [Diagnostic]]
+    private(set) var linkWarnings: [String: [Diagnostic]]
     var checker: LinkChecker
     let parser: DocumentParser
     let renderer: MarkdownRenderer
@@ -33,8 +33,42 @@ struct LiveSite: Sendable {
     /// Site-relative source path -> ids of the pages made from it (a fallback copy shares its source).
     let pagesBySource: [String: [Int]]
     let statistics: BuildStatistics
+    /// Absolute paths of the files copied as they are (read from disk when served).
+    let copiedSources: Set<String>
 
-    var diagnostics: [Diagnostic] {
-        otherDiagnostics + linkWarnings.keys.sorted().flatMap { linkWarnings[$0] ?? [] }
+    /// Everything found, sorted for display; kept, since sorting thousands of warnings
+    /// again after every keystroke would cost more than the edit itself.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(box: ModelBox, files: [OutputFile], otherDiagnostics: [Diagnostic], linkWarnings: [String: [Diagnostic]],
+         checker: LinkChecker, parser: DocumentParser, renderer: MarkdownRenderer, index: LinkIndex,
+         configKey: Int, linkKey: Int, pagesBySource: [String: [Int]], statistics: BuildStatistics) {
+        self.box = box
+        self.files = files
+        self.otherDiagnostics = otherDiagnostics
+        self.linkWarnings = linkWarnings
+        self.checker = checker
+        self.parser = parser
+        self.renderer = renderer
+        self.index = index
+        self.configKey = configKey
+        self.linkKey = linkKey
+        self.pagesBySource = pagesBySource
+        self.statistics = statistics
+        var copied = Set<String>()
+        for file in files { if case let .copy(from) = file.content { copied.insert(from) } }
+        copiedSources = copied
+        sortDiagnostics()
+    }
+
+    /// Replaces the link warnings of one Markdown file; true when they changed.
+    mutating func setLinkWarnings(_ warnings: [Diagnostic], for file: String) -> Bool {
+        guard (linkWarnings[file] ?? []) != warnings else { return false }
+        linkWarnings[file] = warnings.isEmpty ? nil : warnings
+        return true
+    }
+
+    mutating func sortDiagnostics() {
+        diagnostics = (otherDiagnostics + linkWarnings.values.flatMap { $0 }).sortedForDisplay()
     }
 }

@@ -7,7 +7,7 @@ public struct SiteModel: Sendable {
     /// Rendered Markdown by page id.
     public private(set) var rendered: [RenderedMarkdown]
     public let archives: Archives
-    public let theme: Theme
+    public private(set) var theme: Theme
     let formatting: [String: DateFormatting]
     /// Translation key -> language code -> site path of the first page.
     let alternates: [String: [String: String]]
@@ -17,7 +17,7 @@ public struct SiteModel: Sendable {
     let homePages: [String: [Int]]
     /// `site.params` and each language's string table, converted once for every page.
     let siteParams: TemplateValue
-    let stringValues: [String: TemplateValue]
+    private(set) var stringValues: [String: TemplateValue]
     private(set) var cards: CardCache
 
     var config: SiteConfig { content.config }
@@ -43,17 +43,30 @@ public struct SiteModel: Sendable {
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
         siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)
-        stringValues = theme.strings.mapValues { table in .object(table.mapValues(TemplateValue.string)) }
+        stringValues = Self.stringValues(of: theme)
     }
 
     /// The same site after the bodies of some pages changed and nothing else
     /// (`portal serve`): lists, archives and URLs stay; cards are made again.
-    func replacing(pages: [Page], rendered updates: [Int: RenderedMarkdown]) -> SiteModel {
+    /// Templates read a body only through `rendered`, so the pages themselves
+    /// (their front matter unchanged) are kept rather than copied.
+    func replacing(rendered updates: [Int: RenderedMarkdown]) -> SiteModel {
         var copy = self
-        for page in pages { copy.content.pages[page.id] = page }
         for (id, markdown) in updates { copy.rendered[id] = markdown }
         copy.cards = CardCache(count: content.pages.count)
         return copy
+    }
+
+    /// The same site rendered with another theme (`portal serve`, after a template edit).
+    func replacing(theme: Theme) -> SiteModel {
+        var copy = self
+        copy.theme = theme
+        copy.stringValues = Self.stringValues(of: theme)
+        return copy
+    }
+
+    private static func stringValues(of theme: Theme) -> [String: TemplateValue] {
+        theme.strings.mapValues { table in .object(table.mapValues(TemplateValue.string)) }
     }
 
     /// The key under which the same page is found in every language.

@@ -70,7 +70,7 @@ public struct Theme: Sendable {
                 }
             }
         }
-        for reference in references where templates[reference.partial] == nil {
+        for reference in references where templates[reference.partial] == nil && texts[reference.partial + ".mustache"] == nil {
             diagnostics.append(.error("template '\(reference.partial)' not found (Templates/\(reference.partial).mustache)", at: reference.location))
         }
         for layout in layouts where texts[layout + ".mustache"] == nil {

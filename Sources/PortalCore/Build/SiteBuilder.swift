@@ -96,10 +96,7 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile]
         if let box {
             files = jobs.map { job in
-                OutputFile(path: pageRenderer.outputPath(of: job), content: .deferred(DeferredContent {
-                    guard case let .bytes(bytes) = PageRenderer(model: box.model).render(job).content else { return [] }
-                    return bytes
-                }))
+                OutputFile(path: pageRenderer.outputPath(of: job), content: Self.deferred { PageRenderer(model: box.model).render(job) })
             }
         } else {
             files = parallelMap(jobs) { pageRenderer.render($0) }
@@ -114,10 +111,7 @@ public struct SiteBuilder: Sendable {
         let feedWriter = FeedWriter(model: model)
         if let box {
             extra += feedWriter.specs().map { spec in
-                (OutputFile(path: spec.outputPath, content: .deferred(DeferredContent {
-                    guard case let .bytes(bytes) = FeedWriter(model: box.model).feed(spec).content else { return [] }
-                    return bytes
-                })), "(feed)")
+                (OutputFile(path: spec.outputPath, content: Self.deferred { FeedWriter(model: box.model).feed(spec) }), "(feed)")
             }
         } else {
             extra += feedWriter.feeds().map { ($0, "(feed)") }
@@ -159,6 +153,14 @@ public struct SiteBuilder: Sendable {
                 pagesBySource: bySource, statistics: statistics)
         }
         return finish(files)
+    }
+
+    /// Content made by `make` when first read; `make` renders from the model the box holds then.
+    static func deferred(_ make: @escaping @Sendable () -> OutputFile) -> OutputFile.Content {
+        .deferred(DeferredContent {
+            guard case let .bytes(bytes) = make().content else { return [] }
+            return bytes
+        })
     }
 
     /// Two sources that would write the same file: an error naming both.

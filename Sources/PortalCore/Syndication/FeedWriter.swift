@@ -42,7 +42,7 @@ struct FeedWriter: Sendable {
     }
 
     func feed(title: String, sitePath: String, ids: [Int], language: LanguageConfig) -> OutputFile {
-        let formatting = DateFormatting(locale: language.locale, timeZone: model.config.timeZone)
+        let formatting = model.formatting[language.code] ?? DateFormatting(locale: language.locale, timeZone: model.config.timeZone)
         let limit = model.config.feed.limit
         let shown = limit > 0 ? Array(ids.prefix(limit)) : ids
         let builder = ContextBuilder(model: model)
@@ -60,10 +60,12 @@ struct FeedWriter: Sendable {
             let link = model.absoluteURL(page.sitePath)
             xml += "<item>\n<title>\(x(page.title))</title>\n<link>\(x(link))</link>\n<guid isPermaLink=\"true\">\(x(link))</guid>\n"
             if let date = page.date { xml += "<pubDate>\(formatting.rfc822(date))</pubDate>\n" }
-            for author in builder.authorRefs(page, language).items {
+            // The card every list shows already holds the page's authors and tags.
+            let card = builder.card(id)
+            for author in card["authors"]?.items ?? [] {
                 if let name = author["name"]?.stringValue { xml += "<category domain=\"author\">\(x(name))</category>\n" }
             }
-            for tag in builder.tagRefs(page).items {
+            for tag in card["tags"]?.items ?? [] {
                 if let name = tag["name"]?.stringValue { xml += "<category>\(x(name))</category>\n" }
             }
             let body = model.config.feed.fullContent ? model.rendered[id].html : builder.summaryHTML(page)

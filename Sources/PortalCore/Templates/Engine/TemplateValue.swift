@@ -8,11 +8,6 @@ public enum TemplateValue: Sendable, Equatable {
     case list([TemplateValue])
     case object([String: TemplateValue])
 
-    /// `value` when present, otherwise `null`.
-    static func optional(_ value: String?) -> TemplateValue {
-        value.map(TemplateValue.string) ?? .null
-    }
-
     /// The member `key` of an object; `nil` for anything else or a missing key.
     subscript(key: String) -> TemplateValue? {
         get {

@@ -22,9 +22,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(
+            name: "CCmarkParsing",
+            dependencies: ["CCmarkGFM"],
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
+        .target(
             name: "PortalCore",
             dependencies: [
                 "CCmarkGFM",
+                "CCmarkParsing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -25,7 +25,9 @@ struct Build: ParsableCommand {
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
-            includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict)
+            includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict,
+            // Each page is rendered by the thread that writes it, just before it is written.
+            deferRendering: true)
         let result = SiteBuilder(options: options).build()
         let report = DiagnosticReport.lines(result.diagnostics, warningLimit: allWarnings ? nil : DiagnosticReport.defaultWarningLimit)
         if !report.isEmpty { Terminal.error(report.joined(separator: "\n")) }
@@ -35,13 +37,16 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         let outputDir = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? site.sourceRoot + "/public"
+        let writeStarted = Date()
         do {
             try OutputWriter.write(result.files, to: outputDir)
         } catch {
             Terminal.error("error: cannot write \(outputDir): \(error)")
             throw ExitCode(1)
         }
-        printSummary(result, outputDir: outputDir, seconds: Date().timeIntervalSince(started))
+        var written = result
+        written.statistics.stageTimes.append(("write", Date().timeIntervalSince(writeStarted)))
+        printSummary(written, outputDir: outputDir, seconds: Date().timeIntervalSince(started))
     }
 
     private func printSummary(_ result: BuildResult, outputDir: String, seconds: Double) {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkParsing
 import Foundation
 
 /// Registering extensions writes a global list without locks: done exactly once.
@@ -8,9 +9,11 @@ private let coreExtensionsRegistered: Void = {
 
 /// cmark-gfm 0.29.0.gfm.6 switches a process-wide table of special characters on and
 /// off around every inline parse (for `|`, `~`, `:`, `w`), so two parses at the same
-/// time lose each other's strikethroughs, autolinks and table cells. Parsing is
-/// therefore serialised; walking and rendering run in parallel.
+/// time lose each other's strikethroughs, autolinks and table cells. CCmarkParsing
+/// replaces the switch with one that only ever adds; when the library is seen to call
+/// that replacement, parses run in parallel, and otherwise one at a time.
 private let parseLock = NSLock()
+private let parsesInParallelFlag = portal_cmark_parallel_parsing() != 0
 
 private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -23,7 +26,34 @@ public struct MarkdownRenderer: Sendable {
     /// Registers cmark-gfm's extensions; must run once before any parallel rendering.
     public static func prepare() {
         _ = coreExtensionsRegistered
+        _ = specialCharactersAdded
     }
+
+    /// One parse before any parallel work, so that the table of special characters is
+    /// complete before two parsers read it at once.
+    private static let specialCharactersAdded: Void = {
+        _ = coreExtensionsRegistered
+        guard let parser = newParser() else { return }
+        let sample = "a | b\n-|-\n~~c~~ www.d.org"
+        cmark_parser_feed(parser, sample, sample.utf8.count)
+        if let document = cmark_parser_finish(parser) { cmark_node_free(document) }
+        cmark_parser_free(parser)
+    }()
+
+    /// A parser with portal's extensions attached.
+    private static func newParser() -> OpaquePointer? {
+        // SOURCEPOS only while parsing (link line numbers); at render time it leaks data-sourcepos.
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS) else { return nil }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        return parser
+    }
+
+    /// Whether Markdown parses run in parallel (see CCmarkParsing).
+    public static var parsesInParallel: Bool { parsesInParallelFlag }
 
     public init(options: MarkdownOptions, chinese: ChineseOptions) {
         self.options = options
@@ -40,17 +70,9 @@ public struct MarkdownRenderer: Sendable {
             source = adjusted
             hasMarkers = true
         }
-        // SOURCEPOS only while parsing (link line numbers); at render time it leaks data-sourcepos.
-        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS) else {
-            return .empty
-        }
+        guard let parser = Self.newParser() else { return .empty }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
-        parseLock.lock()
+        if !parsesInParallelFlag { parseLock.lock() }
         source.withUTF8 { bytes in
             if let base = bytes.baseAddress, bytes.count > 0 {
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
@@ -59,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         let document = cmark_parser_finish(parser)
-        parseLock.unlock()
+        if !parsesInParallelFlag { parseLock.unlock() }
         guard let document else { return .empty }
         defer { cmark_node_free(document) }
 

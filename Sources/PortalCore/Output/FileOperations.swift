@@ -94,6 +94,31 @@ enum FileOperations {
         return String(cString: strerror(code))
     }
 
+    /// Asks the file system to spread the subfolders of `path` over the disk (the ext4 `T`
+    /// attribute, as `chattr +T` sets it); best effort, other file systems ignore it.
+    ///
+    /// ext4 packs the folders of a new tree next to their parent. Right after a big tree
+    /// was deleted that means the freed inodes, and on a volume without a journal ext4 steps
+    /// over each inode freed in the last minutes before it takes one: writing 60,000 files
+    /// then costs seconds of kernel time per thousand. Spread folders land in quiet groups.
+    static func spreadSubfolders(of path: String) {
+        #if os(Linux)
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        // _IOR('f', 1, long) and _IOW('f', 2, long): FS_IOC_GETFLAGS and FS_IOC_SETFLAGS.
+        let size = UInt(MemoryLayout<Int>.size) << 16
+        let type = UInt(UInt8(ascii: "f")) << 8
+        let getFlags = (2 << 30) | size | type | 1
+        let setFlags = (1 << 30) | size | type | 2
+        let topDirectory: Int32 = 0x0002_0000 // FS_TOPDIR_FL
+        var flags: Int32 = 0
+        guard ioctl(descriptor, getFlags, &flags) == 0, flags & topDirectory == 0 else { return }
+        flags |= topDirectory
+        _ = ioctl(descriptor, setFlags, &flags)
+        #endif
+    }
+
     /// Creates `path` and its missing parents.
     static func makeDirectories(_ path: String) -> String? {
         var info = stat()

@@ -71,21 +71,42 @@ public enum OutputWriter {
         }
     }
 
-    /// Creates the folders (each once, parents first), then writes files in parallel.
+    /// A folder with at least this many subfolders is marked for spreading (see
+    /// `FileOperations.spreadSubfolders`): the post, tag and page lists of a big site.
+    static let spreadThreshold = 32
+
+    /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     static func fill(_ staging: String, with files: [OutputFile]) throws {
-        var folders = Set<String>()
+        // The subfolders of each folder, grouped by the depth of the parent.
+        var seen = Set<Substring>()
+        var children: [[Substring: [Substring]]] = []
         for file in files {
             var folder = Substring(file.path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
+                guard seen.insert(folder).inserted else { break }
+                let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+                let depth = parent.isEmpty ? 0 : parent.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
+                while children.count <= depth { children.append([:]) }
+                children[depth][parent, default: []].append(folder)
             }
         }
-        // Sorting puts every folder after its parent (`a` < `a/b`).
-        for folder in folders.sorted() {
-            if let failure = FileOperations.makeDirectory(staging + "/" + folder) {
-                throw OutputWriteError(.system, path: folder, message: failure)
+        let spread = Set(children.flatMap { $0.filter { $0.value.count >= spreadThreshold }.keys })
+        if spread.contains("") { FileOperations.spreadSubfolders(of: staging) }
+        for level in children {
+            // One thread per parent folder: creating entries in one folder takes its lock.
+            let groups = level.values.map { $0.sorted() }.sorted { ($0.count, $1[0]) > ($1.count, $0[0]) }
+            let failures = parallelMap(groups) { group -> OutputWriteError? in
+                for folder in group {
+                    let path = staging + "/" + folder
+                    if let failure = FileOperations.makeDirectory(path) {
+                        return OutputWriteError(.system, path: String(folder), message: failure)
+                    }
+                    if spread.contains(folder) { FileOperations.spreadSubfolders(of: path) }
+                }
+                return nil
             }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)

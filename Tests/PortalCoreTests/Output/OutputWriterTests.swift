@@ -49,6 +49,58 @@ import Testing
         #expect(try Self.siblings(of: output) == ["public"])
     }
 
+    @Test func createsFoldersKnownOnlyThroughDeeperPaths() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let output = site.root + "/public"
+        // `a/b/c/d` holds no file of its own; the root has more subfolders than the spread threshold.
+        var files = [
+            OutputFile(path: "a/b/c/d/e/index.html", text: "deep"),
+            OutputFile(path: "a/index.html", text: "a"),
+            OutputFile(path: "a/b/c/page/1/index.html", content: .deferred(DeferredContent { Array("made late".utf8) })),
+        ]
+        for index in 0..<(OutputWriter.spreadThreshold + 8) {
+            files.append(OutputFile(path: "r\(index)/s/index.html", text: "\(index)"))
+        }
+        try OutputWriter.write(files, to: output)
+        let tree = try Self.tree(output)
+        #expect(tree.count == files.count)
+        #expect(tree["a/b/c/d/e/index.html"] == Array("deep".utf8))
+        #expect(tree["a/b/c/page/1/index.html"] == Array("made late".utf8))
+        #expect(tree["r39/s/index.html"] == Array("39".utf8))
+    }
+
+    @Test func spreadingIsAHintThatKeepsTheFolderUsable() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let folder = site.root + "/posts"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let before = Self.inodeFlags(folder)
+        FileOperations.spreadSubfolders(of: folder)
+        FileOperations.spreadSubfolders(of: folder) // a second call changes nothing
+        if let before {
+            // ext4 and others that keep inode flags: the T flag is added, the rest kept.
+            let topDirectory: Int32 = 0x0002_0000
+            #expect(Self.inodeFlags(folder) == before | topDirectory)
+        }
+        #expect(FileOperations.makeDirectory(folder + "/one") == nil)
+        #expect(FileOperations.writeNewFile(at: folder + "/one/index.html", bytes: Array("ok".utf8)) == nil)
+        // A path that is not a folder is left alone.
+        FileOperations.spreadSubfolders(of: folder + "/one/index.html")
+        FileOperations.spreadSubfolders(of: site.root + "/missing")
+        #expect(try Self.tree(folder) == ["one/index.html": Array("ok".utf8)])
+    }
+
+    /// The inode flags of a folder (`lsattr`), or nil where the file system has none.
+    static func inodeFlags(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var flags: Int32 = 0
+        let getFlags = (UInt(2) << 30) | (UInt(MemoryLayout<Int>.size) << 16) | (UInt(UInt8(ascii: "f")) << 8) | 1
+        return ioctl(descriptor, getFlags, &flags) == 0 ? flags : nil
+    }
+
     @Test func replacesAnExistingTree() throws {
         let site = try TemporarySite()
         defer { site.remove() }

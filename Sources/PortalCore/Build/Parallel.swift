@@ -5,11 +5,14 @@ import Foundation
 ///
 /// Work is cut into about four chunks per core so that uneven items still
 /// balance; each chunk initialises only its own slots of the result array.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+///
+/// With `oneByOne`, each item is its own unit of work, handed to whichever thread is free:
+/// for a few items of very different sizes.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], oneByOne: Bool = false, _ transform: @Sendable (T) -> R) -> [R] {
     let count = items.count
     if count <= 1 { return items.map(transform) }
     let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunkCount = min(count, cores * 4)
+    let chunkCount = oneByOne ? count : min(count, cores * 4)
     let chunkSize = (count + chunkCount - 1) / chunkCount
     return Array(unsafeUninitializedCapacity: count) { output, initializedCount in
         guard let base = output.baseAddress else { return }

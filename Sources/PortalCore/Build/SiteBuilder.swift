@@ -117,7 +117,11 @@ public struct SiteBuilder: Sendable {
             extra += feedWriter.feeds().map { ($0, "(feed)") }
         }
         let sitemap = SitemapWriter(model: model)
-        extra.append((sitemap.sitemap(jobs: jobs), "(sitemap)"))
+        if let box {
+            extra.append((OutputFile(path: SitemapWriter.path, content: Self.deferred { SitemapWriter(model: box.model).sitemap(jobs: jobs) }), "(sitemap)"))
+        } else {
+            extra.append((sitemap.sitemap(jobs: jobs), "(sitemap)"))
+        }
         extra.append((sitemap.robots(), "(robots.txt)"))
         extra += pageRenderer.firstPageRedirects(jobs: jobs).map { ($0, "(pagination redirect)") }
         for page in content.pages {

@@ -96,7 +96,7 @@ public enum OutputWriter {
         for level in children {
             // One thread per parent folder: creating entries in one folder takes its lock.
             let groups = level.values.map { $0.sorted() }.sorted { ($0.count, $1[0]) > ($1.count, $0[0]) }
-            let failures = parallelMap(groups) { group -> OutputWriteError? in
+            let failures = parallelMap(groups, oneByOne: true) { group -> OutputWriteError? in
                 for folder in group {
                     let path = staging + "/" + folder
                     if let failure = FileOperations.makeDirectory(path) {
@@ -110,9 +110,11 @@ public enum OutputWriter {
         }
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunkSize = max(1, (files.count + cores * 4 - 1) / (cores * 4))
+        // Small chunks: pages are rendered here too, and list pages cost more than posts.
+        let chunkCount = cores * 32
+        let chunkSize = max(1, (files.count + chunkCount - 1) / chunkCount)
         let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
-        let failures = parallelMap(chunks) { range -> OutputWriteError? in
+        let failures = parallelMap(chunks, oneByOne: true) { range -> OutputWriteError? in
             for index in range {
                 let file = files[index]
                 let destination = staging + "/" + file.path

@@ -4,6 +4,8 @@ import Foundation
 struct SitemapWriter: Sendable {
     let model: SiteModel
 
+    static let path = "sitemap.xml"
+
     func sitemap(jobs: [RenderJob]) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
@@ -23,7 +25,7 @@ struct SitemapWriter: Sendable {
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: xml)
+        return OutputFile(path: Self.path, text: xml)
     }
 
     /// First pages only: paginated continuations, the root redirect and 404 are not listed.

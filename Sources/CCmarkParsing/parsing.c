@@ -51,8 +51,13 @@ void cmark_manage_extensions_special_characters(cmark_parser *parser, int add) {
 }
 
 int portal_cmark_parallel_parsing(void) {
+#ifdef __linux__
     // Another version may keep other shared state, or call the function directly.
     if (strcmp(cmark_version_string(), "0.29.0.gfm.6") != 0) return 0;
     void *bound = dlsym(RTLD_DEFAULT, "cmark_manage_extensions_special_characters");
     return bound == (void *)&cmark_manage_extensions_special_characters;
+#else
+    // Elsewhere (two-level namespaces on macOS) a library binds to its own definitions.
+    return 0;
+#endif
 }

@@ -37,4 +37,18 @@ import Testing
         let actualDiagnostics = result.diagnostics.map(\.description).joined(separator: "\n")
         #expect(actualDiagnostics == diagnostics.trimmingCharacters(in: .newlines), "\(name): diagnostics differ")
     }
+
+    /// `portal build` renders pages and feeds in the threads that write them: same files, same bytes.
+    @Test(arguments: GoldenSiteTests.names)
+    func deferredRenderingGivesTheSameFiles(_ name: String) throws {
+        let root = Fixtures.sites + "/" + name
+        let eager = Fixtures.build(root)
+        let deferred = Fixtures.build(root, deferred: true)
+        #expect(deferred.files.map(\.path) == eager.files.map(\.path))
+        #expect(deferred.diagnostics.map(\.description) == eager.diagnostics.map(\.description))
+        #expect(deferred.files.contains { if case .deferred = $0.content { return true } else { return false } })
+        for (late, early) in zip(deferred.files, eager.files) {
+            #expect(Fixtures.bytes(of: late) == Fixtures.bytes(of: early), "\(name): \(late.path) differs when deferred")
+        }
+    }
 }

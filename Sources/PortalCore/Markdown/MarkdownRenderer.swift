@@ -13,7 +13,6 @@ private let coreExtensionsRegistered: Void = {
 /// replaces the switch with one that only ever adds; when the library is seen to call
 /// that replacement, parses run in parallel, and otherwise one at a time.
 private let parseLock = NSLock()
-private let parsesInParallelFlag = portal_cmark_parallel_parsing() != 0
 
 private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -53,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Whether Markdown parses run in parallel (see CCmarkParsing).
-    public static var parsesInParallel: Bool { parsesInParallelFlag }
+    public static let parsesInParallel = portal_cmark_parallel_parsing() != 0
 
     public init(options: MarkdownOptions, chinese: ChineseOptions) {
         self.options = options
@@ -72,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         }
         guard let parser = Self.newParser() else { return .empty }
         defer { cmark_parser_free(parser) }
-        if !parsesInParallelFlag { parseLock.lock() }
+        if !Self.parsesInParallel { parseLock.lock() }
         source.withUTF8 { bytes in
             if let base = bytes.baseAddress, bytes.count > 0 {
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
@@ -81,7 +80,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         let document = cmark_parser_finish(parser)
-        if !parsesInParallelFlag { parseLock.unlock() }
+        if !Self.parsesInParallel { parseLock.unlock() }
         guard let document else { return .empty }
         defer { cmark_node_free(document) }
 

@@ -103,20 +103,35 @@ enum FileOperations {
     /// then costs seconds of kernel time per thousand. Spread folders land in quiet groups.
     static func spreadSubfolders(of path: String) {
         #if os(Linux)
+        guard let flags = inodeFlags(of: path), flags & topDirectoryFlag == 0 else { return }
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
-        // _IOR('f', 1, long) and _IOW('f', 2, long): FS_IOC_GETFLAGS and FS_IOC_SETFLAGS.
-        let size = UInt(MemoryLayout<Int>.size) << 16
-        let type = UInt(UInt8(ascii: "f")) << 8
-        let getFlags = (2 << 30) | size | type | 1
-        let setFlags = (1 << 30) | size | type | 2
-        let topDirectory: Int32 = 0x0002_0000 // FS_TOPDIR_FL
-        var flags: Int32 = 0
-        guard ioctl(descriptor, getFlags, &flags) == 0, flags & topDirectory == 0 else { return }
-        flags |= topDirectory
-        _ = ioctl(descriptor, setFlags, &flags)
+        var updated = flags | topDirectoryFlag
+        _ = ioctl(descriptor, inodeFlagsRequest(set: true), &updated)
         #endif
+    }
+
+    /// FS_TOPDIR_FL, the `T` of `lsattr`.
+    static let topDirectoryFlag: Int32 = 0x0002_0000
+
+    /// The inode flags of a folder (`lsattr`), or nil where the file system keeps none.
+    static func inodeFlags(of path: String) -> Int32? {
+        #if os(Linux)
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var flags: Int32 = 0
+        return ioctl(descriptor, inodeFlagsRequest(set: false), &flags) == 0 ? flags : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// FS_IOC_GETFLAGS, `_IOR('f', 1, long)`, or FS_IOC_SETFLAGS, `_IOW('f', 2, long)`.
+    private static func inodeFlagsRequest(set: Bool) -> UInt {
+        let direction: UInt = set ? 1 : 2
+        return (direction << 30) | (UInt(MemoryLayout<Int>.size) << 16) | (UInt(UInt8(ascii: "f")) << 8) | (set ? 2 : 1)
     }
 
     /// Creates `path` and its missing parents.

@@ -94,7 +94,8 @@ public enum OutputWriter {
         let spread = Set(children.flatMap { $0.filter { $0.value.count >= spreadThreshold }.keys })
         if spread.contains("") { FileOperations.spreadSubfolders(of: staging) }
         for level in children {
-            // One thread per parent folder: creating entries in one folder takes its lock.
+            // One thread per parent folder (creating entries in one folder takes its lock),
+            // the biggest parents first, ties in name order.
             let groups = level.values.map { $0.sorted() }.sorted { ($0.count, $1[0]) > ($1.count, $0[0]) }
             let failures = parallelMap(groups, oneByOne: true) { group -> OutputWriteError? in
                 for folder in group {

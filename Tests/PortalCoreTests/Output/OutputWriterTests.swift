@@ -75,13 +75,12 @@ import Testing
         defer { site.remove() }
         let folder = site.root + "/posts"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        let before = Self.inodeFlags(folder)
+        let before = FileOperations.inodeFlags(of: folder)
         FileOperations.spreadSubfolders(of: folder)
         FileOperations.spreadSubfolders(of: folder) // a second call changes nothing
         if let before {
             // ext4 and others that keep inode flags: the T flag is added, the rest kept.
-            let topDirectory: Int32 = 0x0002_0000
-            #expect(Self.inodeFlags(folder) == before | topDirectory)
+            #expect(FileOperations.inodeFlags(of: folder) == before | 0x0002_0000)
         }
         #expect(FileOperations.makeDirectory(folder + "/one") == nil)
         #expect(FileOperations.writeNewFile(at: folder + "/one/index.html", bytes: Array("ok".utf8)) == nil)
@@ -89,16 +88,6 @@ import Testing
         FileOperations.spreadSubfolders(of: folder + "/one/index.html")
         FileOperations.spreadSubfolders(of: site.root + "/missing")
         #expect(try Self.tree(folder) == ["one/index.html": Array("ok".utf8)])
-    }
-
-    /// The inode flags of a folder (`lsattr`), or nil where the file system has none.
-    static func inodeFlags(_ path: String) -> Int32? {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var flags: Int32 = 0
-        let getFlags = (UInt(2) << 30) | (UInt(MemoryLayout<Int>.size) << 16) | (UInt(UInt8(ascii: "f")) << 8) | 1
-        return ioctl(descriptor, getFlags, &flags) == 0 ? flags : nil
     }
 
     @Test func replacesAnExistingTree() throws {

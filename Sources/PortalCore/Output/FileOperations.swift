@@ -101,14 +101,20 @@ enum FileOperations {
     /// was deleted that means the freed inodes, and on a volume without a journal ext4 steps
     /// over each inode freed in the last minutes before it takes one: writing 60,000 files
     /// then costs seconds of kernel time per thousand. Spread folders land in quiet groups.
-    static func spreadSubfolders(of path: String) {
+    ///
+    /// Returns whether the folder carries the attribute now.
+    @discardableResult
+    static func spreadSubfolders(of path: String) -> Bool {
         #if os(Linux)
-        guard let flags = inodeFlags(of: path), flags & topDirectoryFlag == 0 else { return }
+        guard let flags = inodeFlags(of: path) else { return false }
+        if flags & topDirectoryFlag != 0 { return true }
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var updated = flags | topDirectoryFlag
-        _ = ioctl(descriptor, inodeFlagsRequest(set: true), &updated)
+        return ioctl(descriptor, inodeFlagsRequest(set: true), &updated) == 0
+        #else
+        return false
         #endif
     }
 

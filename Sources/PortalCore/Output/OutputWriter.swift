@@ -71,43 +71,69 @@ public enum OutputWriter {
         }
     }
 
-    /// A folder with at least this many subfolders is marked for spreading (see
-    /// `FileOperations.spreadSubfolders`): the post, tag and page lists of a big site.
-    static let spreadThreshold = 32
+    /// The inodes (folders and files) that go through one helper folder (see `makeSpread`);
+    /// a folder whose tree holds more, in two or more subfolders, is spread.
+    static let inodesPerHelper = 32
 
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     static func fill(_ staging: String, with files: [OutputFile]) throws {
-        // The subfolders of each folder, grouped by the depth of the parent.
-        var seen = Set<Substring>()
+        // The subfolders of each folder, grouped by the depth of the parent, and the
+        // number of folders and files in each folder's tree (itself included).
         var children: [[Substring: [Substring]]] = []
+        var size: [Substring: Int] = [:]
         for file in files {
             var folder = Substring(file.path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                guard seen.insert(folder).inserted else { break }
-                let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
-                let depth = parent.isEmpty ? 0 : parent.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
-                while children.count <= depth { children.append([:]) }
-                children[depth][parent, default: []].append(folder)
+                if size[folder] == nil {
+                    let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+                    let depth = parent.isEmpty ? 0 : parent.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
+                    while children.count <= depth { children.append([:]) }
+                    children[depth][parent, default: []].append(folder)
+                    size[folder] = 1 // the folder itself
+                }
+                size[folder]! += 1
             }
         }
-        let spread = Set(children.flatMap { $0.filter { $0.value.count >= spreadThreshold }.keys })
-        if spread.contains("") { FileOperations.spreadSubfolders(of: staging) }
+        // Folders count once in each ancestor too: add each folder's own entry upwards.
+        for folder in Array(size.keys) {
+            var ancestor = folder
+            while let slash = ancestor.lastIndex(of: "/") {
+                ancestor = ancestor[..<slash]
+                size[ancestor, default: 1] += 1
+            }
+        }
+        let subfolderCount = Dictionary(children.flatMap { $0.map { ($0.key, $0.value.count) } }, uniquingKeysWith: +)
+        let wanted = Set(subfolderCount.filter { $0.value >= 2 && ($0.key.isEmpty || size[$0.key, default: 0] > inodesPerHelper) }.keys)
+        // The folders that took the spreading attribute (none on file systems without it).
+        var spread = Set<Substring>()
+        if wanted.contains(""), FileOperations.spreadSubfolders(of: staging) { spread.insert("") }
+        let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let sizes = size
         for level in children {
             // One thread per parent folder (creating entries in one folder takes its lock),
             // the biggest parents first, ties in name order.
-            let groups = level.values.map { $0.sorted() }.sorted { ($0.count, $1[0]) > ($1.count, $0[0]) }
-            let failures = parallelMap(groups, oneByOne: true) { group -> OutputWriteError? in
-                for folder in group {
-                    let path = staging + "/" + folder
-                    if let failure = FileOperations.makeDirectory(path) {
-                        return OutputWriteError(.system, path: String(folder), message: failure)
+            let groups = level.map { (parent: $0.key, folders: $0.value.sorted()) }
+                .sorted { ($0.folders.count, $1.folders[0]) > ($1.folders.count, $0.folders[0]) }
+            let spreadParents = spread
+            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Substring], OutputWriteError> in
+                do throws(OutputWriteError) {
+                    if spreadParents.contains(group.parent) {
+                        try makeSpread(group.folders, in: group.parent, staging: staging, tag: tag) { sizes[$0, default: 1] }
+                    } else {
+                        for folder in group.folders { try makeFolder(staging, folder) }
                     }
-                    if spread.contains(folder) { FileOperations.spreadSubfolders(of: path) }
+                } catch {
+                    return .failure(error)
                 }
-                return nil
+                return .success(group.folders.filter { wanted.contains($0) && FileOperations.spreadSubfolders(of: staging + "/" + $0) })
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            for outcome in outcomes {
+                switch outcome {
+                case let .success(marked): spread.formUnion(marked)
+                case let .failure(failure): throw failure
+                }
+            }
         }
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -131,6 +157,46 @@ public enum OutputWriter {
         }
         // The first failure in input order, whatever thread found it first.
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    private static func makeFolder(_ staging: String, _ folder: Substring) throws(OutputWriteError) {
+        if let failure = FileOperations.makeDirectory(staging + "/" + folder) {
+            throw OutputWriteError(.system, path: String(folder), message: failure)
+        }
+    }
+
+    /// Makes the subfolders of a spread folder. ext4 places each new subfolder of a spread
+    /// folder by looking over every block group of the disk, which costs more than the rest
+    /// of making it; so a short-lived helper folder is made there for every
+    /// `inodesPerHelper` folders and files (the subfolders' trees, as `size` counts them),
+    /// ext4 spreads the helpers, each subfolder is made in its helper (landing in the
+    /// helper's group, where its own subfolders and files follow) and renamed into place,
+    /// and the empty helpers are removed at the end. `tag`, new for each build, names the
+    /// helpers: ext4 starts its look-over from a hash of the name.
+    static func makeSpread(_ folders: [Substring], in parent: Substring, staging: String, tag: String,
+                           size: (Substring) -> Int) throws(OutputWriteError) {
+        let parentPath = parent.isEmpty ? staging : staging + "/" + parent
+        var helpers: [String] = []
+        var inHelper = 0
+        for folder in folders {
+            if inHelper == 0 {
+                let helper = parentPath + "/.portal-spread-\(tag)-\(helpers.count)"
+                if let failure = FileOperations.makeDirectory(helper) {
+                    throw OutputWriteError(.system, path: String(parent), message: failure)
+                }
+                helpers.append(helper)
+            }
+            let name = folder.lastIndex(of: "/").map { folder[folder.index(after: $0)...] } ?? folder
+            let made = helpers[helpers.count - 1] + "/" + name
+            if let failure = FileOperations.makeDirectory(made) ?? FileOperations.renameItem(made, to: staging + "/" + folder) {
+                throw OutputWriteError(.system, path: String(folder), message: failure)
+            }
+            inHelper += size(folder)
+            if inHelper >= inodesPerHelper { inHelper = 0 }
+        }
+        for helper in helpers where rmdir(helper) != 0 {
+            throw OutputWriteError(.system, path: String(parent), message: String(cString: strerror(errno)))
+        }
     }
 
     /// Puts `staging` at `target`, keeping the old folder until the new one is in place.

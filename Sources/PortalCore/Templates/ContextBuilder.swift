@@ -85,9 +85,9 @@ struct ContextBuilder: Sendable {
 
     func date(_ date: Date?, _ language: LanguageConfig) -> TemplateValue? {
         guard let date, let formatting = model.formatting[language.code] else { return nil }
-        let parts = formatting.components(date)
-        return ["iso": .string(formatting.iso(date)), "display": .string(formatting.long(date)), "short": .string(formatting.short(date)),
-                "year": .string(String(parts.year)), "month": .string(parts.month < 10 ? "0\(parts.month)" : "\(parts.month)")]
+        let forms = formatting.forms(date)
+        return ["iso": .string(forms.iso), "display": .string(forms.long), "short": .string(forms.short),
+                "year": .string(String(forms.year)), "month": .string(forms.month < 10 ? "0\(forms.month)" : "\(forms.month)")]
     }
 
     func tagRefs(_ page: Page) -> TemplateValue {

@@ -8,6 +8,8 @@ public struct DateFormatting: Sendable {
     let longStyle: Date.FormatStyle
     let monthStyle: Date.FormatStyle
     let calendar: Calendar
+    /// Long forms already made, by day: ICU formatting costs more than the rest of a page's dates.
+    private let longByDay = LongDateCache()
 
     public init(locale: String, timeZone: TimeZone) {
         self.timeZone = timeZone
@@ -22,6 +24,15 @@ public struct DateFormatting: Sendable {
     /// `2021年12月23日` / `December 23, 2021`.
     public func long(_ date: Date) -> String { date.formatted(longStyle) }
 
+    /// The forms a template shows, from one calendar look-up: `iso`, `long` and `short` as
+    /// the functions of those names give them, and the year and month in the site's zone.
+    public func forms(_ date: Date) -> (iso: String, long: String, short: String, year: Int, month: Int) {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let (year, month, day) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let long = longByDay.value(forDay: (year * 100 + month) * 100 + day) { self.long(date) }
+        return (iso(c, date), long, short(c), year, month)
+    }
+
     /// `2022年9月` / `September 2022`.
     public func monthLabel(year: Int, month: Int) -> String {
         let date = calendar.date(from: DateComponents(year: year, month: month, day: 15)) ?? Date(timeIntervalSince1970: 0)
@@ -30,14 +41,20 @@ public struct DateFormatting: Sendable {
 
     /// `2021-12-23T00:00:00+08:00`.
     public func iso(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0))-\(pad(c.day ?? 0))T\(pad(c.hour ?? 0)):\(pad(c.minute ?? 0)):\(pad(c.second ?? 0))" + offset(date, colon: true)
+        iso(calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date), date)
     }
 
     /// `2021-12-23`.
     public func short(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0))-\(pad(c.day ?? 0))"
+        short(calendar.dateComponents([.year, .month, .day], from: date))
+    }
+
+    private func short(_ c: DateComponents) -> String {
+        "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0))-\(pad(c.day ?? 0))"
+    }
+
+    private func iso(_ c: DateComponents, _ date: Date) -> String {
+        short(c) + "T\(pad(c.hour ?? 0)):\(pad(c.minute ?? 0)):\(pad(c.second ?? 0))" + offset(date, colon: true)
     }
 
     /// `Thu, 23 Dec 2021 00:00:00 +0800` (RSS 2.0, always English names).
@@ -65,5 +82,18 @@ public struct DateFormatting: Sendable {
     private func pad(_ value: Int, _ width: Int = 2) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+/// Long date forms by day (`yyyymmdd`), shared by the threads that render pages.
+private final class LongDateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var forms: [Int: String] = [:]
+
+    func value(forDay day: Int, make: () -> String) -> String {
+        if let known = lock.withLock({ forms[day] }) { return known }
+        let made = make()
+        lock.withLock { forms[day] = made }
+        return made
     }
 }

@@ -19,6 +19,9 @@ public struct SiteModel: Sendable {
     let siteParams: TemplateValue
     private(set) var stringValues: [String: TemplateValue]
     private(set) var cards: CardCache
+    /// `scheme://host` of the base URL, or "" when it has none: the base URL is this
+    /// followed by `config.basePath`, so absolute URLs need no search per call.
+    let absoluteHost: String
 
     var config: SiteConfig { content.config }
 
@@ -44,6 +47,8 @@ public struct SiteModel: Sendable {
         siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)
         stringValues = Self.stringValues(of: theme)
+        let config = content.config
+        absoluteHost = config.baseURL.contains("://") ? String(decoding: config.baseURL.utf8.dropLast(config.basePath.utf8.count), as: UTF8.self) : ""
     }
 
     /// The same site after the bodies of some pages changed and nothing else
@@ -131,15 +136,6 @@ public struct SiteModel: Sendable {
     }
 
     func url(_ sitePath: String) -> String { config.url(forSitePath: sitePath).percentEncodedPath }
-    func absoluteURL(_ sitePath: String) -> String { config.absoluteURL(forSitePath: sitePath).percentEncodedPathKeepingScheme }
-}
-
-extension String {
-    /// Percent-encodes the path of an absolute URL, leaving `scheme://host` alone.
-    var percentEncodedPathKeepingScheme: String {
-        guard let schemeEnd = range(of: "://") else { return percentEncodedPath }
-        let afterScheme = self[schemeEnd.upperBound...]
-        guard let slash = afterScheme.firstIndex(of: "/") else { return self }
-        return String(self[..<slash]) + String(self[slash...]).percentEncodedPath
-    }
+    /// The same as `config.absoluteURL(forSitePath:)` with the path percent-encoded.
+    func absoluteURL(_ sitePath: String) -> String { absoluteHost + url(sitePath) }
 }

@@ -17,6 +17,19 @@ import Testing
         return result
     }
 
+    /// Every folder under `root`, by relative path.
+    static func folders(_ root: String) -> Set<String> {
+        var result = Set<String>()
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
+                result.insert(relative)
+            }
+        }
+        return result
+    }
+
     /// Names in the folder that holds `output` that start with its name (staging and aside folders).
     static func siblings(of output: String) throws -> [String] {
         let parent = (output as NSString).deletingLastPathComponent
@@ -49,6 +62,38 @@ import Testing
         #expect(try Self.siblings(of: output) == ["public"])
     }
 
+    @Test func spreadFoldersEndUpInPlaceWithoutHelpers() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let output = site.root + "/public"
+        // Big lists (spread through helper folders), a deep one, and small ones.
+        var files: [OutputFile] = [OutputFile(path: "index.html", text: "root")]
+        for index in 0..<(OutputWriter.inodesPerHelper * 3) {
+            files.append(OutputFile(path: "en/posts/p\(index)/index.html", text: "\(index)"))
+        }
+        for index in 0..<40 {
+            files.append(OutputFile(path: "en/tags/t\(index % 4)/page/\(index)/index.html", text: "t\(index)"))
+        }
+        files.append(OutputFile(path: "zh-hans/about/index.html", text: "关于"))
+        try OutputWriter.write(files, to: output)
+        var expected = Set<String>()
+        for file in files {
+            var folder = Substring(file.path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                expected.insert(String(folder))
+            }
+        }
+        #expect(Self.folders(output) == expected)
+        let tree = try Self.tree(output)
+        #expect(tree.count == files.count)
+        #expect(tree["en/posts/p95/index.html"] == Array("95".utf8))
+        #expect(tree["en/tags/t3/page/39/index.html"] == Array("t39".utf8))
+        if let flags = FileOperations.inodeFlags(of: output + "/en/posts") {
+            #expect(flags & FileOperations.topDirectoryFlag != 0)
+        }
+    }
+
     @Test func createsFoldersKnownOnlyThroughDeeperPaths() throws {
         let site = try TemporarySite()
         defer { site.remove() }
@@ -59,7 +104,7 @@ import Testing
             OutputFile(path: "a/index.html", text: "a"),
             OutputFile(path: "a/b/c/page/1/index.html", content: .deferred(DeferredContent { Array("made late".utf8) })),
         ]
-        for index in 0..<(OutputWriter.spreadThreshold + 8) {
+        for index in 0..<(OutputWriter.inodesPerHelper + 8) {
             files.append(OutputFile(path: "r\(index)/s/index.html", text: "\(index)"))
         }
         try OutputWriter.write(files, to: output)

@@ -22,4 +22,18 @@ import Testing
         let utc = DateFormatting(locale: "en", timeZone: TimeZone(identifier: "UTC")!)
         #expect(utc.iso(date) == "2021-12-22T16:00:00+00:00")
     }
+
+    @Test func formsAgreeWithEachFormatAndKeepDaysApart() {
+        let formatting = DateFormatting(locale: "zh-Hans", timeZone: shanghai)
+        // The same day twice (the second from the cache), then the next day at 23:59.
+        for moment in [date, date.addingTimeInterval(3_600), date.addingTimeInterval(86_400 + 86_340)] {
+            let forms = formatting.forms(moment)
+            #expect(forms.iso == formatting.iso(moment))
+            #expect(forms.short == formatting.short(moment))
+            #expect(forms.long == formatting.long(moment))
+            #expect((forms.year, forms.month) == formatting.components(moment))
+        }
+        #expect(formatting.forms(date.addingTimeInterval(86_400 + 86_340)).long == "2021年12月24日")
+        #expect(formatting.forms(date.addingTimeInterval(3_600)).iso == "2021-12-23T01:00:00+08:00")
+    }
 }

@@ -10,7 +10,7 @@ public enum OutputWriter {
     /// and `outputDir` is left exactly as it was.
     public static func write(_ files: [OutputFile], to outputDir: String) throws {
         let target = normalizedFolder(outputDir)
-        try validate(files)
+        let plan = try FolderPlan(files)
         let existing = FileOperations.kind(of: target)
         if existing.exists && !existing.isDirectory {
             throw OutputWriteError(.conflictingPaths, path: outputDir, message: "exists and is not a folder")
@@ -25,7 +25,7 @@ public enum OutputWriter {
             throw OutputWriteError(.system, path: staging, message: failure)
         }
         do {
-            try fill(staging, with: files)
+            try fill(staging, with: files, plan: plan)
             try swapIn(staging, as: target, replacing: existing.exists)
         } catch {
             removeTree(staging)
@@ -44,72 +44,19 @@ public enum OutputWriter {
         return "\(target).\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
-    /// Rejects paths that could escape the output folder, and paths that collide.
-    static func validate(_ files: [OutputFile]) throws {
-        var seen = Set<String>()
-        seen.reserveCapacity(files.count)
-        for file in files {
-            let path = file.path
-            let components = path.split(separator: "/", omittingEmptySubsequences: false)
-            if path.isEmpty || path.hasPrefix("/") || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
-                || path.utf8.contains(0) {
-                throw OutputWriteError(.invalidPath, path: path, message: "output paths must be relative, without empty, '.' or '..' parts")
-            }
-            guard seen.insert(path).inserted else {
-                throw OutputWriteError(.conflictingPaths, path: path, message: "two files have this path")
-            }
-        }
-        // A file cannot also be the folder of another file (`a` and `a/b`).
-        for path in seen.sorted() {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if seen.contains(String(folder)) {
-                    throw OutputWriteError(.conflictingPaths, path: String(folder), message: "is a file, and also the folder of \(path)")
-                }
-            }
-        }
-    }
-
     /// The inodes (folders and files) that go through one helper folder (see `makeSpread`);
     /// a folder whose tree holds more, in two or more subfolders, is spread.
     static let inodesPerHelper = 32
 
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
-    static func fill(_ staging: String, with files: [OutputFile]) throws {
-        // The subfolders of each folder, grouped by the depth of the parent, and the
-        // number of folders and files in each folder's tree (itself included).
-        var children: [[Substring: [Substring]]] = []
-        var size: [Substring: Int] = [:]
-        for file in files {
-            var folder = Substring(file.path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if size[folder] == nil {
-                    let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
-                    let depth = parent.isEmpty ? 0 : parent.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
-                    while children.count <= depth { children.append([:]) }
-                    children[depth][parent, default: []].append(folder)
-                    size[folder] = 1 // the folder itself
-                }
-                size[folder]! += 1
-            }
-        }
-        // Folders count once in each ancestor too: add each folder's own entry upwards.
-        for folder in Array(size.keys) {
-            var ancestor = folder
-            while let slash = ancestor.lastIndex(of: "/") {
-                ancestor = ancestor[..<slash]
-                size[ancestor, default: 1] += 1
-            }
-        }
+    static func fill(_ staging: String, with files: [OutputFile], plan: FolderPlan) throws {
+        let (children, size) = (plan.children, plan.size)
         let subfolderCount = Dictionary(children.flatMap { $0.map { ($0.key, $0.value.count) } }, uniquingKeysWith: +)
         let wanted = Set(subfolderCount.filter { $0.value >= 2 && ($0.key.isEmpty || size[$0.key, default: 0] > inodesPerHelper) }.keys)
         // The folders that took the spreading attribute (none on file systems without it).
         var spread = Set<Substring>()
         if wanted.contains(""), FileOperations.spreadSubfolders(of: staging) { spread.insert("") }
         let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        let sizes = size
         for level in children {
             // One thread per parent folder (creating entries in one folder takes its lock),
             // the biggest parents first, ties in name order.
@@ -119,7 +66,7 @@ public enum OutputWriter {
             let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Substring], OutputWriteError> in
                 do throws(OutputWriteError) {
                     if spreadParents.contains(group.parent) {
-                        try makeSpread(group.folders, in: group.parent, staging: staging, tag: tag) { sizes[$0, default: 1] }
+                        try makeSpread(group.folders, in: group.parent, staging: staging, tag: tag) { size[$0, default: 1] }
                     } else {
                         for folder in group.folders { try makeFolder(staging, folder) }
                     }
@@ -228,5 +175,61 @@ public enum OutputWriter {
 
     static func removeTree(_ path: String) {
         FileOperations.removeTree(path)
+    }
+}
+
+/// The folders a set of output files needs, checked: every path stays inside the
+/// output folder, no two files share a path, and no file is also a folder.
+struct FolderPlan {
+    /// The subfolders of each folder, grouped by the depth of the parent.
+    var children: [[Substring: [Substring]]] = []
+    /// The number of folders and files in each folder's tree, itself included.
+    var size: [Substring: Int] = [:]
+
+    init(_ files: [OutputFile]) throws {
+        var paths = Set<String>()
+        paths.reserveCapacity(files.count)
+        for file in files {
+            let path = file.path
+            if path.isEmpty || path.utf8.first == UInt8(ascii: "/") || path.utf8.contains(0)
+                || path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                throw OutputWriteError(.invalidPath, path: path, message: "output paths must be relative, without empty, '.' or '..' parts")
+            }
+            guard paths.insert(path).inserted else {
+                throw OutputWriteError(.conflictingPaths, path: path, message: "two files have this path")
+            }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if size[folder] == nil {
+                    let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+                    let depth = parent.isEmpty ? 0 : parent.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
+                    while children.count <= depth { children.append([:]) }
+                    children[depth][parent, default: []].append(folder)
+                    size[folder] = 1 // the folder itself
+                }
+                size[folder]! += 1
+            }
+        }
+        if size.keys.contains(where: { paths.contains(String($0)) }) {
+            // A file is also the folder of another (`a` and `a/b`): name the first such file.
+            for path in paths.sorted() {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if paths.contains(String(folder)) {
+                        throw OutputWriteError(.conflictingPaths, path: String(folder), message: "is a file, and also the folder of \(path)")
+                    }
+                }
+            }
+        }
+        // Folders count once in each ancestor too.
+        for folder in Array(size.keys) {
+            var ancestor = folder
+            while let slash = ancestor.lastIndex(of: "/") {
+                ancestor = ancestor[..<slash]
+                size[ancestor, default: 1] += 1
+            }
+        }
     }
 }

@@ -60,14 +60,10 @@ struct ContextBuilder: Sendable {
             flags[name] = .bool(name == kind)
         }
         flags["notFound"] = .bool(kind == "404")
+        let values = model.languageValues[language.code] ?? SiteModel.values(of: language, config: config, params: model.siteParams)
         return [
-            "site": [
-                "title": .string(siteTitle), "description": .string(language.description), "baseURL": .string(config.baseURL),
-                "home": .string(model.url(prefix)), "root": .string(config.basePath), "assets": .string(model.url("/assets/")),
-                "params": model.siteParams,
-            ],
-            "lang": ["code": .string(language.code), "prefix": .string(language.urlPrefix), "name": .string(language.name),
-                     "isCJK": .bool(language.isCJK)],
+            "site": values.site,
+            "lang": values.lang,
             "languages": .list(languages),
             "t": stringsValue(language),
             "nav": .list(nav),

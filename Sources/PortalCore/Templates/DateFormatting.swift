@@ -8,8 +8,10 @@ public struct DateFormatting: Sendable {
     let longStyle: Date.FormatStyle
     let monthStyle: Date.FormatStyle
     let calendar: Calendar
-    /// Long forms already made, by day: ICU formatting costs more than the rest of a page's dates.
-    private let longByDay = LongDateCache()
+    /// Long forms already made, by day (`yyyymmdd`), and month labels by month (`yyyymm`):
+    /// ICU formatting costs more than the rest of a page's dates.
+    private let longByDay = FormCache()
+    private let monthLabels = FormCache()
 
     public init(locale: String, timeZone: TimeZone) {
         self.timeZone = timeZone
@@ -29,14 +31,16 @@ public struct DateFormatting: Sendable {
     public func forms(_ date: Date) -> (iso: String, long: String, short: String, year: Int, month: Int) {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let (year, month, day) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        let long = longByDay.value(forDay: (year * 100 + month) * 100 + day) { self.long(date) }
+        let long = longByDay.value(for: (year * 100 + month) * 100 + day) { self.long(date) }
         return (iso(c, date), long, short(c), year, month)
     }
 
     /// `2022年9月` / `September 2022`.
     public func monthLabel(year: Int, month: Int) -> String {
-        let date = calendar.date(from: DateComponents(year: year, month: month, day: 15)) ?? Date(timeIntervalSince1970: 0)
-        return date.formatted(monthStyle)
+        monthLabels.value(for: year * 100 + month) {
+            let date = calendar.date(from: DateComponents(year: year, month: month, day: 15)) ?? Date(timeIntervalSince1970: 0)
+            return date.formatted(monthStyle)
+        }
     }
 
     /// `2021-12-23T00:00:00+08:00`.
@@ -85,15 +89,15 @@ public struct DateFormatting: Sendable {
     }
 }
 
-/// Long date forms by day (`yyyymmdd`), shared by the threads that render pages.
-private final class LongDateCache: @unchecked Sendable {
+/// Formatted dates by an integer key, shared by the threads that render pages.
+private final class FormCache: @unchecked Sendable {
     private let lock = NSLock()
     private var forms: [Int: String] = [:]
 
-    func value(forDay day: Int, make: () -> String) -> String {
-        if let known = lock.withLock({ forms[day] }) { return known }
+    func value(for key: Int, make: () -> String) -> String {
+        if let known = lock.withLock({ forms[key] }) { return known }
         let made = make()
-        lock.withLock { forms[day] = made }
+        lock.withLock { forms[key] = made }
         return made
     }
 }

@@ -22,6 +22,8 @@ public struct SiteModel: Sendable {
     /// `scheme://host` of the base URL, or "" when it has none: the base URL is this
     /// followed by `config.basePath`, so absolute URLs need no search per call.
     let absoluteHost: String
+    /// The `site` and `lang` values of every page, by language code.
+    let languageValues: [String: (site: TemplateValue, lang: TemplateValue)]
 
     var config: SiteConfig { content.config }
 
@@ -48,6 +50,8 @@ public struct SiteModel: Sendable {
         cards = CardCache(count: content.pages.count)
         stringValues = Self.stringValues(of: theme)
         let config = content.config
+        let params = siteParams
+        languageValues = Dictionary(config.languages.map { ($0.code, Self.values(of: $0, config: config, params: params)) }) { first, _ in first }
         absoluteHost = config.baseURL.contains("://") ? String(decoding: config.baseURL.utf8.dropLast(config.basePath.utf8.count), as: UTF8.self) : ""
     }
 
@@ -68,6 +72,19 @@ public struct SiteModel: Sendable {
         copy.theme = theme
         copy.stringValues = Self.stringValues(of: theme)
         return copy
+    }
+
+    /// The `site` and `lang` values of the pages of `language`.
+    static func values(of language: LanguageConfig, config: SiteConfig, params: TemplateValue) -> (site: TemplateValue, lang: TemplateValue) {
+        let url = { (sitePath: String) in TemplateValue.string(config.url(forSitePath: sitePath).percentEncodedPath) }
+        let site: TemplateValue = [
+            "title": .string(language.title.isEmpty ? config.title : language.title), "description": .string(language.description),
+            "baseURL": .string(config.baseURL), "home": url("/" + language.urlPrefix + "/"), "root": .string(config.basePath),
+            "assets": url("/assets/"), "params": params,
+        ]
+        let lang: TemplateValue = ["code": .string(language.code), "prefix": .string(language.urlPrefix), "name": .string(language.name),
+                                   "isCJK": .bool(language.isCJK)]
+        return (site, lang)
     }
 
     private static func stringValues(of theme: Theme) -> [String: TemplateValue] {

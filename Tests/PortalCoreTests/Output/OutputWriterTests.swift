@@ -69,7 +69,7 @@ import Testing
         // Big lists (spread through helper folders), a deep one, and small ones.
         var files: [OutputFile] = [OutputFile(path: "index.html", text: "root")]
         for index in 0..<(OutputWriter.inodesPerHelper * 3) {
-            files.append(OutputFile(path: "en/posts/p\(index)/index.html", text: "\(index)"))
+            files.append(OutputFile(path: "en/posts/帖子-\(index)/index.html", text: "\(index)"))
         }
         for index in 0..<40 {
             files.append(OutputFile(path: "en/tags/t\(index % 4)/page/\(index)/index.html", text: "t\(index)"))
@@ -87,7 +87,7 @@ import Testing
         #expect(Self.folders(output) == expected)
         let tree = try Self.tree(output)
         #expect(tree.count == files.count)
-        #expect(tree["en/posts/p95/index.html"] == Array("95".utf8))
+        #expect(tree["en/posts/帖子-95/index.html"] == Array("95".utf8))
         #expect(tree["en/tags/t3/page/39/index.html"] == Array("t39".utf8))
         if let flags = FileOperations.inodeFlags(of: output + "/en/posts") {
             #expect(flags & FileOperations.topDirectoryFlag != 0)

@@ -22,11 +22,16 @@ public struct ContentResolver: Sendable {
         var pages: [Page] = []
         var owners: [String: String] = [:]
 
-        for document in documents.sorted(by: { $0.source.sitePath < $1.source.sitePath }) {
+        let built = documents.sorted(by: { $0.source.sitePath < $1.source.sitePath }).filter { document in
             let metadata = document.metadata
-            if metadata.draft && !includeDrafts { continue }
-            if let date = metadata.date, date > now, !includeFuture { continue }
-            var page = makePage(document, id: pages.count, slugifier: slugifier)
+            if metadata.draft && !includeDrafts { return false }
+            if let date = metadata.date, date > now, !includeFuture { return false }
+            return true
+        }
+        // Each page's slug and URL depend on its document alone: made in parallel, checked in order.
+        let made = parallelMap(built) { makePage($0, id: 0, slugifier: slugifier) }
+        for (document, madePage) in zip(built, made) {
+            var page = madePage
             if let previous = owners[page.sitePath] {
                 diagnostics.append(.error(
                     "'\(page.outputPath)' would be written by both \(previous) and \(document.source.sitePath)",

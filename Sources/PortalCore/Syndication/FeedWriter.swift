@@ -77,11 +77,29 @@ struct FeedWriter: Sendable {
 
     /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.
     func absolutize(_ html: String) -> String {
-        guard model.config.baseURL.contains("://"), let schemeEnd = model.config.baseURL.range(of: "://") else { return html }
-        let afterScheme = model.config.baseURL[schemeEnd.upperBound...]
-        let origin = String(model.config.baseURL[..<(afterScheme.firstIndex(of: "/") ?? model.config.baseURL.endIndex)])
-        return html.replacingOccurrences(of: "href=\"/", with: "href=\"" + origin + "/")
-            .replacingOccurrences(of: "src=\"/", with: "src=\"" + origin + "/")
+        model.absoluteHost.isEmpty ? html : Self.absolutized(html, origin: model.absoluteHost)
+    }
+
+    /// `html` with `origin` put before the `/` of every `href="/` and `src="/`.
+    static func absolutized(_ html: String, origin: String) -> String {
+        let patterns: [[UInt8]] = [Array("href=\"/".utf8), Array("src=\"/".utf8)]
+        let originBytes = Array(origin.utf8)
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 256)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "h") || bytes[index] == UInt8(ascii: "s"),
+               let pattern = patterns.first(where: { bytes[index...].starts(with: $0) }) {
+                result += pattern.dropLast()
+                result += originBytes
+                index += pattern.count - 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     func x(_ text: String) -> String { XMLEscaping.escape(text) }
@@ -90,21 +108,26 @@ struct FeedWriter: Sendable {
 /// Escapes text for XML and strips characters XML 1.0 forbids.
 enum XMLEscaping {
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): result += [0x26, 0x61, 0x6D, 0x70, 0x3B] // &amp;
+            case UInt8(ascii: "<"): result += [0x26, 0x6C, 0x74, 0x3B] // &lt;
+            case UInt8(ascii: ">"): result += [0x26, 0x67, 0x74, 0x3B] // &gt;
+            case UInt8(ascii: "\""): result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B] // &quot;
+            case 0x09, 0x0A, 0x0D: result.append(byte)
+            case ..<0x20: continue
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML.
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
+                index += 2
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -10,12 +10,16 @@ extension ContextBuilder {
         var context = common(job: .page(id: id), kind: "page", language: language, title: page.title,
                              sitePath: page.sitePath, description: summaryText)
         let toc = tableOfContents(rendered.headings)
+        // The page's card (made once for every list) already holds its summary, reading
+        // time, tags, authors, date and section.
+        let card = card(id)
         var values: TemplateValue = [
-            "title": .string(page.title), "url": .string(model.url(page.sitePath)), "permalink": .string(model.absoluteURL(page.sitePath)),
-            "summary": .string(summaryHTML(page)), "content": .string(rendered.html), "toc": .list(toc),
+            "title": .string(page.title), "url": card["url"] ?? .string(model.url(page.sitePath)),
+            "permalink": .string(model.absoluteURL(page.sitePath)),
+            "summary": card["summary"] ?? .string(summaryHTML(page)), "content": .string(rendered.html), "toc": .list(toc),
             "hasToc": .bool(rendered.headings.count >= config.markdown.tocMinHeadings),
-            "readingTime": .int(readingTime(page)), "wordCount": .int(rendered.cjkCharacters + rendered.latinWords),
-            "tags": card(id)["tags"] ?? [], "authors": card(id)["authors"] ?? [], "isDraft": .bool(page.isDraft),
+            "readingTime": card["readingTime"] ?? .int(readingTime(page)), "wordCount": .int(rendered.cjkCharacters + rendered.latinWords),
+            "tags": card["tags"] ?? [], "authors": card["authors"] ?? [], "isDraft": .bool(page.isDraft),
             "params": MetaValue.table(page.metadata.params).templateValue,
             "translations": .list(model.content.translations(of: page).map { other in
                 ["code": .string(other.language), "name": .string(self.language(other.language).name), "url": .string(model.url(other.sitePath))]
@@ -27,9 +31,9 @@ extension ContextBuilder {
             values["fallbackNotice"] = .string(text("fallbackNotice", language, default: "This page has no translation yet; the original is shown."))
             context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
-        if let date = date(page.date, language) { values["date"] = date }
+        if let date = card["date"] { values["date"] = date }
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
-        if let section = sectionRef(page) { values["section"] = section }
+        if let section = card["section"] { values["section"] = section }
         if let position = model.sectionPosition[id],
            let list = model.content.section(named: page.section, language: page.language)?.pages {
             if position + 1 < list.count { values["prev"] = link(list[position + 1]) }

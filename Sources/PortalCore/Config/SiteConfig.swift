@@ -83,11 +83,10 @@ public struct SiteConfig: Sendable {
         return (url, path)
     }
 
-    /// Absolute URL for a site path such as `/zh-hans/posts/a/`.
-    public func absoluteURL(forSitePath sitePath: String) -> String {
-        let relative = sitePath.hasPrefix("/") ? String(sitePath.dropFirst()) : sitePath
-        if baseURL.contains("://") { return baseURL + relative }
-        return basePath + relative
+    /// `scheme://host` of the base URL, or "" when it has none: the base URL is this
+    /// followed by `basePath`.
+    public var origin: String {
+        baseURL.contains("://") ? String(decoding: baseURL.utf8.dropLast(basePath.utf8.count), as: UTF8.self) : ""
     }
 
     /// Root-relative URL under the base path for a site path such as `/zh-hans/`.

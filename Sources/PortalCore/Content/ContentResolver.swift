@@ -29,7 +29,7 @@ public struct ContentResolver: Sendable {
             return true
         }
         // Each page's slug and URL depend on its document alone: made in parallel, checked in order.
-        let made = parallelMap(built) { makePage($0, id: 0, slugifier: slugifier) }
+        let made = parallelMap(built) { makePage($0, slugifier: slugifier) }
         for (document, madePage) in zip(built, made) {
             var page = madePage
             if let previous = owners[page.sitePath] {
@@ -74,7 +74,8 @@ public struct ContentResolver: Sendable {
         return copies
     }
 
-    private func makePage(_ document: Document, id: Int, slugifier: Slugifier) -> Page {
+    /// The page of `document`; its id is set once it is kept.
+    private func makePage(_ document: Document, slugifier: Slugifier) -> Page {
         let source = document.source
         let metadata = document.metadata
         let components = source.translationPath.split(separator: "/").map(String.init)
@@ -118,7 +119,7 @@ public struct ContentResolver: Sendable {
         let group = metadata.translationKey.map { "key:" + $0 } ?? "path:" + source.translationPath
 
         return Page(
-            id: id, kind: kind, document: document, language: source.language, section: section,
+            id: 0, kind: kind, document: document, language: source.language, section: section,
             title: title, date: metadata.date, lastmod: metadata.lastmod ?? metadata.date, slug: slug,
             sitePath: sitePath, translationGroup: group, bundleDirectory: bundleDirectory, tags: metadata.tags)
     }

@@ -50,9 +50,7 @@ public enum OutputWriter {
 
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     static func fill(_ staging: String, with files: [OutputFile], plan: FolderPlan) throws {
-        let (children, size) = (plan.children, plan.size)
-        let subfolderCount = Dictionary(children.flatMap { $0.map { ($0.key, $0.value.count) } }, uniquingKeysWith: +)
-        let wanted = Set(subfolderCount.filter { $0.value >= 2 && ($0.key.isEmpty || size[$0.key, default: 0] > inodesPerHelper) }.keys)
+        let (children, size, wanted) = (plan.children, plan.size, plan.worthSpreading)
         // The folders that took the spreading attribute (none on file systems without it).
         var spread = Set<Substring>()
         if wanted.contains(""), FileOperations.spreadSubfolders(of: staging) { spread.insert("") }
@@ -185,6 +183,10 @@ struct FolderPlan {
     var children: [[Substring: [Substring]]] = []
     /// The number of folders and files in each folder's tree, itself included.
     var size: [Substring: Int] = [:]
+    /// The folders whose subfolders go through helper folders (`OutputWriter.makeSpread`):
+    /// the root and any folder with two or more subfolders and a tree of more than
+    /// `OutputWriter.inodesPerHelper` inodes.
+    var worthSpreading = Set<Substring>()
 
     init(_ files: [OutputFile]) throws {
         var paths = Set<String>()
@@ -211,7 +213,7 @@ struct FolderPlan {
                 size[folder]! += 1
             }
         }
-        if size.keys.contains(where: { paths.contains(String($0)) }) {
+        if paths.contains(where: { size[Substring($0)] != nil }) {
             // A file is also the folder of another (`a` and `a/b`): name the first such file.
             for path in paths.sorted() {
                 var folder = Substring(path)
@@ -229,6 +231,11 @@ struct FolderPlan {
             while let slash = ancestor.lastIndex(of: "/") {
                 ancestor = ancestor[..<slash]
                 size[ancestor, default: 1] += 1
+            }
+        }
+        for level in children {
+            for (parent, subfolders) in level where subfolders.count >= 2 {
+                if parent.isEmpty || size[parent, default: 0] > OutputWriter.inodesPerHelper { worthSpreading.insert(parent) }
             }
         }
     }

@@ -77,7 +77,7 @@ struct FeedWriter: Sendable {
 
     /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.
     func absolutize(_ html: String) -> String {
-        model.absoluteHost.isEmpty ? html : Self.absolutized(html, origin: model.absoluteHost)
+        model.origin.isEmpty ? html : Self.absolutized(html, origin: model.origin)
     }
 
     /// `html` with `origin` put before the `/` of every `href="/` and `src="/`.

@@ -19,9 +19,8 @@ public struct SiteModel: Sendable {
     let siteParams: TemplateValue
     private(set) var stringValues: [String: TemplateValue]
     private(set) var cards: CardCache
-    /// `scheme://host` of the base URL, or "" when it has none: the base URL is this
-    /// followed by `config.basePath`, so absolute URLs need no search per call.
-    let absoluteHost: String
+    /// `config.origin`, found once so that absolute URLs need no search per call.
+    let origin: String
     /// The `site` and `lang` values of every page, by language code.
     let languageValues: [String: (site: TemplateValue, lang: TemplateValue)]
 
@@ -52,7 +51,7 @@ public struct SiteModel: Sendable {
         let config = content.config
         let params = siteParams
         languageValues = Dictionary(config.languages.map { ($0.code, Self.values(of: $0, config: config, params: params)) }) { first, _ in first }
-        absoluteHost = config.baseURL.contains("://") ? String(decoding: config.baseURL.utf8.dropLast(config.basePath.utf8.count), as: UTF8.self) : ""
+        origin = config.origin
     }
 
     /// The same site after the bodies of some pages changed and nothing else
@@ -153,6 +152,7 @@ public struct SiteModel: Sendable {
     }
 
     func url(_ sitePath: String) -> String { config.url(forSitePath: sitePath).percentEncodedPath }
-    /// The same as `config.absoluteURL(forSitePath:)` with the path percent-encoded.
-    func absoluteURL(_ sitePath: String) -> String { absoluteHost + url(sitePath) }
+    /// The URL of a site path under the base URL's scheme and host (root-relative when it has
+    /// none), percent-encoded.
+    func absoluteURL(_ sitePath: String) -> String { origin + url(sitePath) }
 }

@@ -76,21 +76,26 @@ extension String {
     /// Percent-encodes a site path for use in `href` (Chinese slugs become `%E4…`):
     /// every byte but ASCII letters, digits and `-._~:/` becomes `%XX`.
     var percentEncodedPath: String {
-        let bytes = utf8
-        guard bytes.contains(where: { !Self.isPathSafe($0) }) else { return self }
-        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(bytes.count * 3)
-        for byte in bytes {
-            if Self.isPathSafe(byte) {
-                encoded.append(byte)
-            } else {
-                encoded.append(UInt8(ascii: "%"))
-                encoded.append(hex[Int(byte >> 4)])
-                encoded.append(hex[Int(byte & 0x0F)])
+        guard containsUTF8Byte(where: { !Self.isPathSafe($0) }) else { return self }
+        var text = self
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 3) { encoded in
+                let hex: StaticString = "0123456789ABCDEF"
+                var count = 0
+                for byte in bytes {
+                    if Self.isPathSafe(byte) {
+                        encoded[count] = byte
+                        count += 1
+                    } else {
+                        encoded[count] = UInt8(ascii: "%")
+                        encoded[count + 1] = hex.utf8Start[Int(byte >> 4)]
+                        encoded[count + 2] = hex.utf8Start[Int(byte & 0x0F)]
+                        count += 3
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: encoded, as: UTF8.self)
     }
 
     private static func isPathSafe(_ byte: UInt8) -> Bool {

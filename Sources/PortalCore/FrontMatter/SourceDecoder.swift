@@ -12,8 +12,7 @@ enum SourceDecoder {
             let place = position(ofOffset: nul, in: bytes)
             return .failure(FrontMatterProblem(message: "binary file", line: place.line, column: place.column))
         }
-        if !isValidUTF8(bytes) {
-            let offset = firstInvalidUTF8Offset(in: bytes) ?? 0
+        if let offset = firstInvalidUTF8Offset(in: bytes) {
             let place = position(ofOffset: offset, in: bytes)
             return .failure(FrontMatterProblem(message: "invalid UTF-8", line: place.line, column: place.column))
         }
@@ -30,47 +29,47 @@ enum SourceDecoder {
         }
     }
 
-    /// The standard library's decoder repairs invalid input; equal bytes mean nothing was repaired.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var decoded = String(decoding: bytes, as: UTF8.self)
-        return decoded.withUTF8 { text in
-            bytes.withUnsafeBufferPointer { raw in
-                guard text.count == raw.count else { return false }
-                guard let a = text.baseAddress, let b = raw.baseAddress else { return true }
-                return memcmp(a, b, raw.count) == 0
-            }
-        }
+        firstInvalidUTF8Offset(in: bytes) == nil
     }
 
     /// Offset of the first byte that does not begin a well-formed UTF-8 sequence.
+    /// ASCII is skipped eight bytes at a time.
     static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return index
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
+                }
+                let lead = base[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return index
+                }
+                guard index + length <= count else { return index }
+                let second = base[index + 1]
+                guard second >= low, second <= high else { return index }
+                for k in 2..<length where base[index + k] & 0xC0 != 0x80 {
+                    return index
+                }
+                index += length
             }
-            guard index + length <= count else { return index }
-            let second = bytes[index + 1]
-            guard second >= low, second <= high else { return index }
-            for k in 2..<length where bytes[index + k] & 0xC0 != 0x80 {
-                return index
-            }
-            index += length
+            return nil
         }
-        return nil
     }
 
     /// Line and column (counted in code points, continuation bytes skipped) of a byte offset.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// CJK-friendly emphasis (`chinese.friendlyEmphasis`), after the markdown-cjk-friendly
 /// proposal: `**会议主题：**内容` and `是**“重要”**的` become strong text.
 ///
@@ -37,10 +43,13 @@ enum FriendlyEmphasis {
     }
 
     static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
+        guard bytes.count >= 3, let base = bytes.baseAddress else { return false }
         var i = 0
         while i + 2 < bytes.count {
-            if bytes[i] == markerBytes.0, bytes[i + 1] == markerBytes.1, bytes[i + 2] == markerBytes.2 {
+            // The lead byte is rare in Chinese and English text: jump to it with memchr.
+            guard let hit = memchr(base + i, Int32(markerBytes.0), bytes.count - 2 - i) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[i + 1] == markerBytes.1, bytes[i + 2] == markerBytes.2 {
                 return true
             }
             i += 1

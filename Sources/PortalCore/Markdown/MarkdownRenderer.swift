@@ -311,7 +311,16 @@ private struct DocumentWalk {
         guard let literal = cmark_node_get_literal(node) else { return }
         let bytes = UnsafeBufferPointer(
             start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-        forEachScalar(inUTF8: bytes) { feed($0) }
+        if headingText != nil { forEachScalar(inUTF8: bytes) { headingText?.append($0) } }
+        guard imageDepth == 0 else { return }
+        metrics.add(utf8: bytes)
+        guard headingText == nil, noSummary == 0 else { return }
+        var i = 0
+        while i < bytes.count, !summary.isFull {
+            let (scalar, length) = decodeScalar(bytes, at: i)
+            summary.add(scalar)
+            i += length
+        }
     }
 
     private mutating func feed(_ scalar: Unicode.Scalar) {
@@ -329,11 +338,31 @@ private struct DocumentWalk {
     private mutating func finishHeading(_ node: OpaquePointer) {
         let text = headingText.map { String($0) } ?? ""
         headingText = nil
-        let plain = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let plain = Self.hasPlainSpacing(text) ? text : text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let level = Int(cmark_node_get_heading_level(node))
         let heading = RenderedMarkdown.Heading(level: level, id: ids.id(for: plain), text: plain)
         headings.append((node, heading))
         metrics.endWord()
+    }
+
+    /// Whether collapsing whitespace would leave `text` as it is: its only spaces are
+    /// single ASCII spaces between words, each followed by a character that cannot
+    /// join the space into one grapheme. Saves splitting most headings into Characters.
+    private static func hasPlainSpacing(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if previousWasSpace && !(scalar.value > 0x20 && scalar.value < 0x7F) && !scalar.isCJK {
+                return false
+            } else if scalar.value >= 0x7F && scalar.properties.isWhitespace || scalar.value < 0x20 {
+                return false
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace
     }
 
     /// Rewrites the destination and keeps it, with its place, for link checking.

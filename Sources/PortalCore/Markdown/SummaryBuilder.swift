@@ -112,8 +112,12 @@ public struct SummaryBuilder: Sendable {
         while end > 0, scalars[end - 1] == " " || (isTruncated && Self.isDangling(scalars[end - 1])) {
             end -= 1
         }
-        var text = String()
-        text.unicodeScalars.append(contentsOf: scalars[..<end])
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end * 3)
+        for scalar in scalars[..<end] {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         var out = HTMLEscaping.escape(text)
         if isTruncated, end > 0, scalars[end - 1] != "…" {
             out += "…"

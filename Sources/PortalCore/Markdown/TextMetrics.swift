@@ -50,6 +50,31 @@ public struct TextMetrics: Sendable, Hashable {
         }
     }
 
+    private static let asciiWordCharacters = ASCIISet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+    /// Feeds UTF-8 text: the same counts as `add` on each of its scalars, with ASCII
+    /// handled byte by byte without decoding.
+    public mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        let wordCharacters = Self.asciiWordCharacters
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if wordCharacters.contains(byte) {
+                    if !inWord { latinWords += 1; inWord = true }
+                } else if !(byte == UInt8(ascii: "'") && inWord) {
+                    inWord = false
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = decodeScalar(bytes, at: i)
+            add(scalar)
+            i += length
+        }
+    }
+
     /// Ends the current word (a block or line boundary).
     public mutating func endWord() {
         inWord = false

@@ -34,7 +34,33 @@ enum HTMLEscaping {
         output += text[runStart..<bytes.endIndex]
     }
 
+    private static let special = ASCIISet("&<>\"'")
+
     private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        let special = special
+        return text.containsUTF8Byte { special.contains($0) }
+    }
+
+    /// Appends the UTF-8 bytes of `text` escaped, copying the runs between special characters whole.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        let special = special
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices where special.contains(bytes[index]) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                default: replacement = "&#39;"
+                }
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
     }
 }

@@ -62,7 +62,7 @@ struct PageRenderer: Sendable {
         case .notFound: (layout, context) = ("404", builder.notFoundContext())
         case .root: (layout, context) = ("root", builder.rootContext())
         }
-        return OutputFile(path: outputPath(of: job), text: model.theme.render(context, layout: layout))
+        return OutputFile(path: outputPath(of: job), content: .bytes(model.theme.renderBytes(context, layout: layout)))
     }
 
     /// Where the page of `job` is written, relative to the output folder.
@@ -80,7 +80,7 @@ struct PageRenderer: Sendable {
             if !path.isEmpty && !path.hasSuffix("/") { path += "/" }
             path += "index.html"
         }
-        return OutputFile(path: path, text: model.theme.render(context, layout: "alias"))
+        return OutputFile(path: path, content: .bytes(model.theme.renderBytes(context, layout: "alias")))
     }
 
     /// `page/1/` of every paginated list, sent to the list's plain URL.

@@ -97,7 +97,12 @@ public struct Theme: Sendable {
 
     /// The HTML of `layout` rendered with `context`.
     func render(_ context: TemplateValue, layout: String) -> String {
+        String(decoding: renderBytes(context, layout: layout), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `layout` rendered with `context`, as they are written to disk.
+    func renderBytes(_ context: TemplateValue, layout: String) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates)
-        return renderer.render(layout, context: context)
+        return renderer.renderBytes(layout, context: context)
     }
 }

@@ -30,6 +30,30 @@ import Testing
         #expect(FrontMatterFixture.errorOf(FrontMatterFixture.parseBytes(bytes)) == "content/posts/a.md:1:4: error: invalid UTF-8")
     }
 
+    /// The validator skips ASCII in eight-byte words; it must agree with the standard
+    /// library's decoder on every input, including bad bytes at each position of a word.
+    @Test func validatorAgreesWithTheStandardLibrary() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let pieces: [[UInt8]] = [
+            Array("abcdefgh".utf8), Array("中文".utf8), Array("é".utf8), Array("😀".utf8), [0x0A],
+            [0x80], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xF0, 0x9F, 0x98],
+        ]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(next() % 12) {
+                let piece = Int(next() % UInt64(pieces.count))
+                // Mostly valid text, so that bad bytes land at every offset inside an ASCII word.
+                bytes += next() % 4 == 0 ? pieces[piece] : pieces[piece % 5]
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(SourceDecoder.isValidUTF8(bytes) == expected, "\(bytes)")
+        }
+    }
+
     @Test func validMultibyteTextIsAccepted() {
         let result = FrontMatterFixture.parse("# 标题 😀\n\n正文 ✓\n")
         #expect(result.diagnostics.isEmpty)

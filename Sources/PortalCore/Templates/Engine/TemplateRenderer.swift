@@ -1,4 +1,4 @@
-/// Renders compiled templates against a `TemplateValue` context, writing into one buffer.
+/// Renders compiled templates against a `TemplateValue` context, writing UTF-8 bytes into one buffer.
 struct TemplateRenderer {
     /// Where a list iteration stands, for `first()`, `last()`, `index()`, `even()` and `odd()`.
     struct Position {
@@ -7,19 +7,26 @@ struct TemplateRenderer {
     }
 
     let templates: [String: [TemplateNode]]
-    private(set) var output = ""
+    private(set) var output: [UInt8] = []
+    private let capacity: Int
     private var stack: [TemplateValue] = []
 
     init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
         self.templates = templates
-        output.reserveCapacity(capacity)
+        self.capacity = capacity
     }
 
     /// Renders the template `name` with `context` as the outermost value.
     mutating func render(_ name: String, context: TemplateValue) -> String {
-        guard let nodes = templates[name] else { return "" }
+        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of the template `name` rendered with `context`.
+    mutating func renderBytes(_ name: String, context: TemplateValue) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
         stack = [context]
-        output = ""
+        output = []
+        output.reserveCapacity(capacity)
         render(nodes, position: nil, indentation: "", inherited: [:])
         return output
     }
@@ -29,11 +36,11 @@ struct TemplateRenderer {
         for node in nodes {
             switch node {
             case let .text(text):
-                if indentation.isEmpty { output += text } else { appendIndented(text, indentation) }
+                if indentation.isEmpty { output.append(contentsOf: text.utf8) } else { appendIndented(text, indentation) }
             case let .variable(name, escaped):
                 guard let value = lookup(name, position) else { continue }
                 if !indentation.isEmpty { indentIfAtLineStart(indentation) }
-                if escaped { HTMLEscaping.append(value.text, to: &output) } else { output += value.text }
+                if escaped { HTMLEscaping.append(value.text, to: &output) } else { output.append(contentsOf: value.text.utf8) }
             case let .section(name, children, inverted):
                 let value = lookup(name, position) ?? .null
                 if inverted {
@@ -110,21 +117,21 @@ struct TemplateRenderer {
     }
 
     private mutating func indentIfAtLineStart(_ indentation: String) {
-        if output.isEmpty || output.utf8.last == 0x0A { output += indentation }
+        if output.isEmpty || output.last == 0x0A { output.append(contentsOf: indentation.utf8) }
     }
 
     /// Text of a partial that stood indented: every line it starts gets the indentation.
     private mutating func appendIndented(_ text: String, _ indentation: String) {
-        var rest = Substring(text)
+        var rest = Substring(text).utf8[...]
         while !rest.isEmpty {
             indentIfAtLineStart(indentation)
-            if let newline = rest.utf8.firstIndex(of: 0x0A) {
-                let next = rest.utf8.index(after: newline)
-                output += rest[..<next]
+            if let newline = rest.firstIndex(of: 0x0A) {
+                let next = rest.index(after: newline)
+                output.append(contentsOf: rest[..<next])
                 rest = rest[next...]
             } else {
-                output += rest
-                rest = ""
+                output.append(contentsOf: rest)
+                rest = rest[rest.endIndex...]
             }
         }
     }

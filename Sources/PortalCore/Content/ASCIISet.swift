@@ -1,0 +1,33 @@
+/// A set of ASCII bytes kept as two 64-bit masks, so testing a byte is a shift and an and.
+/// Bytes of 0x80 and above are never members.
+struct ASCIISet: Sendable {
+    private let low: UInt64
+    private let high: UInt64
+
+    init(_ characters: String) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in characters.utf8 {
+            precondition(byte < 0x80, "ASCIISet holds ASCII only")
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        if byte < 64 { return low & (1 << UInt64(byte)) != 0 }
+        if byte < 128 { return high & (1 << UInt64(byte &- 64)) != 0 }
+        return false
+    }
+}
+
+extension String {
+    /// Whether some UTF-8 byte of the string passes `test`, read straight from the string's storage.
+    @inline(__always)
+    func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(where: test) }
+    }
+}

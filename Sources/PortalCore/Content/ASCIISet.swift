@@ -31,3 +31,26 @@ extension String {
         return text.withUTF8 { $0.contains(where: test) }
     }
 }
+
+extension StringProtocol {
+    /// The parts between occurrences of the ASCII character `separator`, found by reading
+    /// UTF-8 bytes rather than Characters (paths and lines need no grapheme breaking).
+    func splitUTF8(_ separator: Unicode.Scalar, omittingEmptySubsequences: Bool = true) -> [SubSequence] {
+        precondition(separator.isASCII, "splitUTF8 splits at an ASCII character")
+        let byte = UInt8(separator.value)
+        let bytes = utf8
+        var parts: [SubSequence] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == byte {
+                if !omittingEmptySubsequences || start != index { parts.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if !omittingEmptySubsequences || start != bytes.endIndex { parts.append(self[start..<bytes.endIndex]) }
+        return parts
+    }
+
+}

@@ -78,7 +78,7 @@ public struct ContentResolver: Sendable {
     private func makePage(_ document: Document, slugifier: Slugifier) -> Page {
         let source = document.source
         let metadata = document.metadata
-        let components = source.translationPath.split(separator: "/").map(String.init)
+        let components = source.translationPath.splitUTF8("/").map(String.init)
         let fileStem = components.last ?? ""
         let folders = Array(components.dropLast())
         let prefix = "/" + (config.language(matching: source.language)?.urlPrefix ?? source.language.lowercased()) + "/"
@@ -98,7 +98,7 @@ public struct ContentResolver: Sendable {
             if fileStem == "index", let bundle = folders.last {
                 nameForSlug = bundle
                 parentFolders = Array(folders.dropLast())
-                let contentDir = source.contentPath.split(separator: "/").dropLast().joined(separator: "/")
+                let contentDir = source.contentPath.splitUTF8("/").dropLast().joined(separator: "/")
                 bundleDirectory = contentDir
             }
             if let explicit = metadata.slug, !explicit.isEmpty {
@@ -143,7 +143,7 @@ public struct ContentResolver: Sendable {
             case .home:
                 homes[page.language] = page.id
             case .section:
-                if page.source.translationPath.split(separator: "/").count == 2 {
+                if page.source.translationPath.splitUTF8("/").count == 2 {
                     sectionIndex[page.language, default: [:]][page.section] = page.id
                 }
             case .regular:

@@ -48,8 +48,8 @@ public struct PageLinkRewriter: LinkRewriting {
             return basePath + path.dropFirst() + suffix
         }
         let decodedPath = path.removingPercentEncoding ?? path
-        let directory = page.source.contentPath.split(separator: "/").dropLast().map(String.init)
-        guard let resolved = Self.normalize(directory + decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
+        let directory = page.source.contentPath.splitUTF8("/").dropLast().map(String.init)
+        guard let resolved = Self.normalize(directory + decodedPath.splitUTF8("/", omittingEmptySubsequences: false).map(String.init)) else {
             return nil
         }
         let lowered = resolved.lowercased()
@@ -75,14 +75,14 @@ public struct PageLinkRewriter: LinkRewriting {
     }
 
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
     static func splitSuffix(_ text: String) -> (String, String) {
-        if let index = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+        if let index = text.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
             return (String(text[..<index]), String(text[index...]))
         }
         return (text, "")

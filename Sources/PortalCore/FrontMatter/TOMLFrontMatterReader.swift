@@ -76,7 +76,7 @@ enum TOMLFrontMatterReader {
     static func topLevelKeyPlaces(in text: String) -> [String: (line: Int, column: Int)] {
         var places: [String: (line: Int, column: Int)] = [:]
         var inTopLevel = true
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.splitUTF8("\n", omittingEmptySubsequences: false).enumerated() {
             let line = Array(rawLine.utf8)
             var position = 0
             while position < line.count, line[position] == 0x20 || line[position] == 0x09 { position += 1 }

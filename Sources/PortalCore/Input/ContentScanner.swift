@@ -43,7 +43,7 @@ public enum ContentScanner {
 
     private static func classify(_ entry: DirectoryWalker.Entry, languages: LanguageMatcher, into scan: inout ContentScan) {
         let contentPath = entry.relativePath
-        let fileName = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        let fileName = contentPath.splitUTF8("/").last.map(String.init) ?? contentPath
         guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex,
               markdownExtensions.contains(fileName[fileName.index(after: dot)...].lowercased()) else {
             scan.assets.append(StaticAsset(absolutePath: entry.absolutePath, relativePath: contentPath, fromContent: true))

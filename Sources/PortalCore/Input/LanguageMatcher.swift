@@ -23,7 +23,7 @@ struct LanguageMatcher: Sendable {
 
     /// `posts/a.zh-hans.md` → zh-Hans, `posts/a`; `en/posts/x/index.md` → en, `posts/x/index`.
     func resolve(contentPath: String) -> Resolution {
-        var components = contentPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var components = contentPath.splitUTF8("/", omittingEmptySubsequences: true).map(String.init)
         var stem = components.popLast() ?? contentPath
         if let dot = stem.lastIndex(of: "."), dot != stem.startIndex {
             stem = String(stem[..<dot])

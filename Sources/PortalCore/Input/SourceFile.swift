@@ -25,7 +25,7 @@ public struct SourceFile: Sendable, Hashable {
 
     /// File name without folders (`a.en.md`).
     public var fileName: String {
-        contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        contentPath.splitUTF8("/").last.map(String.init) ?? contentPath
     }
 
     /// Whether this is a section's `_index.md`.

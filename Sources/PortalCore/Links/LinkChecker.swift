@@ -79,10 +79,10 @@ public struct LinkChecker: Sendable {
         var parts: [String]
         if path.hasPrefix("/") {
             guard path.hasPrefix(basePath) || path + "/" == basePath else { return nil }
-            parts = path.dropFirst(min(path.count, basePath.count)).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            parts = path.dropFirst(min(path.count, basePath.count)).splitUTF8("/", omittingEmptySubsequences: false).map(String.init)
         } else {
-            parts = pageSitePath.split(separator: "/").map(String.init)
-            parts += path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            parts = pageSitePath.splitUTF8("/").map(String.init)
+            parts += path.splitUTF8("/", omittingEmptySubsequences: false).map(String.init)
         }
         let directory = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") || path == "." || path == ".."
         guard let normalized = PageLinkRewriter.normalize(parts) else { return nil }
@@ -111,8 +111,8 @@ public struct LinkChecker: Sendable {
         let isMarkdown = lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown")
         let noun = link.isImage ? "missing image" : "broken link"
         if !path.hasPrefix("/"), isMarkdown || link.isImage {
-            let directory = source.contentPath.split(separator: "/").dropLast().map(String.init)
-            let parts = directory + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let directory = source.contentPath.splitUTF8("/").dropLast().map(String.init)
+            let parts = directory + decoded.splitUTF8("/", omittingEmptySubsequences: false).map(String.init)
             guard let file = PageLinkRewriter.normalize(parts) else {
                 return "\(noun) '\(written)': it leads outside content/"
             }
@@ -130,11 +130,11 @@ public struct LinkChecker: Sendable {
     static func split(_ destination: String) -> (path: String, fragment: String?) {
         var path = destination
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
+        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<question]) }
         return (path, fragment)
     }
 }

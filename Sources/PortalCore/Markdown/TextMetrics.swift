@@ -69,6 +69,14 @@ public struct TextMetrics: Sendable, Hashable {
                 i += 1
                 continue
             }
+            // U+5000-U+9FFF (lead bytes E5-E9) and U+4E00-U+4FFF (E4 B8-BF): Han, the bulk of Chinese text.
+            if byte >= 0xE4, byte <= 0xE9, i + 2 < n, byte != 0xE4 || bytes[i + 1] >= 0xB8,
+               bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                cjkCharacters += 1
+                inWord = false
+                i += 3
+                continue
+            }
             let (scalar, length) = decodeScalar(bytes, at: i)
             add(scalar)
             i += length

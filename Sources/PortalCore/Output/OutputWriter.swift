@@ -194,18 +194,18 @@ struct FolderPlan {
         for file in files {
             let path = file.path
             if path.isEmpty || path.utf8.first == UInt8(ascii: "/") || path.utf8.contains(0)
-                || path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                || path.splitUTF8("/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
                 throw OutputWriteError(.invalidPath, path: path, message: "output paths must be relative, without empty, '.' or '..' parts")
             }
             guard paths.insert(path).inserted else {
                 throw OutputWriteError(.conflictingPaths, path: path, message: "two files have this path")
             }
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if size[folder] == nil {
-                    let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
-                    let depth = parent.isEmpty ? 0 : parent.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
+                    let parent = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[..<$0] } ?? ""
+                    let depth = parent.isEmpty ? 0 : parent.utf8.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
                     while children.count <= depth { children.append([:]) }
                     children[depth][parent, default: []].append(folder)
                     size[folder] = 1 // the folder itself
@@ -217,7 +217,7 @@ struct FolderPlan {
             // A file is also the folder of another (`a` and `a/b`): name the first such file.
             for path in paths.sorted() {
                 var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
+                while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                     folder = folder[..<slash]
                     if paths.contains(String(folder)) {
                         throw OutputWriteError(.conflictingPaths, path: String(folder), message: "is a file, and also the folder of \(path)")

@@ -8,6 +8,23 @@ import Testing
         #expect(metrics.latinWords == 5)  // Dapr, PST, 19, 30, don't
     }
 
+    /// Counting UTF-8 bytes (with its shortcut for common Han) gives the same numbers as
+    /// counting scalar by scalar, also at the edges of the shortcut's ranges.
+    @Test(arguments: [
+        "Dapr社区会议，每两周一次 (PST 19:30)。ひらがな カタカナ 한국어 don't",
+        "\u{4DBF}\u{4DC0}\u{4DFF}\u{4E00}\u{4FFF}\u{5000}\u{9FFF}\u{A000}x\u{3400}y",
+        "it's 中文's café naïve 123abc 😀 ｆｕｌｌ",
+    ])
+    func byteCountingMatchesScalarCounting(text: String) {
+        var bytes = TextMetrics()
+        var copy = text
+        copy.withUTF8 { bytes.add(utf8: $0) }
+        bytes.endWord()
+        let scalars = TextMetrics(counting: text)
+        #expect(bytes.cjkCharacters == scalars.cjkCharacters)
+        #expect(bytes.latinWords == scalars.latinWords)
+    }
+
     @Test func renderedBodyCountsTextButNotCodeBlocks() {
         let result = renderMarkdown("""
             # 标题 Title

@@ -6,7 +6,12 @@ public enum TemplateValue: Sendable, Equatable {
     case int(Int)
     case string(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
+
+    /// An object with the members of `members`.
+    static func object(_ members: [String: TemplateValue]) -> TemplateValue {
+        .object(TemplateObject(members))
+    }
 
     /// The member `key` of an object; `nil` for anything else or a missing key.
     subscript(key: String) -> TemplateValue? {
@@ -53,9 +58,59 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var members: [String: TemplateValue] = [:]
-        members.reserveCapacity(elements.count)
-        for (key, value) in elements { members[key] = value }
-        self = .object(members)
+        self = .object(TemplateObject(pairs: elements))
+    }
+}
+
+/// The members of a template object, kept in a plain list: contexts are built fresh for
+/// every page and read a few times each, so a list compared key by key costs less than
+/// hashing every key into a dictionary and hashing again to read it.
+public struct TemplateObject: Sendable, Equatable {
+    private struct Member: Sendable {
+        var key: String
+        var value: TemplateValue
+    }
+
+    private var members: [Member]
+
+    init(pairs: [(String, TemplateValue)]) {
+        members = []
+        members.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The members of a dictionary, in key order.
+    init(_ dictionary: [String: TemplateValue]) {
+        members = dictionary.sorted { $0.key < $1.key }.map { Member(key: $0.key, value: $0.value) }
+    }
+
+    var count: Int { members.count }
+
+    subscript(key: String) -> TemplateValue? {
+        get {
+            guard let index = index(of: key) else { return nil }
+            return members[index].value
+        }
+        set {
+            if let index = index(of: key) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append(Member(key: key, value: newValue))
+            }
+        }
+    }
+
+    @inline(__always)
+    private func index(of key: String) -> Int? {
+        let length = key.utf8.count
+        for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
+            return index
+        }
+        return nil
+    }
+
+    /// Equal members, in any order.
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        lhs.members.count == rhs.members.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }
 }

@@ -44,8 +44,8 @@ struct FrontMatterNode {
     /// Text of a scalar, trimmed; nil for lists, tables, dates and null.
     var text: String? {
         switch kind {
-        case let .scalar(text, _): return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        case let .value(value): return value.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let .scalar(text, _): return text.trimmingWhitespace
+        case let .value(value): return value.stringValue?.trimmingWhitespace
         case .null, .list, .table: return nil
         }
     }

@@ -94,7 +94,7 @@ struct MetadataNormalizer {
         case let .value(.date(date, _)):
             return .success(date)
         case let .scalar(text, _), let .value(.string(text)):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace
             if let parsed = FrontMatterDate.parse(trimmed, timeZone: timeZone) { return .success(parsed.date) }
             return .failure(.error("invalid date '\(trimmed)'", at: location(node)))
         case let .value(value):
@@ -144,7 +144,7 @@ struct MetadataNormalizer {
         var seen = Set<String>()
         var tags: [String] = []
         for value in values {
-            let tag = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let tag = value.trimmingWhitespace
             guard !tag.isEmpty, seen.insert(tag.lowercased()).inserted else { continue }
             tags.append(tag)
         }

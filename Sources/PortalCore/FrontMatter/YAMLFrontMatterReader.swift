@@ -22,7 +22,10 @@ enum YAMLFrontMatterReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            // No implicit typing: values keep their text (typed later by key), so the rules
+            // would only run their regular expressions on keys for the duplicate check, where
+            // equal strings resolve to equal tags under any resolver.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(problem(for: error, text: text, lineOffset: lineOffset))
         } catch {

@@ -46,33 +46,59 @@ struct FeedWriter: Sendable {
         let limit = model.config.feed.limit
         let shown = limit > 0 ? Array(ids.prefix(limit)) : ids
         let builder = ContextBuilder(model: model)
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
-        xml += "<title>\(x(title))</title>\n<link>\(x(model.absoluteURL(sitePath)))</link>\n"
-        xml += "<description>\(x(language.description.isEmpty ? title : language.description))</description>\n"
-        xml += "<language>\(x(language.code))</language>\n<generator>portal</generator>\n"
+        var xml: [UInt8] = []
+        xml.reserveCapacity(1_024 + shown.count * 2_048)
+        func raw(_ text: String) { xml.append(contentsOf: text.utf8) }
+        func escaped(_ text: String) { XMLEscaping.append(text, to: &xml) }
+        raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>")
+        escaped(title)
+        raw("</title>\n<link>")
+        escaped(model.absoluteURL(sitePath))
+        raw("</link>\n<description>")
+        escaped(language.description.isEmpty ? title : language.description)
+        raw("</description>\n<language>")
+        escaped(language.code)
+        raw("</language>\n<generator>portal</generator>\n")
         if let newest = shown.compactMap({ model.content.pages[$0].date }).max() {
-            xml += "<lastBuildDate>\(formatting.rfc822(newest))</lastBuildDate>\n"
+            raw("<lastBuildDate>" + formatting.rfc822(newest) + "</lastBuildDate>\n")
         }
-        xml += "<atom:link href=\"\(x(model.absoluteURL(sitePath + "index.xml")))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        raw("<atom:link href=\"")
+        escaped(model.absoluteURL(sitePath + "index.xml"))
+        raw("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
         for id in shown {
             let page = model.content.pages[id]
             let link = model.absoluteURL(page.sitePath)
-            xml += "<item>\n<title>\(x(page.title))</title>\n<link>\(x(link))</link>\n<guid isPermaLink=\"true\">\(x(link))</guid>\n"
-            if let date = page.date { xml += "<pubDate>\(formatting.rfc822(date))</pubDate>\n" }
+            raw("<item>\n<title>")
+            escaped(page.title)
+            raw("</title>\n<link>")
+            escaped(link)
+            raw("</link>\n<guid isPermaLink=\"true\">")
+            escaped(link)
+            raw("</guid>\n")
+            if let date = page.date { raw("<pubDate>" + formatting.rfc822(date) + "</pubDate>\n") }
             // The card every list shows already holds the page's authors and tags.
             let card = builder.card(id)
             for author in card["authors"]?.items ?? [] {
-                if let name = author["name"]?.stringValue { xml += "<category domain=\"author\">\(x(name))</category>\n" }
+                if let name = author["name"]?.stringValue {
+                    raw("<category domain=\"author\">")
+                    escaped(name)
+                    raw("</category>\n")
+                }
             }
             for tag in card["tags"]?.items ?? [] {
-                if let name = tag["name"]?.stringValue { xml += "<category>\(x(name))</category>\n" }
+                if let name = tag["name"]?.stringValue {
+                    raw("<category>")
+                    escaped(name)
+                    raw("</category>\n")
+                }
             }
             let body = model.config.feed.fullContent ? model.rendered[id].html : builder.summaryHTML(page)
-            xml += "<description>\(x(absolutize(body)))</description>\n</item>\n"
+            raw("<description>")
+            escaped(absolutize(body))
+            raw("</description>\n</item>\n")
         }
-        xml += "</channel>\n</rss>\n"
-        return OutputFile(path: String(sitePath.dropFirst()) + "index.xml", text: xml)
+        raw("</channel>\n</rss>\n")
+        return OutputFile(path: String(sitePath.dropFirst()) + "index.xml", content: .bytes(xml))
     }
 
     /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.
@@ -108,26 +134,70 @@ struct FeedWriter: Sendable {
 /// Escapes text for XML and strips characters XML 1.0 forbids.
 enum XMLEscaping {
     static func escape(_ text: String) -> String {
-        let bytes = Array(text.utf8)
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "&"): result += [0x26, 0x61, 0x6D, 0x70, 0x3B] // &amp;
-            case UInt8(ascii: "<"): result += [0x26, 0x6C, 0x74, 0x3B] // &lt;
-            case UInt8(ascii: ">"): result += [0x26, 0x67, 0x74, 0x3B] // &gt;
-            case UInt8(ascii: "\""): result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B] // &quot;
-            case 0x09, 0x0A, 0x0D: result.append(byte)
-            case ..<0x20: continue
-            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML.
-            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
-                index += 2
-            default: result.append(byte)
-            }
-        }
+        append(text, to: &result)
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped; runs without special bytes are copied whole, and eight
+    /// bytes at a time are checked for them.
+    static func append(_ text: String, to result: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            result.reserveCapacity(result.count + count + count / 8)
+            var runStart = 0
+            var index = 0
+            func flush(_ end: Int) {
+                result.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart))
+            }
+            while index < count {
+                if index + 8 <= count, !mayNeedWork(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x09, 0x0A, 0x0D:
+                    index += 1
+                    continue
+                case ..<0x20:
+                    replacement = ""
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML.
+                case 0xEF where index + 2 < count && base[index + 1] == 0xBF && base[index + 2] >= 0xBE:
+                    flush(index)
+                    index += 3
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
+                }
+                flush(index)
+                result.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += 1
+                runStart = index
+            }
+            flush(count)
+        }
+    }
+
+    /// Whether a byte of `word` is `&`, `<`, `>`, `"`, a control character or 0xEF.
+    @inline(__always)
+    private static func mayNeedWork(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func holds(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (byte &* ones)
+            return (x &- ones) & ~x & highs
+        }
+        let control = (word &- 0x20 &* ones) & ~word & highs
+        return control | holds(0x26) | holds(0x3C) | holds(0x3E) | holds(0x22) | holds(0xEF) != 0
     }
 }

@@ -7,25 +7,35 @@ struct SitemapWriter: Sendable {
     static let path = "sitemap.xml"
 
     func sitemap(jobs: [RenderJob]) -> OutputFile {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        var xml: [UInt8] = []
+        xml.reserveCapacity(jobs.count * 200)
+        func raw(_ text: String) { xml.append(contentsOf: text.utf8) }
+        func escaped(_ text: String) { XMLEscaping.append(text, to: &xml) }
+        raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+        raw("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
         for job in jobs {
             guard let (sitePath, lastmod, language) = describe(job) else { continue }
-            xml += "<url>\n<loc>\(XMLEscaping.escape(model.absoluteURL(sitePath)))</loc>\n"
-            if let lastmod, let formatting = model.formatting[language] { xml += "<lastmod>\(formatting.iso(lastmod))</lastmod>\n" }
+            raw("<url>\n<loc>")
+            escaped(model.absoluteURL(sitePath))
+            raw("</loc>\n")
+            if let lastmod, let formatting = model.formatting[language] { raw("<lastmod>" + formatting.iso(lastmod) + "</lastmod>\n") }
             if let key = model.translationKey(of: job), let paths = model.alternates[key], paths.count > 1 {
                 for other in model.config.languages {
                     guard let path = paths[other.code] else { continue }
-                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(other.code)\" href=\"\(XMLEscaping.escape(model.absoluteURL(path)))\"/>\n"
+                    raw("<xhtml:link rel=\"alternate\" hreflang=\"" + other.code + "\" href=\"")
+                    escaped(model.absoluteURL(path))
+                    raw("\"/>\n")
                 }
                 if let path = paths[model.config.defaultLanguageConfig.code] {
-                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLEscaping.escape(model.absoluteURL(path)))\"/>\n"
+                    raw("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+                    escaped(model.absoluteURL(path))
+                    raw("\"/>\n")
                 }
             }
-            xml += "</url>\n"
+            raw("</url>\n")
         }
-        xml += "</urlset>\n"
-        return OutputFile(path: Self.path, text: xml)
+        raw("</urlset>\n")
+        return OutputFile(path: Self.path, content: .bytes(xml))
     }
 
     /// First pages only: paginated continuations, the root redirect and 404 are not listed.

@@ -29,10 +29,9 @@ public struct DateFormatting: Sendable {
     /// The forms a template shows, from one calendar look-up: `iso`, `long` and `short` as
     /// the functions of those names give them, and the year and month in the site's zone.
     public func forms(_ date: Date) -> (iso: String, long: String, short: String, year: Int, month: Int) {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let (year, month, day) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        let long = longByDay.value(for: (year * 100 + month) * 100 + day) { self.long(date) }
-        return (iso(c, date), long, short(c), year, month)
+        let c = civil(date)
+        let long = longByDay.value(for: (c.year * 100 + c.month) * 100 + c.day) { self.long(date) }
+        return (iso(c), long, short(c), c.year, c.month)
     }
 
     /// `2022年9月` / `September 2022`.
@@ -45,39 +44,79 @@ public struct DateFormatting: Sendable {
 
     /// `2021-12-23T00:00:00+08:00`.
     public func iso(_ date: Date) -> String {
-        iso(calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date), date)
+        iso(civil(date))
     }
 
     /// `2021-12-23`.
     public func short(_ date: Date) -> String {
-        short(calendar.dateComponents([.year, .month, .day], from: date))
+        short(civil(date))
     }
 
-    private func short(_ c: DateComponents) -> String {
-        "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0))-\(pad(c.day ?? 0))"
+    private func short(_ c: Civil) -> String {
+        "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
     }
 
-    private func iso(_ c: DateComponents, _ date: Date) -> String {
-        short(c) + "T\(pad(c.hour ?? 0)):\(pad(c.minute ?? 0)):\(pad(c.second ?? 0))" + offset(date, colon: true)
+    private func iso(_ c: Civil) -> String {
+        short(c) + "T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))" + offset(c.offset, colon: true)
+    }
+
+    /// A moment as a wall clock in the site's zone shows it.
+    struct Civil: Equatable {
+        var year, month, day, hour, minute, second: Int
+        /// 1 for Sunday through 7 for Saturday.
+        var weekday: Int
+        /// Seconds east of UTC.
+        var offset: Int
+    }
+
+    /// The calendar fields of `date` in the site's zone. From the zone's offset at that
+    /// moment and integer day arithmetic (proleptic Gregorian) for years 1600 to 9999;
+    /// outside them (Julian dates before the 1582 reform) from `Calendar`.
+    func civil(_ date: Date) -> Civil {
+        let offset = timeZone.secondsFromGMT(for: date)
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        // 1600-01-01 and 10000-01-01 in UTC, a day of margin either side for the offset.
+        guard seconds > -11_676_096_000 + 86_400, seconds < 253_402_300_800 - 86_400 else {
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+            return Civil(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0,
+                         minute: c.minute ?? 0, second: c.second ?? 0, weekday: c.weekday ?? 1, offset: offset)
+        }
+        let local = Int(seconds) + offset
+        var days = local / 86_400
+        var rest = local % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        // Days since 1970-01-01 to year, month and day (Howard Hinnant's civil_from_days).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        // 1970-01-01 was a Thursday (weekday 5).
+        let weekday = ((days % 7) + 7 + 4) % 7 + 1
+        return Civil(year: year, month: month, day: day, hour: rest / 3_600, minute: rest % 3_600 / 60,
+                     second: rest % 60, weekday: weekday, offset: offset)
     }
 
     /// `Thu, 23 Dec 2021 00:00:00 +0800` (RSS 2.0, always English names).
     public func rfc822(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let c = civil(date)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let weekday = days[((c.weekday ?? 1) - 1) % 7]
-        let month = months[((c.month ?? 1) - 1) % 12]
-        return "\(weekday), \(pad(c.day ?? 0)) \(month) \(pad(c.year ?? 0, 4)) \(pad(c.hour ?? 0)):\(pad(c.minute ?? 0)):\(pad(c.second ?? 0)) " + offset(date, colon: false)
+        let weekday = days[(c.weekday - 1) % 7]
+        let month = months[(c.month - 1) % 12]
+        return "\(weekday), \(pad(c.day)) \(month) \(pad(c.year, 4)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) " + offset(c.offset, colon: false)
     }
 
     public func components(_ date: Date) -> (year: Int, month: Int) {
-        let c = calendar.dateComponents([.year, .month], from: date)
-        return (c.year ?? 0, c.month ?? 0)
+        let c = civil(date)
+        return (c.year, c.month)
     }
 
-    private func offset(_ date: Date, colon: Bool) -> String {
-        let seconds = timeZone.secondsFromGMT(for: date)
+    private func offset(_ seconds: Int, colon: Bool) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
         return sign + pad(minutes / 60) + (colon ? ":" : "") + pad(minutes % 60)

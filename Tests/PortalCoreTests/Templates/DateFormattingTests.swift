@@ -23,6 +23,32 @@ import Testing
         #expect(utc.iso(date) == "2021-12-22T16:00:00+00:00")
     }
 
+    /// The day arithmetic gives what Foundation's Gregorian calendar gives, across
+    /// leap days, daylight-saving changes, negative offsets and years before 1970.
+    @Test(arguments: ["Asia/Shanghai", "America/New_York", "UTC", "Asia/Kolkata", "Pacific/Chatham"])
+    func civilFieldsMatchTheCalendar(zone: String) {
+        let timeZone = TimeZone(identifier: zone)!
+        let formatting = DateFormatting(locale: "en", timeZone: timeZone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var moment = -8_000_000_000.0  // 1716
+        while moment < 8_000_000_000 {  // 2223
+            for date in [Date(timeIntervalSince1970: moment), Date(timeIntervalSince1970: moment + 0.5)] {
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+                let civil = formatting.civil(date)
+                let expected = DateFormatting.Civil(
+                    year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!, second: c.second!,
+                    weekday: c.weekday!, offset: timeZone.secondsFromGMT(for: date))
+                #expect(civil == expected, "\(zone) \(date)")
+            }
+            moment += 7_874_593  // about 91 days and an odd number of seconds
+        }
+        // Before 1600 the calendar is Julian; its fields are taken as they are.
+        let early = Date(timeIntervalSince1970: -13_000_000_000)
+        #expect(formatting.civil(early).year == calendar.component(.year, from: early))
+        #expect(formatting.civil(early).day == calendar.component(.day, from: early))
+    }
+
     @Test func formsAgreeWithEachFormatAndKeepDaysApart() {
         let formatting = DateFormatting(locale: "zh-Hans", timeZone: shanghai)
         // The same day twice (the second from the cache), then the next day at 23:59.

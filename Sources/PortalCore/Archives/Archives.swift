@@ -1,7 +1,9 @@
 /// Tag, author and date archives of every language. Pages are ids into `SiteContent.pages`.
 public struct Archives: Sendable {
     /// Per language code: tags by descending count, then name.
-    public var tags: [String: [Term]]
+    public var tags: [String: [Term]] {
+        didSet { termIndex = Self.index(tags) }
+    }
     /// Per language code: authors by descending count, then id.
     public var authors: [String: [AuthorArchive]]
     /// Per language code: years, newest first.
@@ -43,7 +45,26 @@ public struct Archives: Sendable {
         public var pages: [Int]
     }
 
+    /// Per language code: the place of each tag in `tags`, by key.
+    private var termIndex: [String: [String: Int]]
+
+    public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]]) {
+        self.tags = tags
+        self.authors = authors
+        self.years = years
+        termIndex = Self.index(tags)
+    }
+
+    private static func index(_ tags: [String: [Term]]) -> [String: [String: Int]] {
+        tags.mapValues { terms in
+            var places: [String: Int] = [:]
+            for (place, term) in terms.enumerated() where places[term.key] == nil { places[term.key] = place }
+            return places
+        }
+    }
+
     public func term(_ key: String, language: String) -> Term? {
-        tags[language]?.first { $0.key == key }
+        guard let place = termIndex[language]?[key] else { return nil }
+        return tags[language]?[place]
     }
 }

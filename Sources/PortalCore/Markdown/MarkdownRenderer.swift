@@ -215,7 +215,8 @@ private struct DocumentWalk {
     /// Depth inside tables and footnotes (no summary) and images (alt text: no text at all).
     private var noSummary = 0
     private var imageDepth = 0
-    private var extensionKinds: [UInt32: ExtensionKind] = [:]
+    /// Node types seen so far and what they are (a handful per document: a list beats hashing).
+    private var extensionKinds: [(type: UInt32, kind: ExtensionKind)] = []
 
     private enum ExtensionKind { case table, tableCell, other }
 
@@ -294,7 +295,7 @@ private struct DocumentWalk {
     }
 
     private mutating func extensionKind(_ node: OpaquePointer, type: cmark_node_type) -> ExtensionKind {
-        if let known = extensionKinds[type.rawValue] { return known }
+        for known in extensionKinds where known.type == type.rawValue { return known.kind }
         var kind = ExtensionKind.other
         if let name = cmark_node_get_type_string(node) {
             if strcmp(name, "table") == 0 {
@@ -303,7 +304,7 @@ private struct DocumentWalk {
                 kind = .tableCell
             }
         }
-        extensionKinds[type.rawValue] = kind
+        extensionKinds.append((type.rawValue, kind))
         return kind
     }
 

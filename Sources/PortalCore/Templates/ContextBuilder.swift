@@ -48,18 +48,11 @@ struct ContextBuilder: Sendable {
         if let prev = pagination.prev { head["prev"] = .string(model.absoluteURL(prev)) }
         if let next = pagination.next { head["next"] = .string(model.absoluteURL(next)) }
 
-        var nav: [TemplateValue] = (model.content.sections[language.code] ?? []).map { section in
-            ["title": .string(section.title), "url": .string(model.url(section.sitePath)), "isActive": .bool(sitePath.hasPrefix(section.sitePath))]
+        let nav: [TemplateValue] = (model.navItems[language.code] ?? []).map { item in
+            ["title": .string(item.title), "url": .string(item.url), "isActive": .bool(sitePath.hasPrefix(item.sitePath))]
         }
-        for (key, folder) in [("tags", "tags/"), ("authors", "authors/"), ("archives", "archives/")] {
-            nav.append(["title": .string(text(key, language, default: ContentResolver.displayName(ofFolder: key))),
-                        "url": .string(model.url(prefix + folder)), "isActive": .bool(sitePath.hasPrefix(prefix + folder))])
-        }
-        var flags: [String: TemplateValue] = [:]
-        for name in ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month"] {
-            flags[name] = .bool(name == kind)
-        }
-        flags["notFound"] = .bool(kind == "404")
+        var flags = Self.kinds.map { ($0, TemplateValue.bool($0 == kind)) }
+        flags.append(("notFound", .bool(kind == "404")))
         let values = model.languageValues[language.code] ?? SiteModel.values(of: language, config: config, params: model.siteParams)
         return [
             "site": values.site,
@@ -69,10 +62,13 @@ struct ContextBuilder: Sendable {
             "nav": .list(nav),
             "head": head,
             "kind": .string(kind),
-            "is": .object(flags),
+            "is": .object(TemplateObject(pairs: flags)),
             "generator": "portal",
         ]
     }
+
+    /// The page kinds `is.<kind>` tells apart (`is.notFound` is the 404 page).
+    private static let kinds = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month"]
 
     /// The string table of `language` as a template object (built once per theme and language).
     func stringsValue(_ language: LanguageConfig) -> TemplateValue {

@@ -23,6 +23,15 @@ public struct SiteModel: Sendable {
     let origin: String
     /// The `site` and `lang` values of every page, by language code.
     let languageValues: [String: (site: TemplateValue, lang: TemplateValue)]
+    /// The main navigation of every language: sections, then tags, authors and archives.
+    private(set) var navItems: [String: [NavItem]]
+
+    struct NavItem: Sendable {
+        let title: String
+        let url: String
+        /// A page whose site path starts with this one shows the item as current.
+        let sitePath: String
+    }
 
     var config: SiteConfig { content.config }
 
@@ -52,6 +61,7 @@ public struct SiteModel: Sendable {
         let params = siteParams
         languageValues = Dictionary(config.languages.map { ($0.code, Self.values(of: $0, config: config, params: params)) }) { first, _ in first }
         origin = config.origin
+        navItems = Self.navItems(content: content, theme: theme)
     }
 
     /// The same site after the bodies of some pages changed and nothing else
@@ -70,7 +80,27 @@ public struct SiteModel: Sendable {
         var copy = self
         copy.theme = theme
         copy.stringValues = Self.stringValues(of: theme)
+        copy.navItems = Self.navItems(content: copy.content, theme: theme)
         return copy
+    }
+
+    private static func navItems(content: SiteContent, theme: Theme) -> [String: [NavItem]] {
+        let config = content.config
+        var result: [String: [NavItem]] = [:]
+        for language in config.languages {
+            let prefix = "/" + language.urlPrefix + "/"
+            let strings = theme.strings[language.urlPrefix] ?? theme.strings["en"] ?? [:]
+            func url(_ sitePath: String) -> String { config.url(forSitePath: sitePath).percentEncodedPath }
+            var items = (content.sections[language.code] ?? []).map { section in
+                NavItem(title: section.title, url: url(section.sitePath), sitePath: section.sitePath)
+            }
+            for (key, folder) in [("tags", "tags/"), ("authors", "authors/"), ("archives", "archives/")] {
+                items.append(NavItem(title: strings[key] ?? ContentResolver.displayName(ofFolder: key),
+                                     url: url(prefix + folder), sitePath: prefix + folder))
+            }
+            result[language.code] = items
+        }
+        return result
     }
 
     /// The `site` and `lang` values of the pages of `language`.

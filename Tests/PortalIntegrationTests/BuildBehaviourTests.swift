@@ -101,6 +101,27 @@ import Testing
     }
 }
 
+/// A month archive shows every post of the month on one page; years and tags page as usual.
+@Suite struct MonthArchiveTests {
+    @Test func monthListsAllItsPostsOnOnePage() {
+        var files: [String: String] = [:]
+        for day in 1...12 {
+            files["content/posts/p\(day).md"] = "---\ntitle: P\(day)\ndate: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\n"
+        }
+        let root = Fixtures.makeSite(files, siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = 5"))
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let month = Fixtures.text(result, "zh-hans/archives/2024/01/index.html") ?? ""
+        #expect(month.components(separatedBy: "<article class=\"card\">").count - 1 == 12)
+        #expect(!month.contains("class=\"pager\""))
+        #expect(Fixtures.text(result, "zh-hans/archives/2024/01/page/1/index.html") == nil)
+        #expect(Fixtures.text(result, "zh-hans/archives/2024/01/page/2/index.html") == nil)
+        // The year still pages: 12 posts at 5 a page.
+        #expect(Fixtures.text(result, "zh-hans/archives/2024/page/3/index.html") != nil)
+        #expect(Fixtures.text(result, "zh-hans/archives/2024/page/4/index.html") == nil)
+    }
+}
+
 /// `[chinese] fallback = true`: a page missing in one language is listed there too.
 @Suite struct FallbackTests {
     @Test func untranslatedPageIsListedWithNoticeAndCanonicalOriginal() {

@@ -2,9 +2,10 @@ import Foundation
 
 extension ContextBuilder {
     /// A paginated list of pages: home, section, tag, author, month.
+    /// `pageSize` overrides the site's for lists shown whole (months).
     func listContext(job: RenderJob, kind: String, language: LanguageConfig, title: String, basePath: String,
-                     ids: [Int], number: Int, content: String = "", feed: String? = nil) -> TemplateValue {
-        let pagination = Pagination(itemCount: ids.count, pageSize: config.pageSize, basePath: basePath)
+                     ids: [Int], number: Int, content: String = "", feed: String? = nil, pageSize: Int? = nil) -> TemplateValue {
+        let pagination = Pagination(itemCount: ids.count, pageSize: pageSize ?? config.pageSize, basePath: basePath)
         let sitePath = pagination.path(number)
         var feeds: [TemplateValue] = [["title": .string(language.title.isEmpty ? config.title : language.title),
                                        "url": .string(model.url("/" + language.urlPrefix + "/index.xml"))]]
@@ -162,7 +163,8 @@ extension ContextBuilder {
         let month = model.archives.years[code]![yearIndex].months[index]
         let label = model.formatting[code]?.monthLabel(year: month.year, month: month.month) ?? "\(month.year)-\(month.month)"
         return listContext(job: .month(language: code, year: yearIndex, index: index, number: number), kind: "month",
-                           language: language, title: label, basePath: month.sitePath, ids: month.pages, number: number)
+                           language: language, title: label, basePath: month.sitePath, ids: month.pages, number: number,
+                           pageSize: max(1, month.pages.count))
     }
 
     func notFoundContext() -> TemplateValue {

@@ -30,10 +30,8 @@ struct PageRenderer: Sendable {
             jobs.append(.archives(language: code))
             for (index, year) in (archives.years[code] ?? []).enumerated() {
                 for n in 1...count(year.pages.count) { jobs.append(.year(language: code, index: index, number: n)) }
-                for (monthIndex, month) in year.months.enumerated() {
-                    for n in 1...count(month.pages.count) {
-                        jobs.append(.month(language: code, year: index, index: monthIndex, number: n))
-                    }
+                for monthIndex in year.months.indices {
+                    jobs.append(.month(language: code, year: index, index: monthIndex, number: 1))
                 }
             }
         }

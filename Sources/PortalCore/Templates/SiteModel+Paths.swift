@@ -8,8 +8,6 @@ extension SiteModel {
         case let .tag(language, index, number): return (language, archives.tags[language]![index].sitePath, number)
         case let .author(language, index, number): return (language, archives.authors[language]![index].sitePath, number)
         case let .year(language, index, number): return (language, archives.years[language]![index].sitePath, number)
-        case let .month(language, year, index, number):
-            return (language, archives.years[language]![year].months[index].sitePath, number)
         default: return nil
         }
     }
@@ -25,6 +23,8 @@ extension SiteModel {
         case let .tags(language): return prefix(language) + "tags/"
         case let .authors(language): return prefix(language) + "authors/"
         case let .archives(language): return prefix(language) + "archives/"
+        // A month lists all its posts on one page (no `page/N/`).
+        case let .month(language, year, index, _): return archives.years[language]![year].months[index].sitePath
         case .notFound: return "/404.html"
         default: return "/"
         }

@@ -75,22 +75,26 @@ struct TemplateRenderer {
 
     private func lookup(_ name: TemplateName, _ position: Position?) -> TemplateValue? {
         var value: TemplateValue?
-        var transforms = name.transforms[...]
+        var firstTransform = 0
         switch name.scope {
         case .current:
             value = stack.last
         case let .local(path):
-            value = stack.last.flatMap { Self.follow(path[...], from: $0) }
+            if let top = stack.last { value = Self.follow(path, from: 0, in: top) }
         case let .stack(path):
             guard let head = path.first else { return nil }
-            for candidate in stack.reversed() {
-                if let found = candidate[head] {
-                    value = Self.follow(path.dropFirst(), from: found)
+            // Innermost context first; indices rather than a reversed copy of the stack.
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index][head] {
+                    value = path.count == 1 ? found : Self.follow(path, from: 1, in: found)
                     break
                 }
+                index -= 1
             }
         case .position:
-            guard let position, let first = transforms.popFirst() else { return nil }
+            guard let position, let first = name.transforms.first else { return nil }
+            firstTransform = 1
             switch first {
             case .first: value = .bool(position.index == 0)
             case .last: value = .bool(position.index == position.count - 1)
@@ -100,18 +104,23 @@ struct TemplateRenderer {
             default: return nil
             }
         }
-        for transform in transforms {
+        let transforms = name.transforms
+        var index = firstTransform
+        while index < transforms.count {
             guard let current = value else { return nil }
-            value = current.applying(transform)
+            value = current.applying(transforms[index])
+            index += 1
         }
         return value
     }
 
-    private static func follow(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+    private static func follow(_ path: [String], from start: Int, in value: TemplateValue) -> TemplateValue? {
         var current = value
-        for key in path {
-            guard let next = current[key] else { return nil }
+        var index = start
+        while index < path.count {
+            guard let next = current[path[index]] else { return nil }
             current = next
+            index += 1
         }
         return current
     }

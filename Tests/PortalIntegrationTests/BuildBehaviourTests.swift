@@ -83,13 +83,17 @@ import Testing
 
 /// Long lists link a fixed window of pages, so each list page costs the same however long the list is.
 @Suite struct PaginationWindowTests {
-    @Test func pageLinksAreAWindowWithGaps() {
+    /// A site with one post a day from 2024-01-01 and `pageSize` entries per list page.
+    static func januarySite(posts: Int, pageSize: Int) -> String {
         var files: [String: String] = [:]
-        for day in 1...10 {
+        for day in 1...posts {
             files["content/posts/p\(day).md"] = "---\ntitle: P\(day)\ndate: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\n"
         }
-        let root = Fixtures.makeSite(files, siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = 1"))
-        let result = Fixtures.build(root)
+        return Fixtures.makeSite(files, siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = \(pageSize)"))
+    }
+
+    @Test func pageLinksAreAWindowWithGaps() {
+        let result = Fixtures.build(Self.januarySite(posts: 10, pageSize: 1))
         let html = Fixtures.text(result, "zh-hans/posts/page/5/index.html") ?? ""
         let numbers = html.matches(of: /<a href="[^"]*"(?: aria-current="page")?>(\d+)<\/a>/).map { Int($0.1)! }
         #expect(numbers == [1, 3, 4, 5, 6, 7, 10])
@@ -104,12 +108,7 @@ import Testing
 /// A month archive shows every post of the month on one page; years and tags page as usual.
 @Suite struct MonthArchiveTests {
     @Test func monthListsAllItsPostsOnOnePage() {
-        var files: [String: String] = [:]
-        for day in 1...12 {
-            files["content/posts/p\(day).md"] = "---\ntitle: P\(day)\ndate: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\n"
-        }
-        let root = Fixtures.makeSite(files, siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = 5"))
-        let result = Fixtures.build(root)
+        let result = Fixtures.build(PaginationWindowTests.januarySite(posts: 12, pageSize: 5))
         #expect(!result.failed, "\(result.diagnostics)")
         let month = Fixtures.text(result, "zh-hans/archives/2024/01/index.html") ?? ""
         #expect(month.components(separatedBy: "<article class=\"card\">").count - 1 == 12)

@@ -31,8 +31,8 @@ public enum ContentScanner {
             scan.assets += entries.map { StaticAsset(absolutePath: $0.absolutePath, relativePath: $0.relativePath, fromContent: false) }
         }
 
-        scan.sources.sort { $0.sitePath.utf8.lexicographicallyPrecedes($1.sitePath.utf8) }
-        scan.assets.sort { sitePath(of: $0).utf8.lexicographicallyPrecedes(sitePath(of: $1).utf8) }
+        scan.sources.sort { $0.sitePath.precedesInByteOrder($1.sitePath) }
+        scan.assets.sort { sitePath(of: $0).precedesInByteOrder(sitePath(of: $1)) }
         scan.diagnostics = scan.diagnostics.sortedForDisplay()
         return scan
     }

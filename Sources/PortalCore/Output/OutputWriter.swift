@@ -131,7 +131,7 @@ public enum OutputWriter {
                 }
                 helpers.append(helper)
             }
-            let name = folder.lastIndex(of: "/").map { folder[folder.index(after: $0)...] } ?? folder
+            let name = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[folder.utf8.index(after: $0)...] } ?? folder
             let made = helpers[helpers.count - 1] + "/" + name
             if let failure = FileOperations.makeDirectory(made) ?? FileOperations.renameItem(made, to: staging + "/" + folder) {
                 throw OutputWriteError(.system, path: String(folder), message: failure)
@@ -228,7 +228,7 @@ struct FolderPlan {
         // Folders count once in each ancestor too.
         for folder in Array(size.keys) {
             var ancestor = folder
-            while let slash = ancestor.lastIndex(of: "/") {
+            while let slash = ancestor.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 ancestor = ancestor[..<slash]
                 size[ancestor, default: 1] += 1
             }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A set of ASCII bytes kept as two 64-bit masks, so testing a byte is a shift and an and.
 /// Bytes of 0x80 and above are never members.
 struct ASCIISet: Sendable {
@@ -53,4 +59,23 @@ extension StringProtocol {
         return parts
     }
 
+}
+
+extension String {
+    /// Whether the UTF-8 bytes of `self` sort before those of `other` (byte order, as
+    /// `utf8.lexicographicallyPrecedes` gives it, compared with memcmp).
+    func precedesInByteOrder(_ other: String) -> Bool {
+        var lhs = self
+        var rhs = other
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+                    let order = memcmp(pa, pb, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+    }
 }

@@ -1,9 +1,7 @@
 /// Tag, author and date archives of every language. Pages are ids into `SiteContent.pages`.
 public struct Archives: Sendable {
     /// Per language code: tags by descending count, then name.
-    public var tags: [String: [Term]] {
-        didSet { termIndex = Self.index(tags) }
-    }
+    public let tags: [String: [Term]]
     /// Per language code: authors by descending count, then id.
     public var authors: [String: [AuthorArchive]]
     /// Per language code: years, newest first.
@@ -46,7 +44,7 @@ public struct Archives: Sendable {
     }
 
     /// Per language code: the place of each tag in `tags`, by key.
-    private var termIndex: [String: [String: Int]]
+    private let termIndex: [String: [String: Int]]
 
     public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]]) {
         self.tags = tags

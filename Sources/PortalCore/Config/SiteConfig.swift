@@ -94,6 +94,11 @@ public struct SiteConfig: Sendable {
         let relative = sitePath.hasPrefix("/") ? String(sitePath.dropFirst()) : sitePath
         return basePath + relative
     }
+
+    /// `url(forSitePath:)` percent-encoded, as `href`s carry it.
+    public func href(forSitePath sitePath: String) -> String {
+        url(forSitePath: sitePath).percentEncodedPath
+    }
 }
 
 /// One `[languages.<code>]` table.

@@ -64,14 +64,14 @@ public struct PageLinkRewriter: LinkRewriting {
                let sameLanguage = content.translations[target.translationGroup]?[page.language] {
                 target = content.pages[sameLanguage]
             }
-            return content.config.url(forSitePath: target.sitePath).percentEncodedPath + suffix
+            return content.config.href(forSitePath: target.sitePath) + suffix
         }
         guard index.assets.contains(resolved) else { return nil }
         if let bundle = page.bundleDirectory, resolved.hasPrefix(bundle + "/") {
             let inside = resolved.dropFirst(bundle.count + 1)
-            return content.config.url(forSitePath: page.sitePath + inside).percentEncodedPath + suffix
+            return content.config.href(forSitePath: page.sitePath + inside) + suffix
         }
-        return content.config.url(forSitePath: "/" + resolved).percentEncodedPath + suffix
+        return content.config.href(forSitePath: "/" + resolved) + suffix
     }
 
     static func hasScheme(_ text: String) -> Bool {

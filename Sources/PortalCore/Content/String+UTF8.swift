@@ -29,6 +29,37 @@ struct ASCIISet: Sendable {
     }
 }
 
+/// Eight bytes of text tested at once, so that scans skip the runs holding nothing they look for.
+enum ByteWord {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` (which must have eight bytes after it).
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Non-zero when one of the bytes of `word` is `byte`.
+    @inline(__always)
+    static func holds(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* ones)
+        return (x &- ones) & ~x & highs
+    }
+
+    /// Non-zero when one of the bytes of `word` is below `limit` (at most 0x80).
+    @inline(__always)
+    static func holdsBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- UInt64(limit) &* ones) & ~word & highs
+    }
+
+    /// Whether all eight bytes are ASCII.
+    @inline(__always)
+    static func isASCII(_ word: UInt64) -> Bool {
+        word & highs == 0
+    }
+}
+
 extension String {
     /// Whether some UTF-8 byte of the string passes `test`, read straight from the string's storage.
     @inline(__always)
@@ -58,7 +89,6 @@ extension StringProtocol {
         if !omittingEmptySubsequences || start != bytes.endIndex { parts.append(self[start..<bytes.endIndex]) }
         return parts
     }
-
 }
 
 extension String {

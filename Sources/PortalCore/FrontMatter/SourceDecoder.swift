@@ -41,9 +41,9 @@ enum SourceDecoder {
             let count = buffer.count
             var index = 0
             while index < count {
-                if index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
+                if index + 8 <= count, ByteWord.isASCII(ByteWord.load(base, at: index)) {
+                    index += 8
+                    continue
                 }
                 let lead = base[index]
                 if lead < 0x80 { index += 1; continue }

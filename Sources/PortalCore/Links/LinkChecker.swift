@@ -131,7 +131,7 @@ public struct LinkChecker: Sendable {
         var path = destination
         var fragment: String?
         if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(path[path.index(after: hash)...])
+            fragment = String(path[path.utf8.index(after: hash)...])
             path = String(path[..<hash])
         }
         if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<question]) }

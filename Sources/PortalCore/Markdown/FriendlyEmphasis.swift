@@ -83,7 +83,7 @@ enum FriendlyEmphasis {
         while i < n {
             // Most of a text holds neither `*` nor `\\`: skip it eight bytes at a time.
             if i + 8 <= n, let base = bytes.baseAddress,
-               !holdsStarOrBackslash(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+               !holdsStarOrBackslash(ByteWord.load(base, at: i)) {
                 i += 8
                 continue
             }
@@ -112,10 +112,7 @@ enum FriendlyEmphasis {
 
     @inline(__always)
     private static func holdsStarOrBackslash(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let star = word ^ (0x2A &* ones)
-        let backslash = word ^ (0x5C &* ones)
-        return ((star &- ones) & ~star | (backslash &- ones) & ~backslash) & 0x8080_8080_8080_8080 != 0
+        ByteWord.holds(word, UInt8(ascii: "*")) | ByteWord.holds(word, UInt8(ascii: "\\")) != 0
     }
 
     /// Closer: punctuation inside, a letter outside. cmark refuses it; the proposal

@@ -33,11 +33,7 @@ public struct TextMetrics: Sendable, Hashable {
     /// Feeds one scalar; words span calls, so text split across nodes counts once.
     public mutating func add(_ scalar: Unicode.Scalar) {
         if scalar.value < 0x80 {
-            if scalar.isWordCharacter {
-                if !inWord { latinWords += 1; inWord = true }
-            } else if !(scalar == "'" && inWord) {
-                inWord = false
-            }
+            addASCII(UInt8(scalar.value))
             return
         }
         if scalar.isCJKLetter {
@@ -52,20 +48,28 @@ public struct TextMetrics: Sendable, Hashable {
 
     private static let asciiWordCharacters = ASCIISet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
+    /// An ASCII character: letters and digits make words, and an apostrophe inside a
+    /// word (`don't`) does not end it.
+    @inline(__always)
+    private mutating func addASCII(_ byte: UInt8, wordCharacters: ASCIISet = asciiWordCharacters) {
+        if wordCharacters.contains(byte) {
+            if !inWord { latinWords += 1; inWord = true }
+        } else if !(byte == UInt8(ascii: "'") && inWord) {
+            inWord = false
+        }
+    }
+
     /// Feeds UTF-8 text: the same counts as `add` on each of its scalars, with ASCII
     /// handled byte by byte without decoding.
     public mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        // Read once here: a static is checked for initialisation at every access.
         let wordCharacters = Self.asciiWordCharacters
         var i = 0
         let n = bytes.count
         while i < n {
             let byte = bytes[i]
             if byte < 0x80 {
-                if wordCharacters.contains(byte) {
-                    if !inWord { latinWords += 1; inWord = true }
-                } else if !(byte == UInt8(ascii: "'") && inWord) {
-                    inWord = false
-                }
+                addASCII(byte, wordCharacters: wordCharacters)
                 i += 1
                 continue
             }

@@ -127,8 +127,6 @@ struct FeedWriter: Sendable {
         }
         return String(decoding: result, as: UTF8.self)
     }
-
-    func x(_ text: String) -> String { XMLEscaping.escape(text) }
 }
 
 /// Escapes text for XML and strips characters XML 1.0 forbids.
@@ -153,7 +151,7 @@ enum XMLEscaping {
                 result.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart))
             }
             while index < count {
-                if index + 8 <= count, !mayNeedWork(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                if index + 8 <= count, !mayNeedWork(ByteWord.load(base, at: index)) {
                     index += 8
                     continue
                 }
@@ -191,13 +189,7 @@ enum XMLEscaping {
     /// Whether a byte of `word` is `&`, `<`, `>`, `"`, a control character or 0xEF.
     @inline(__always)
     private static func mayNeedWork(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func holds(_ byte: UInt64) -> UInt64 {
-            let x = word ^ (byte &* ones)
-            return (x &- ones) & ~x & highs
-        }
-        let control = (word &- 0x20 &* ones) & ~word & highs
-        return control | holds(0x26) | holds(0x3C) | holds(0x3E) | holds(0x22) | holds(0xEF) != 0
+        ByteWord.holdsBelow(word, 0x20) | ByteWord.holds(word, UInt8(ascii: "&")) | ByteWord.holds(word, UInt8(ascii: "<"))
+            | ByteWord.holds(word, UInt8(ascii: ">")) | ByteWord.holds(word, UInt8(ascii: "\"")) | ByteWord.holds(word, 0xEF) != 0
     }
 }

@@ -12,7 +12,7 @@ struct ContextBuilder: Sendable {
     }
 
     func strings(_ language: LanguageConfig) -> [String: String] {
-        model.theme.strings[language.urlPrefix] ?? model.theme.strings["en"] ?? [:]
+        model.theme.strings(for: language)
     }
 
     func text(_ key: String, _ language: LanguageConfig, default fallback: String) -> String {

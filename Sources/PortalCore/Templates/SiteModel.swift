@@ -89,14 +89,13 @@ public struct SiteModel: Sendable {
         var result: [String: [NavItem]] = [:]
         for language in config.languages {
             let prefix = "/" + language.urlPrefix + "/"
-            let strings = theme.strings[language.urlPrefix] ?? theme.strings["en"] ?? [:]
-            func url(_ sitePath: String) -> String { config.url(forSitePath: sitePath).percentEncodedPath }
+            let strings = theme.strings(for: language)
             var items = (content.sections[language.code] ?? []).map { section in
-                NavItem(title: section.title, url: url(section.sitePath), sitePath: section.sitePath)
+                NavItem(title: section.title, url: config.href(forSitePath: section.sitePath), sitePath: section.sitePath)
             }
             for (key, folder) in [("tags", "tags/"), ("authors", "authors/"), ("archives", "archives/")] {
                 items.append(NavItem(title: strings[key] ?? ContentResolver.displayName(ofFolder: key),
-                                     url: url(prefix + folder), sitePath: prefix + folder))
+                                     url: config.href(forSitePath: prefix + folder), sitePath: prefix + folder))
             }
             result[language.code] = items
         }
@@ -105,7 +104,7 @@ public struct SiteModel: Sendable {
 
     /// The `site` and `lang` values of the pages of `language`.
     static func values(of language: LanguageConfig, config: SiteConfig, params: TemplateValue) -> (site: TemplateValue, lang: TemplateValue) {
-        let url = { (sitePath: String) in TemplateValue.string(config.url(forSitePath: sitePath).percentEncodedPath) }
+        let url = { (sitePath: String) in TemplateValue.string(config.href(forSitePath: sitePath)) }
         let site: TemplateValue = [
             "title": .string(language.title.isEmpty ? config.title : language.title), "description": .string(language.description),
             "baseURL": .string(config.baseURL), "home": url("/" + language.urlPrefix + "/"), "root": .string(config.basePath),
@@ -181,7 +180,7 @@ public struct SiteModel: Sendable {
         }
     }
 
-    func url(_ sitePath: String) -> String { config.url(forSitePath: sitePath).percentEncodedPath }
+    func url(_ sitePath: String) -> String { config.href(forSitePath: sitePath) }
     /// The URL of a site path under the base URL's scheme and host (root-relative when it has
     /// none), percent-encoded.
     func absoluteURL(_ sitePath: String) -> String { origin + url(sitePath) }

@@ -95,6 +95,11 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
+    /// The interface strings of `language` (`i18n/{prefix}.toml`), English when it has none.
+    func strings(for language: LanguageConfig) -> [String: String] {
+        strings[language.urlPrefix] ?? strings["en"] ?? [:]
+    }
+
     /// The HTML of `layout` rendered with `context`.
     func render(_ context: TemplateValue, layout: String) -> String {
         String(decoding: renderBytes(context, layout: layout), as: UTF8.self)

@@ -32,6 +32,7 @@ public struct MarkdownRenderer: Sendable {
     /// complete before two parsers read it at once.
     private static let specialCharactersAdded: Void = {
         _ = coreExtensionsRegistered
+        defer { portal_cmark_arena_reset() }
         guard let parser = newParser() else { return }
         let sample = "a | b\n-|-\n~~c~~ www.d.org"
         cmark_parser_feed(parser, sample, sample.utf8.count)
@@ -39,10 +40,11 @@ public struct MarkdownRenderer: Sendable {
         cmark_parser_free(parser)
     }()
 
-    /// A parser with portal's extensions attached.
+    /// A parser with portal's extensions attached. It allocates from the calling thread's
+    /// arena: the caller resets the arena once it has copied out what it needs.
     private static func newParser() -> OpaquePointer? {
         // SOURCEPOS only while parsing (link line numbers); at render time it leaks data-sourcepos.
-        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS) else { return nil }
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, portal_cmark_arena()) else { return nil }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -63,6 +65,9 @@ public struct MarkdownRenderer: Sendable {
     /// its nodes live and die inside this call.
     public func render(_ markdown: String, links: (any LinkRewriting)?) -> RenderedMarkdown {
         Self.prepare()
+        // Runs last: the tree, the parser and the HTML buffers all live in this thread's
+        // arena, and only copies leave this function.
+        defer { portal_cmark_arena_reset() }
         var source = markdown
         var hasMarkers = false
         if chinese.friendlyEmphasis, let adjusted = FriendlyEmphasis.adjust(markdown) {
@@ -81,8 +86,9 @@ public struct MarkdownRenderer: Sendable {
         }
         let document = cmark_parser_finish(parser)
         if !Self.parsesInParallel { parseLock.unlock() }
+        // Nothing in the tree is freed one by one: the arena's reset takes it all at once,
+        // with the nodes unlinked on the way.
         guard let document else { return .empty }
-        defer { cmark_node_free(document) }
 
         var walk = DocumentWalk(
             root: document, links: links, joinLines: chinese.joinLines, stripMarkers: hasMarkers,
@@ -91,24 +97,18 @@ public struct MarkdownRenderer: Sendable {
         walk.run()
 
         for softBreak in walk.droppedBreaks {
-            cmark_node_free(softBreak)
+            cmark_node_unlink(softBreak)
         }
-        // Inline literals point into their block's text: a replaced heading stays alive
-        // (unlinked) until its former children are rendered.
-        var detachedHeadings: [OpaquePointer] = []
-        defer {
-            for heading in detachedHeadings { cmark_node_free(heading) }
-        }
+        // Inline literals point into their block's text, which a replaced heading keeps
+        // (unlinked, in the arena) until its former children are rendered.
         var headings: [RenderedMarkdown.Heading] = []
         for entry in walk.headings {
-            if Self.replaceHeading(entry.node, level: entry.heading.level, id: entry.heading.id) {
-                detachedHeadings.append(entry.node)
-            }
+            Self.replaceHeading(entry.node, level: entry.heading.level, id: entry.heading.id)
             if entry.heading.level >= 2 { headings.append(entry.heading) }
         }
         let summaryStart = walk.split.flatMap { cmark_node_next($0) }
         for marker in walk.markers {
-            cmark_node_free(marker)
+            cmark_node_unlink(marker)
         }
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
@@ -130,8 +130,8 @@ public struct MarkdownRenderer: Sendable {
     private func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         // Style attributes instead of `align`, which HTML5 no longer allows on table cells.
         let renderOptions = (options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        guard let cString = cmark_render_html(node, renderOptions, extensions) else { return "" }
-        defer { free(cString) }
+        // The HTML is in the arena too (freed by the reset, never by free()).
+        guard let cString = cmark_render_html_with_mem(node, renderOptions, extensions, portal_cmark_arena()) else { return "" }
         return String(cString: cString)
     }
 
@@ -148,8 +148,8 @@ public struct MarkdownRenderer: Sendable {
             tail.append(node)
         }
         let html = renderHTML(document, extensions: extensions)
-        for node in tail where cmark_node_append_child(document, node) == 0 {
-            cmark_node_free(node)
+        for node in tail {
+            cmark_node_append_child(document, node)
         }
         return html
     }
@@ -157,30 +157,20 @@ public struct MarkdownRenderer: Sendable {
     /// cmark emits no heading ids: the heading becomes a custom block holding a custom
     /// inline whose enter/exit text is `<hN id="…">` / `</hN>`. Custom nodes are written
     /// as they are even without UNSAFE, and the id is a slug (no quotes or markup).
-    /// Returns whether the heading was unlinked (the caller frees it after rendering).
-    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) -> Bool {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
-            cmark_node_free(block)
-            return false
-        }
-        // Ownership moves into the tree on success; free by hand only on failure.
-        guard cmark_node_append_child(block, inline) != 0 else {
-            cmark_node_free(inline)
-            cmark_node_free(block)
-            return false
-        }
-        guard cmark_node_insert_before(heading, block) != 0 else {
-            cmark_node_free(block)
-            return false
-        }
+    /// The heading itself is unlinked (the arena keeps it until the render is done).
+    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) {
+        // Nodes that end up outside the tree after a failure go with the arena too.
+        let arena = portal_cmark_arena()
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena),
+              let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, arena),
+              cmark_node_append_child(block, inline) != 0,
+              cmark_node_insert_before(heading, block) != 0 else { return }
         cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
         cmark_node_set_on_exit(inline, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             if cmark_node_append_child(inline, child) == 0 { break }
         }
         cmark_node_unlink(heading)
-        return true
     }
 }
 

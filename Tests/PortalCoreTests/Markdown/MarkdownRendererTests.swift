@@ -2,6 +2,26 @@ import Testing
 @testable import PortalCore
 
 @Suite struct MarkdownRendererTests {
+    @Test func pagesLargerThanTheParserArenaChunkRenderWholeAndLeaveNothingBehind() {
+        // cmark-gfm allocates from a per-thread arena of 256 KiB chunks: a 1 MB paragraph
+        // grows one buffer past a chunk, a long table makes many small blocks.
+        let words = (0..<100_000).map { "词\($0)" }.joined(separator: " ")
+        let rows = (0..<5_000).map { "| r\($0) | ~~v\($0)~~ |" }.joined(separator: "\n")
+        let big = "# 大文档\n\n" + words + " 结束\n\n| k | v |\n|---|---|\n" + rows + "\n"
+        let small = "## 小 small\n\n短文 *强调*。\n"
+        let expectedSmall = renderMarkdown(small).html
+        for _ in 0..<3 {
+            let html = renderMarkdown(big).html
+            #expect(html.hasPrefix("<h1 id="))
+            #expect(html.contains("词99999 结束</p>"))
+            #expect(html.contains("<td>r4999</td>\n<td><del>v4999</del></td>"))
+            #expect(html.components(separatedBy: "<tr>").count == 5_002)
+            // A small page right after a big one on the same thread is not disturbed.
+            #expect(renderMarkdown(small).html == expectedSmall)
+        }
+        #expect(expectedSmall == "<h2 id=\"小-small\">小 small</h2>\n<p>短文 <em>强调</em>。</p>\n")
+    }
+
     @Test func rendersTables() {
         let html = renderMarkdown("| 名称 | Name |\n|:---|---:|\n| 张伟 | Zhang |\n").html
         #expect(html.contains("<table>"))

@@ -50,28 +50,27 @@ public enum OutputWriter {
 
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     static func fill(_ staging: String, with files: [OutputFile], plan: FolderPlan) throws {
-        let (children, size, wanted) = (plan.children, plan.size, plan.worthSpreading)
+        let folders = plan.folders
         // The folders that took the spreading attribute (none on file systems without it).
-        var spread = Set<Substring>()
-        if wanted.contains(""), FileOperations.spreadSubfolders(of: staging) { spread.insert("") }
+        var spread = Set<Int>()
+        if plan.spreadRoot, FileOperations.spreadSubfolders(of: staging) { spread.insert(FolderPlan.root) }
         let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        for level in children {
+        for level in plan.levels {
             // One thread per parent folder (creating entries in one folder takes its lock),
-            // the biggest parents first, ties in name order.
-            let groups = level.map { (parent: $0.key, folders: $0.value.sorted()) }
-                .sorted { ($0.folders.count, $1.folders[0]) > ($1.folders.count, $0.folders[0]) }
+            // the biggest parents first, ties in the order of the plan.
+            let groups = level.enumerated().sorted { ($0.element.folders.count, $1.offset) > ($1.element.folders.count, $0.offset) }.map(\.element)
             let spreadParents = spread
-            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Substring], OutputWriteError> in
+            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Int], OutputWriteError> in
                 do throws(OutputWriteError) {
                     if spreadParents.contains(group.parent) {
-                        try makeSpread(group.folders, in: group.parent, staging: staging, tag: tag) { size[$0, default: 1] }
+                        try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging, tag: tag)
                     } else {
-                        for folder in group.folders { try makeFolder(staging, folder) }
+                        for folder in group.folders { try makeFolder(staging, folders[folder].path) }
                     }
                 } catch {
                     return .failure(error)
                 }
-                return .success(group.folders.filter { wanted.contains($0) && FileOperations.spreadSubfolders(of: staging + "/" + $0) })
+                return .success(group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) })
             }
             for outcome in outcomes {
                 switch outcome {
@@ -118,12 +117,13 @@ public enum OutputWriter {
     /// helper's group, where its own subfolders and files follow) and renamed into place,
     /// and the empty helpers are removed at the end. `tag`, new for each build, names the
     /// helpers: ext4 starts its look-over from a hash of the name.
-    static func makeSpread(_ folders: [Substring], in parent: Substring, staging: String, tag: String,
-                           size: (Substring) -> Int) throws(OutputWriteError) {
+    static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String, tag: String) throws(OutputWriteError) {
+        let parent = parentIndex == FolderPlan.root ? "" : plan.folders[parentIndex].path
         let parentPath = parent.isEmpty ? staging : staging + "/" + parent
         var helpers: [String] = []
         var inHelper = 0
-        for folder in folders {
+        for index in subfolders {
+            let folder = plan.folders[index].path
             if inHelper == 0 {
                 let helper = parentPath + "/.portal-spread-\(tag)-\(helpers.count)"
                 if let failure = FileOperations.makeDirectory(helper) {
@@ -136,7 +136,7 @@ public enum OutputWriter {
             if let failure = FileOperations.makeDirectory(made) ?? FileOperations.renameItem(made, to: staging + "/" + folder) {
                 throw OutputWriteError(.system, path: String(folder), message: failure)
             }
-            inHelper += size(folder)
+            inHelper += plan.folders[index].size
             if inHelper >= inodesPerHelper { inHelper = 0 }
         }
         for helper in helpers where rmdir(helper) != 0 {
@@ -173,70 +173,5 @@ public enum OutputWriter {
 
     static func removeTree(_ path: String) {
         FileOperations.removeTree(path)
-    }
-}
-
-/// The folders a set of output files needs, checked: every path stays inside the
-/// output folder, no two files share a path, and no file is also a folder.
-struct FolderPlan {
-    /// The subfolders of each folder, grouped by the depth of the parent.
-    var children: [[Substring: [Substring]]] = []
-    /// The number of folders and files in each folder's tree, itself included.
-    var size: [Substring: Int] = [:]
-    /// The folders whose subfolders go through helper folders (`OutputWriter.makeSpread`):
-    /// the root and any folder with two or more subfolders and a tree of more than
-    /// `OutputWriter.inodesPerHelper` inodes.
-    var worthSpreading = Set<Substring>()
-
-    init(_ files: [OutputFile]) throws {
-        var paths = Set<String>()
-        paths.reserveCapacity(files.count)
-        for file in files {
-            let path = file.path
-            if path.isEmpty || path.utf8.first == UInt8(ascii: "/") || path.utf8.contains(0)
-                || path.splitUTF8("/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-                throw OutputWriteError(.invalidPath, path: path, message: "output paths must be relative, without empty, '.' or '..' parts")
-            }
-            guard paths.insert(path).inserted else {
-                throw OutputWriteError(.conflictingPaths, path: path, message: "two files have this path")
-            }
-            var folder = Substring(path)
-            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                folder = folder[..<slash]
-                if size[folder] == nil {
-                    let parent = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[..<$0] } ?? ""
-                    let depth = parent.isEmpty ? 0 : parent.utf8.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-                    while children.count <= depth { children.append([:]) }
-                    children[depth][parent, default: []].append(folder)
-                    size[folder] = 1 // the folder itself
-                }
-                size[folder]! += 1
-            }
-        }
-        if paths.contains(where: { size[Substring($0)] != nil }) {
-            // A file is also the folder of another (`a` and `a/b`): name the first such file.
-            for path in paths.sorted() {
-                var folder = Substring(path)
-                while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                    folder = folder[..<slash]
-                    if paths.contains(String(folder)) {
-                        throw OutputWriteError(.conflictingPaths, path: String(folder), message: "is a file, and also the folder of \(path)")
-                    }
-                }
-            }
-        }
-        // Folders count once in each ancestor too.
-        for folder in Array(size.keys) {
-            var ancestor = folder
-            while let slash = ancestor.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                ancestor = ancestor[..<slash]
-                size[ancestor, default: 1] += 1
-            }
-        }
-        for level in children {
-            for (parent, subfolders) in level where subfolders.count >= 2 {
-                if parent.isEmpty || size[parent, default: 0] > OutputWriter.inodesPerHelper { worthSpreading.insert(parent) }
-            }
-        }
     }
 }

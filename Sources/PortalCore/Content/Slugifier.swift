@@ -18,7 +18,9 @@ public struct Slugifier: Sendable, Hashable {
             source = source.applyingTransform(.toLatin, reverse: false)?
                 .applyingTransform(.stripDiacritics, reverse: false) ?? source
         }
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one costs far more.
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count)
         var pendingDash = false
         for scalar in source.unicodeScalars {
             let keep: Unicode.Scalar?
@@ -42,16 +44,16 @@ public struct Slugifier: Sendable, Hashable {
                 }
             }
             if let keep {
-                if pendingDash, !out.isEmpty { out.append("-") }
+                if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                out.append(keep)
+                out.appendUTF8(keep)
             } else {
                 pendingDash = true
             }
         }
         // A trailing dot would vanish on some hosts; drop it.
-        while let last = out.last, last == "." { out.removeLast() }
-        return String(out)
+        while out.last == UInt8(ascii: ".") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A slug that is never empty: falls back to a short stable hash of the text.

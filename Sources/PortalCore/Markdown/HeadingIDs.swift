@@ -6,7 +6,8 @@ struct HeadingIDs {
     /// The slug of `text`: ASCII lower-cased, Unicode letters, marks and digits kept
     /// (Chinese stays), every other run of characters one `-`, no `-` at either end.
     static func slug(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var dash = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
@@ -27,14 +28,14 @@ struct HeadingIDs {
                 }
             }
             if let keep {
-                if dash, !out.isEmpty { out.append("-") }
+                if dash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 dash = false
-                out.append(keep)
+                out.appendUTF8(keep)
             } else {
                 dash = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A unique id for a heading: its slug, `heading-N` when the slug is empty,

@@ -53,11 +53,18 @@ public struct DateFormatting: Sendable {
     }
 
     private func short(_ c: Civil) -> String {
-        "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
+        var text = DateText()
+        text.day(c)
+        return text.string
     }
 
     private func iso(_ c: Civil) -> String {
-        short(c) + "T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))" + offset(c.offset, colon: true)
+        var text = DateText()
+        text.day(c)
+        text.ascii("T")
+        text.time(c)
+        text.offset(c.offset, colon: true)
+        return text.string
     }
 
     /// A moment as a wall clock in the site's zone shows it.
@@ -108,23 +115,67 @@ public struct DateFormatting: Sendable {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekday = days[(c.weekday - 1) % 7]
         let month = months[(c.month - 1) % 12]
-        return "\(weekday), \(pad(c.day)) \(month) \(pad(c.year, 4)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) " + offset(c.offset, colon: false)
+        var text = DateText()
+        text.ascii(weekday + ", ")
+        text.number(c.day, width: 2)
+        text.ascii(" " + month + " ")
+        text.number(c.year, width: 4)
+        text.ascii(" ")
+        text.time(c)
+        text.ascii(" ")
+        text.offset(c.offset, colon: false)
+        return text.string
     }
 
     public func components(_ date: Date) -> (year: Int, month: Int) {
         let c = civil(date)
         return (c.year, c.month)
     }
+}
 
-    private func offset(_ seconds: Int, colon: Bool) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return sign + pad(minutes / 60) + (colon ? ":" : "") + pad(minutes % 60)
+/// Numeric date text written as bytes (string interpolation of padded numbers cost
+/// thousands of instructions per date, and every card shows one).
+private struct DateText {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(32) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func ascii(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// `value` in decimal, zero-padded on the left to `width` characters.
+    mutating func number(_ value: Int, width: Int) {
+        let digits = String(value).utf8
+        if digits.count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        bytes.append(contentsOf: digits)
     }
 
-    private func pad(_ value: Int, _ width: Int = 2) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// `2021-12-23`.
+    mutating func day(_ c: DateFormatting.Civil) {
+        number(c.year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        number(c.month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        number(c.day, width: 2)
+    }
+
+    /// `08:05:09`.
+    mutating func time(_ c: DateFormatting.Civil) {
+        number(c.hour, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        number(c.minute, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        number(c.second, width: 2)
+    }
+
+    /// `+08:00`, or `+0800` without the colon.
+    mutating func offset(_ seconds: Int, colon: Bool) {
+        bytes.append(seconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let minutes = abs(seconds) / 60
+        number(minutes / 60, width: 2)
+        if colon { bytes.append(UInt8(ascii: ":")) }
+        number(minutes % 60, width: 2)
     }
 }
 

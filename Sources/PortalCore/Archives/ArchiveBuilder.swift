@@ -24,12 +24,13 @@ public struct ArchiveBuilder: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = config.timeZone
 
+        // Each tag's key, once per page.
+        let tagKeys = content.pages.map { $0.tags.map(slugifier.nonEmptySlug) }
         // First spelling of a tag, over all languages, in source-path order.
         var firstSpelling: [String: String] = [:]
         for page in content.pages.sorted(by: { $0.source.sitePath < $1.source.sitePath }) where page.kind == .regular {
-            for tag in page.tags {
-                let key = slugifier.nonEmptySlug(tag)
-                if firstSpelling[key] == nil { firstSpelling[key] = tag }
+            for (tag, key) in zip(page.tags, tagKeys[page.id]) where firstSpelling[key] == nil {
+                firstSpelling[key] = tag
             }
         }
         var warnedAuthors = Set<String>()
@@ -46,9 +47,8 @@ public struct ArchiveBuilder: Sendable {
             for id in content.regularPages[code] ?? [] {
                 let page = content.pages[id]
                 var seenTags = Set<String>()
-                for tag in page.tags {
-                    let key = slugifier.nonEmptySlug(tag)
-                    if seenTags.insert(key).inserted { termPages[key, default: []].append(id) }
+                for key in tagKeys[id] where seenTags.insert(key).inserted {
+                    termPages[key, default: []].append(id)
                 }
                 var seenAuthors = Set<String>()
                 for reference in page.metadata.authors where !reference.id.isEmpty {
@@ -96,6 +96,15 @@ public struct ArchiveBuilder: Sendable {
                 return Archives.YearArchive(year: year, sitePath: prefix + "archives/\(year)/", pages: yearPages[year] ?? [], months: months)
             }
         }
-        return (Archives(tags: tags, authors: authorArchives, years: years), diagnostics)
+        // Every page's tags as places in its language's list, for cards and pages.
+        let places = tags.mapValues { terms in
+            Dictionary(terms.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let pageTerms = content.pages.map { page -> [Int] in
+            guard let known = places[page.language] else { return [] }
+            var seen = Set<Int>()
+            return tagKeys[page.id].compactMap { known[$0] }.filter { seen.insert($0).inserted }
+        }
+        return (Archives(tags: tags, authors: authorArchives, years: years, pageTerms: pageTerms), diagnostics)
     }
 }

@@ -43,26 +43,19 @@ public struct Archives: Sendable {
         public var pages: [Int]
     }
 
-    /// Per language code: the place of each tag in `tags`, by key.
-    private let termIndex: [String: [String: Int]]
+    /// Per page id: the places in `tags[page language]` of the page's tags, each once, in
+    /// the page's order (tags no listed page of its language has are left out).
+    public let pageTerms: [[Int]]
 
-    public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]]) {
+    public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]], pageTerms: [[Int]] = []) {
         self.tags = tags
         self.authors = authors
         self.years = years
-        termIndex = Self.index(tags)
+        self.pageTerms = pageTerms
     }
 
-    private static func index(_ tags: [String: [Term]]) -> [String: [String: Int]] {
-        tags.mapValues { terms in
-            var places: [String: Int] = [:]
-            for (place, term) in terms.enumerated() where places[term.key] == nil { places[term.key] = place }
-            return places
-        }
-    }
-
-    public func term(_ key: String, language: String) -> Term? {
-        guard let place = termIndex[language]?[key] else { return nil }
-        return tags[language]?[place]
+    /// The tags of page `id`, as places in `tags` of its language.
+    public func termPlaces(ofPage id: Int) -> [Int] {
+        id < pageTerms.count ? pageTerms[id] : []
     }
 }

@@ -83,13 +83,8 @@ struct ContextBuilder: Sendable {
     }
 
     func tagRefs(_ page: Page) -> TemplateValue {
-        let slugifier = Slugifier(style: config.chinese.slugStyle)
-        var seen = Set<String>()
-        return .list(page.tags.compactMap { tag in
-            let key = slugifier.nonEmptySlug(tag)
-            guard seen.insert(key).inserted, let term = model.archives.term(key, language: page.language) else { return nil }
-            return ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
-        })
+        guard let refs = model.tagRefs[page.language] else { return .list([]) }
+        return .list(model.archives.termPlaces(ofPage: page.id).map { refs[$0] })
     }
 
     func authorRef(id: String, profile: AuthorProfile?, sitePath: String, language: LanguageConfig) -> TemplateValue {

@@ -25,6 +25,9 @@ public struct SiteModel: Sendable {
     let languageValues: [String: (site: TemplateValue, lang: TemplateValue)]
     /// The main navigation of every language: sections, then tags, authors and archives.
     private(set) var navItems: [String: [NavItem]]
+    /// Per language, per tag (its place in `archives.tags`): the name, URL and count a
+    /// page or card shows for it.
+    let tagRefs: [String: [TemplateValue]]
 
     struct NavItem: Sendable {
         let title: String
@@ -62,6 +65,9 @@ public struct SiteModel: Sendable {
         languageValues = Dictionary(config.languages.map { ($0.code, Self.values(of: $0, config: config, params: params)) }) { first, _ in first }
         origin = config.origin
         navItems = Self.navItems(content: content, theme: theme)
+        tagRefs = archives.tags.mapValues { terms in
+            terms.map { ["name": .string($0.name), "url": .string(config.href(forSitePath: $0.sitePath)), "count": .int($0.pages.count)] }
+        }
     }
 
     /// The same site after the bodies of some pages changed and nothing else

@@ -31,6 +31,25 @@ import Testing
         #expect(tags[1].sitePath == "/zh-hans/tags/服务治理/")
     }
 
+    @Test func eachPageKnowsItsTagsOnceInItsOwnOrder() {
+        let site = content([
+            post("blog/a.md", "A", date: day("2024-01-01"), tags: ["服务治理", "Dapr", "dapr", "DAPR"]),
+            post("blog/b.md", "B", date: day("2024-02-01"), tags: ["dapr", "rpc"]),
+            post("blog/c.md", "C", date: day("2024-03-01"), tags: ["rpc"], language: "en"),
+        ])
+        let (archives, _) = ArchiveBuilder(content: site, authors: AuthorRegistry()).build()
+        func names(_ title: String) -> [String] {
+            guard let page = site.pages.first(where: { $0.title == title }) else { return [] }
+            return archives.termPlaces(ofPage: page.id).map { archives.tags[page.language]?[$0].name ?? "?" }
+        }
+        // Spellings of one tag count once; the order is the page's, not the list's (by count).
+        #expect(names("A") == ["服务治理", "Dapr"])
+        #expect(names("B") == ["Dapr", "rpc"])
+        #expect(names("C") == ["rpc"])
+        #expect(archives.tags["en"]?.map(\.name) == ["rpc"])
+        #expect(archives.termPlaces(ofPage: site.pages.count) == [])
+    }
+
     @Test func tagDisplayNamesComeFromData() {
         let site = content([post("blog/a.md", "A", date: day("2024-01-01"), tags: ["kubernetes"])])
         let (archives, _) = ArchiveBuilder(content: site, authors: AuthorRegistry(), tagNames: ["kubernetes": ["zh-hans": "容器编排"]]).build()

@@ -31,10 +31,16 @@ public enum ContentScanner {
             scan.assets += entries.map { StaticAsset(absolutePath: $0.absolutePath, relativePath: $0.relativePath, fromContent: false) }
         }
 
-        scan.sources.sort { $0.sitePath.precedesInByteOrder($1.sitePath) }
-        scan.assets.sort { sitePath(of: $0).precedesInByteOrder(sitePath(of: $1)) }
+        scan.sources = inByteOrder(scan.sources, of: scan.sources.map(\.sitePath))
+        scan.assets = inByteOrder(scan.assets, of: scan.assets.map(sitePath(of:)))
         scan.diagnostics = scan.diagnostics.sortedForDisplay()
         return scan
+    }
+
+    /// `items` sorted by the bytes of their `keys`: the keys are made once and indices are
+    /// sorted, rather than building keys and moving whole records at each comparison.
+    private static func inByteOrder<Item>(_ items: [Item], of keys: [String]) -> [Item] {
+        keys.indices.sorted { keys[$0].precedesInByteOrder(keys[$1]) }.map { items[$0] }
     }
 
     static func sitePath(of asset: StaticAsset) -> String {

@@ -75,11 +75,15 @@ public struct PageLinkRewriter: LinkRewriting {
     }
 
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        // RFC 3986: an ASCII letter, then ASCII letters, digits, `+`, `-` or `.`, up to `:`.
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex,
+              Self.schemeStart.contains(bytes[bytes.startIndex]) else { return false }
+        return bytes[..<colon].allSatisfy { Self.schemeBytes.contains($0) }
     }
+
+    private static let schemeStart = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    private static let schemeBytes = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.")
 
     static func splitSuffix(_ text: String) -> (String, String) {
         if let index = text.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {

@@ -77,9 +77,17 @@ public struct LinkChecker: Sendable {
     /// from a page at `pageSitePath`; nil when it leaves the site or its base path.
     func resolve(_ path: String, from pageSitePath: String) -> String? {
         var parts: [String]
-        if path.hasPrefix("/") {
-            guard path.hasPrefix(basePath) || path + "/" == basePath else { return nil }
-            parts = path.dropFirst(min(path.count, basePath.count)).splitUTF8("/", omittingEmptySubsequences: false).map(String.init)
+        if path.utf8.first == UInt8(ascii: "/") {
+            // Inside the base path, which is dropped (its bytes: it is a prefix of them).
+            let rest: Substring
+            if path.utf8.starts(with: basePath.utf8) {
+                rest = path[path.utf8.index(path.utf8.startIndex, offsetBy: basePath.utf8.count)...]
+            } else if path + "/" == basePath {
+                rest = ""
+            } else {
+                return nil
+            }
+            parts = rest.splitUTF8("/", omittingEmptySubsequences: false).map(String.init)
         } else {
             parts = pageSitePath.splitUTF8("/").map(String.init)
             parts += path.splitUTF8("/", omittingEmptySubsequences: false).map(String.init)

@@ -36,6 +36,17 @@ import Testing
         #expect(Self.problems(valid) == valid.map { _ in nil })
     }
 
+    @Test func onlyASCIISchemesMakeALinkExternal() {
+        // RFC 3986: a letter, then letters, digits, `+`, `-`, `.`; anything else is a path.
+        for external in ["https://x.org", "mailto:a@b.org", "git+ssh://h/r", "a.b-c+d:x", "X1:y"] {
+            #expect(PageLinkRewriter.hasScheme(external), "\(external)")
+        }
+        for path in ["服务:治理/", "1abc:x", ":x", "a b:c", "posts/a", "./a:b", "é:x"] {
+            #expect(!PageLinkRewriter.hasScheme(path), "\(path)")
+        }
+        #expect(Self.problems(["服务:治理/"]) == ["broken link '服务:治理/': nothing is built at /en/posts/a/服务:治理/"])
+    }
+
     @Test func brokenLinksSayWhy() {
         #expect(Self.problems(["/en/posts/c/", "../c/", "#nowhere", "../b/#nowhere", "/en/#x", "../../../../x", "c.md"]) == [
             "broken link '/en/posts/c/': nothing is built at /en/posts/c/",

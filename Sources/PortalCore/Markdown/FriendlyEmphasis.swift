@@ -19,11 +19,12 @@ enum FriendlyEmphasis {
     static let marker: Unicode.Scalar = "\u{1BFC}"
     static let markerBytes: (UInt8, UInt8, UInt8) = (0xE1, 0xAF, 0xBC)
 
-    /// The source with markers added, or nil when nothing needs one (or the source
-    /// already holds the marker character, which then could not be told apart).
-    static func adjust(_ source: String) -> String? {
+    /// The UTF-8 of the source with markers added (what cmark parses), or nil when nothing
+    /// needs one (or the source already holds the marker character, which then could not
+    /// be told apart).
+    static func adjust(_ source: String) -> [UInt8]? {
         var source = source
-        return source.withUTF8 { bytes -> String? in
+        return source.withUTF8 { bytes -> [UInt8]? in
             guard bytes.contains(UInt8(ascii: "*")), !containsMarker(bytes) else { return nil }
             let positions = markerPositions(bytes)
             if positions.isEmpty { return nil }
@@ -38,7 +39,7 @@ enum FriendlyEmphasis {
                 start = position
             }
             out.append(contentsOf: bytes[start...])
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 

@@ -68,21 +68,22 @@ public struct MarkdownRenderer: Sendable {
         // Runs last: the tree, the parser and the HTML buffers all live in this thread's
         // arena, and only copies leave this function.
         defer { portal_cmark_arena_reset() }
-        var source = markdown
-        var hasMarkers = false
-        if chinese.friendlyEmphasis, let adjusted = FriendlyEmphasis.adjust(markdown) {
-            source = adjusted
-            hasMarkers = true
-        }
+        let adjusted = chinese.friendlyEmphasis ? FriendlyEmphasis.adjust(markdown) : nil
         guard let parser = Self.newParser() else { return .empty }
         defer { cmark_parser_free(parser) }
         if !Self.parsesInParallel { parseLock.lock() }
-        source.withUTF8 { bytes in
+        func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
             if let base = bytes.baseAddress, bytes.count > 0 {
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                     cmark_parser_feed(parser, $0, bytes.count)
                 }
             }
+        }
+        if let adjusted {
+            adjusted.withUnsafeBufferPointer(feed)
+        } else {
+            var text = markdown
+            text.withUTF8(feed)
         }
         let document = cmark_parser_finish(parser)
         if !Self.parsesInParallel { parseLock.unlock() }
@@ -91,9 +92,10 @@ public struct MarkdownRenderer: Sendable {
         guard let document else { return .empty }
 
         var walk = DocumentWalk(
-            root: document, links: links, joinLines: chinese.joinLines, stripMarkers: hasMarkers,
+            root: document, links: links, joinLines: chinese.joinLines, stripMarkers: adjusted != nil,
             summary: SummaryBuilder(characters: chinese.summaryCharacters, words: chinese.summaryWords))
-        walk.source = source
+        walk.source = markdown
+        walk.adjustedSource = adjusted
         walk.run()
 
         for softBreak in walk.droppedBreaks {
@@ -196,8 +198,10 @@ private struct DocumentWalk {
     var markers: [OpaquePointer] = []
     /// Every link and image, as the HTML will carry it.
     var foundLinks: [RenderedMarkdown.Link] = []
-    /// The text cmark parsed, for columns; scanned for lines only once a link is found.
+    /// The text cmark parsed, for columns (`adjustedSource` when markers were added);
+    /// scanned for lines only once a link is found.
     var source = ""
+    var adjustedSource: [UInt8]?
     private var columns: SourceColumns?
     /// The first more-marker at the top level.
     var split: OpaquePointer?
@@ -361,7 +365,7 @@ private struct DocumentWalk {
         guard let url = cmark_node_get_url(node) else { return }
         let written = String(cString: url)
         let line = Int(cmark_node_get_start_line(node))
-        if columns == nil { columns = SourceColumns(source) }
+        if columns == nil { columns = SourceColumns(adjustedSource ?? Array(source.utf8)) }
         let column = columns?.character(line: line, column: Int(cmark_node_get_start_column(node))) ?? 1
         var destination = written
         if let replacement = links?.rewrite(written, isImage: isImage, line: line) {

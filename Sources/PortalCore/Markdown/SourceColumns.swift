@@ -11,8 +11,8 @@ struct SourceColumns {
     /// Byte offset where each line starts; index 0 is line 1.
     private let lineStarts: [Int]
 
-    init(_ source: String) {
-        bytes = Array(source.utf8)
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -19,11 +19,12 @@ public struct DocumentParser: Sendable {
         func failure(_ problem: FrontMatterProblem) -> (document: Document?, diagnostics: [Diagnostic]) {
             (nil, [.error(problem.message, at: SourceLocation(path: path, line: problem.line, column: problem.column))])
         }
-        let text: [UInt8]
+        let decoded: SourceDecoder.Decoded
         switch SourceDecoder.decode(bytes) {
-        case let .success(decoded): text = decoded
+        case let .success(value): decoded = value
         case let .failure(problem): return failure(problem)
         }
+        let text = decoded.bytes
         let layout: FrontMatterSplitter.Layout
         switch FrontMatterSplitter.split(text) {
         case let .success(value): layout = value
@@ -39,7 +40,7 @@ public struct DocumentParser: Sendable {
                     message: "front matter is larger than 1 MB (\(range.count) bytes)", line: layout.openingLine, column: 1
                 ))
             }
-            let frontMatter = String(decoding: text[range], as: UTF8.self)
+            let frontMatter = decoded.text(range)
             let read: Result<[FrontMatterNode.Entry], FrontMatterProblem> = layout.format == .toml
                 ? TOMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine, timeZone: timeZone)
                 : YAMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine)
@@ -68,7 +69,7 @@ public struct DocumentParser: Sendable {
             body = extraction.body
             bodyLine = extraction.bodyLine
         } else {
-            body = String(decoding: text[layout.body], as: UTF8.self)
+            body = decoded.text(layout.body)
         }
         let document = Document(source: source, format: layout.format, metadata: metadata, body: body, bodyLine: bodyLine)
         return (document, diagnostics)

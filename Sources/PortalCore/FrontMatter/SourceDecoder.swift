@@ -6,19 +6,34 @@ import Darwin
 
 /// Checks that raw bytes are text and normalises them: no BOM, LF line endings.
 enum SourceDecoder {
-    /// The bytes without a UTF-8 BOM and with CRLF turned into LF, or the first problem.
-    static func decode(_ bytes: [UInt8]) -> Result<[UInt8], FrontMatterProblem> {
+    /// A source as text: its bytes without a UTF-8 BOM and with CRLF turned into LF, and
+    /// the same as a String (validated once, by the standard library).
+    struct Decoded {
+        let bytes: [UInt8]
+        let text: String
+
+        /// The text between two byte offsets of `bytes` (line starts, so scalar boundaries).
+        func text(_ range: Range<Int>) -> String {
+            let utf8 = text.utf8
+            return String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
+    }
+
+    /// The decoded source, or the first problem.
+    static func decode(_ bytes: [UInt8]) -> Result<Decoded, FrontMatterProblem> {
         if let nul = firstIndex(of: 0, in: bytes) {
             let place = position(ofOffset: nul, in: bytes)
             return .failure(FrontMatterProblem(message: "binary file", line: place.line, column: place.column))
         }
-        if let offset = firstInvalidUTF8Offset(in: bytes) {
-            let place = position(ofOffset: offset, in: bytes)
-            return .failure(FrontMatterProblem(message: "invalid UTF-8", line: place.line, column: place.column))
-        }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        return .success(normalizingLineEndings(bytes, from: start))
+        let normalized = normalizingLineEndings(bytes, from: start)
+        guard let text = String(validating: normalized, as: UTF8.self) else {
+            // Only now find where: the place is given in the file as it is on disk.
+            let place = position(ofOffset: firstInvalidUTF8Offset(in: bytes) ?? 0, in: bytes)
+            return .failure(FrontMatterProblem(message: "invalid UTF-8", line: place.line, column: place.column))
+        }
+        return .success(Decoded(bytes: normalized, text: text))
     }
 
     static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {

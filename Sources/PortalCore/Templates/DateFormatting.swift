@@ -153,20 +153,21 @@ private struct DateText {
 
     /// `2021-12-23`.
     mutating func day(_ c: DateFormatting.Civil) {
-        number(c.year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        number(c.month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        number(c.day, width: 2)
+        three(c.year, width: 4, c.month, c.day, separator: UInt8(ascii: "-"))
     }
 
     /// `08:05:09`.
     mutating func time(_ c: DateFormatting.Civil) {
-        number(c.hour, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        number(c.minute, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        number(c.second, width: 2)
+        three(c.hour, width: 2, c.minute, c.second, separator: UInt8(ascii: ":"))
+    }
+
+    /// Three numbers with `separator` between them, the last two of two digits.
+    private mutating func three(_ first: Int, width: Int, _ second: Int, _ third: Int, separator: UInt8) {
+        number(first, width: width)
+        bytes.append(separator)
+        number(second, width: 2)
+        bytes.append(separator)
+        number(third, width: 2)
     }
 
     /// `+08:00`, or `+0800` without the colon.

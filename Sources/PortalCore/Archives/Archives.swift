@@ -45,7 +45,7 @@ public struct Archives: Sendable {
 
     /// Per page id: the places in `tags[page language]` of the page's tags, each once, in
     /// the page's order (tags no listed page of its language has are left out).
-    public let pageTerms: [[Int]]
+    private let pageTerms: [[Int]]
 
     public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]], pageTerms: [[Int]] = []) {
         self.tags = tags

@@ -110,6 +110,14 @@ extension String {
     }
 }
 
+extension [String] {
+    /// The indices of the strings in the byte order of their UTF-8 (each key made once;
+    /// sorting indices moves no strings or records around).
+    func indicesInByteOrder() -> [Int] {
+        indices.sorted { self[$0].precedesInByteOrder(self[$1]) }
+    }
+}
+
 extension [UInt8] {
     /// Appends the UTF-8 encoding of `scalar`: text built byte by byte and made a String
     /// once, instead of appending scalars to a String one at a time.

@@ -31,16 +31,11 @@ public enum ContentScanner {
             scan.assets += entries.map { StaticAsset(absolutePath: $0.absolutePath, relativePath: $0.relativePath, fromContent: false) }
         }
 
-        scan.sources = inByteOrder(scan.sources, of: scan.sources.map(\.sitePath))
-        scan.assets = inByteOrder(scan.assets, of: scan.assets.map(sitePath(of:)))
+        // Keys made once, records moved once.
+        scan.sources = scan.sources.map(\.sitePath).indicesInByteOrder().map { scan.sources[$0] }
+        scan.assets = scan.assets.map(sitePath(of:)).indicesInByteOrder().map { scan.assets[$0] }
         scan.diagnostics = scan.diagnostics.sortedForDisplay()
         return scan
-    }
-
-    /// `items` sorted by the bytes of their `keys`: the keys are made once and indices are
-    /// sorted, rather than building keys and moving whole records at each comparison.
-    private static func inByteOrder<Item>(_ items: [Item], of keys: [String]) -> [Item] {
-        keys.indices.sorted { keys[$0].precedesInByteOrder(keys[$1]) }.map { items[$0] }
     }
 
     static func sitePath(of asset: StaticAsset) -> String {

@@ -36,7 +36,7 @@ struct FolderPlan {
         for path in paths where !Self.isValid(path) {
             throw OutputWriteError(.invalidPath, path: path, message: "output paths must be relative, without empty, '.' or '..' parts")
         }
-        let order = paths.indices.sorted { paths[$0].precedesInByteOrder(paths[$1]) }
+        let order = paths.indicesInByteOrder()
         var open: [Int] = []
         var rootGroup: Int?
         var rootSubfolders = 0

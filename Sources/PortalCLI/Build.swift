@@ -47,6 +47,9 @@ struct Build: ParsableCommand {
         var written = result
         written.statistics.stageTimes.append(("write", Date().timeIntervalSince(writeStarted)))
         printSummary(written, outputDir: outputDir, seconds: Date().timeIntervalSince(started))
+        // Done: the process ends here, with the site model still alive. Freeing its pages
+        // and values one by one would take longer than the system takes to drop them all.
+        withExtendedLifetime(written) { Foundation.exit(0) }
     }
 
     private func printSummary(_ result: BuildResult, outputDir: String, seconds: Double) {

@@ -42,3 +42,25 @@ private struct ResultSlots<R>: @unchecked Sendable {
 private struct InputItems<T>: @unchecked Sendable {
     let base: UnsafeBufferPointer<T>
 }
+
+/// Work started on another thread, whose result is collected later with `wait()`: for a
+/// serial stage that can run beside a parallel one.
+final class BackgroundWork<T: Sendable>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    // Written once by the worker before it signals; read only after the signal.
+    private var result: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.finished.signal()
+        }
+    }
+
+    /// The result, once the work has finished; call once.
+    func wait() -> T {
+        finished.wait()
+        guard let result else { preconditionFailure("background work ended without a result") }
+        return result
+    }
+}

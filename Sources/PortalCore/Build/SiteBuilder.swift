@@ -69,6 +69,10 @@ public struct SiteBuilder: Sendable {
         diagnostics += resolveDiagnostics
         clock.lap("resolve")
 
+        // The archives need only the resolved pages: they are built beside the Markdown.
+        let archiveBuilder = ArchiveBuilder(content: content, authors: authors.registry, tagNames: tagNames.names)
+        let archiveWork = BackgroundWork { archiveBuilder.build() }
+
         // Markdown, in parallel; each page owns its link rewriter.
         let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
         let index = LinkIndex(content: content, assets: scan.assets)
@@ -84,7 +88,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += renderedPairs.flatMap(\.1)
         clock.lap("markdown")
 
-        let (archives, archiveDiagnostics) = ArchiveBuilder(content: content, authors: authors.registry, tagNames: tagNames.names).build()
+        let (archives, archiveDiagnostics) = archiveWork.wait()
         diagnostics += archiveDiagnostics
         clock.lap("archives")
 

@@ -14,7 +14,13 @@ public struct Page: Sendable {
 
     public var id: Int
     public var kind: Kind
-    public var document: Document
+    /// The parsed source. Kept in a shared box: pages are copied often (lists, sorting,
+    /// lookups), and a box is one reference to retain where the document holds a dozen.
+    public var document: Document {
+        get { documentBox.document }
+        set { documentBox = DocumentBox(newValue) }
+    }
+    private var documentBox: DocumentBox
     public var language: String
     /// Top folder under content/ (language folder removed); "" for top-level pages.
     public var section: String
@@ -34,13 +40,41 @@ public struct Page: Sendable {
     /// the id of the original, which stays the canonical page.
     public var fallbackOf: Int? = nil
 
-    public var source: SourceFile { document.source }
-    public var metadata: PageMetadata { document.metadata }
-    public var isDraft: Bool { document.metadata.draft }
-    public var weight: Int { document.metadata.weight ?? 0 }
+    public init(
+        id: Int, kind: Kind, document: Document, language: String, section: String, title: String, date: Date?,
+        lastmod: Date?, slug: String, sitePath: String, translationGroup: String, bundleDirectory: String?, tags: [String]
+    ) {
+        self.id = id
+        self.kind = kind
+        documentBox = DocumentBox(document)
+        self.language = language
+        self.section = section
+        self.title = title
+        self.date = date
+        self.lastmod = lastmod
+        self.slug = slug
+        self.sitePath = sitePath
+        self.translationGroup = translationGroup
+        self.bundleDirectory = bundleDirectory
+        self.tags = tags
+    }
+
+    public var source: SourceFile { documentBox.document.source }
+    public var metadata: PageMetadata { documentBox.document.metadata }
+    public var isDraft: Bool { documentBox.document.metadata.draft }
+    public var weight: Int { documentBox.document.metadata.weight ?? 0 }
 
     /// Output file path relative to the output folder, unencoded (`zh-hans/posts/a/index.html`).
     public var outputPath: String { String(sitePath.dropFirst()) + "index.html" }
+}
+
+/// A document that never changes once a page holds it (a new one replaces it whole).
+private final class DocumentBox: Sendable {
+    let document: Document
+
+    init(_ document: Document) {
+        self.document = document
+    }
 }
 
 extension Page {

@@ -55,28 +55,41 @@ public enum OutputWriter {
         var spread = Set<Int>()
         if plan.spreadRoot, FileOperations.spreadSubfolders(of: staging) { spread.insert(FolderPlan.root) }
         let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        var helpers: [String] = []
         for level in plan.levels {
             // One thread per parent folder (creating entries in one folder takes its lock),
             // the biggest parents first, ties in the order of the plan.
             let groups = level.enumerated().sorted { ($0.element.folders.count, $1.offset) > ($1.element.folders.count, $0.offset) }.map(\.element)
             let spreadParents = spread
-            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Int], OutputWriteError> in
+            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<(marked: [Int], helpers: [String]), OutputWriteError> in
+                var madeHelpers: [String] = []
                 do throws(OutputWriteError) {
                     if spreadParents.contains(group.parent) {
-                        try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging, tag: tag)
+                        madeHelpers = try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging, tag: tag)
                     } else {
                         for folder in group.folders { try makeFolder(staging, folders[folder].path) }
                     }
                 } catch {
                     return .failure(error)
                 }
-                return .success(group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) })
+                let marked = group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) }
+                return .success((marked, madeHelpers))
             }
             for outcome in outcomes {
                 switch outcome {
-                case let .success(marked): spread.formUnion(marked)
+                case let .success(made):
+                    spread.formUnion(made.marked)
+                    helpers += made.helpers
                 case let .failure(failure): throw failure
                 }
+            }
+        }
+
+        // The empty helpers are removed beside the writing: freeing a folder's block waits
+        // for the disk on volumes mounted with `discard`, and the waits need no core.
+        let removal = BackgroundWork { [helpers] in
+            helpers.first { rmdir($0) != 0 }.map {
+                OutputWriteError(.system, path: String($0.dropFirst(staging.count + 1)), message: FileOperations.lastError())
             }
         }
 
@@ -99,8 +112,10 @@ public enum OutputWriter {
             }
             return nil
         }
+        let removalFailure = removal.wait()
         // The first failure in input order, whatever thread found it first.
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        if let removalFailure { throw removalFailure }
     }
 
     private static func makeFolder(_ staging: String, _ folder: Substring) throws(OutputWriteError) {
@@ -115,9 +130,9 @@ public enum OutputWriter {
     /// `inodesPerHelper` folders and files (the subfolders' trees, as `size` counts them),
     /// ext4 spreads the helpers, each subfolder is made in its helper (landing in the
     /// helper's group, where its own subfolders and files follow) and renamed into place,
-    /// and the empty helpers are removed at the end. `tag`, new for each build, names the
-    /// helpers: ext4 starts its look-over from a hash of the name.
-    static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String, tag: String) throws(OutputWriteError) {
+    /// and the helpers, empty then, are returned for the caller to remove. `tag`, new for
+    /// each build, names the helpers: ext4 starts its look-over from a hash of the name.
+    static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String, tag: String) throws(OutputWriteError) -> [String] {
         let parent = parentIndex == FolderPlan.root ? "" : plan.folders[parentIndex].path
         let parentPath = parent.isEmpty ? staging : staging + "/" + parent
         var helpers: [String] = []
@@ -139,9 +154,7 @@ public enum OutputWriter {
             inHelper += plan.folders[index].size
             if inHelper >= inodesPerHelper { inHelper = 0 }
         }
-        for helper in helpers where rmdir(helper) != 0 {
-            throw OutputWriteError(.system, path: String(parent), message: String(cString: strerror(errno)))
-        }
+        return helpers
     }
 
     /// Puts `staging` at `target`, keeping the old folder until the new one is in place.

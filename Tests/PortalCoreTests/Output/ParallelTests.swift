@@ -21,4 +21,12 @@ import Testing
         let input = Array(0..<3)
         #expect(parallelMap(input) { String($0) } == ["0", "1", "2"])
     }
+
+    @Test func backgroundWorkHandsBackItsResultWhileOtherWorkRuns() {
+        let words = (0..<2_000).map { "w\($0)" }
+        let work = BackgroundWork { words.joined(separator: " ").utf8.count }
+        let beside = parallelMap(Array(0..<1_000)) { $0 + 1 }
+        #expect(beside.last == 1_000)
+        #expect(work.wait() == words.joined(separator: " ").utf8.count)
+    }
 }

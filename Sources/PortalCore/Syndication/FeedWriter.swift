@@ -108,6 +108,8 @@ struct FeedWriter: Sendable {
 
     /// `html` with `origin` put before the `/` of every `href="/` and `src="/`.
     static func absolutized(_ html: String, origin: String) -> String {
+        // Most summaries hold no link at all: `="/` is in every pattern.
+        guard Self.containsRootRelative(html) else { return html }
         let patterns: [[UInt8]] = [Array("href=\"/".utf8), Array("src=\"/".utf8)]
         let originBytes = Array(origin.utf8)
         let bytes = Array(html.utf8)
@@ -126,6 +128,19 @@ struct FeedWriter: Sendable {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `="/` occurs in `html`.
+    private static func containsRootRelative(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\""), bytes[index + 2] == UInt8(ascii: "/") { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }
 

@@ -51,8 +51,6 @@ struct ContextBuilder: Sendable {
         let nav: [TemplateValue] = (model.navItems[language.code] ?? []).map { item in
             ["title": .string(item.title), "url": .string(item.url), "isActive": .bool(sitePath.hasPrefix(item.sitePath))]
         }
-        var flags = Self.kinds.map { ($0, TemplateValue.bool($0 == kind)) }
-        flags.append(("notFound", .bool(kind == "404")))
         let values = model.languageValues[language.code] ?? SiteModel.values(of: language, config: config, params: model.siteParams)
         return [
             "site": values.site,
@@ -62,13 +60,22 @@ struct ContextBuilder: Sendable {
             "nav": .list(nav),
             "head": head,
             "kind": .string(kind),
-            "is": .object(TemplateObject(pairs: flags)),
+            "is": Self.kindFlags[kind] ?? Self.flags(of: kind),
             "generator": "portal",
         ]
     }
 
     /// The page kinds `is.<kind>` tells apart (`is.notFound` is the 404 page).
     private static let kinds = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month"]
+
+    /// The `is` object of each kind, made once: every page of a kind shares it.
+    private static let kindFlags = Dictionary(uniqueKeysWithValues: (kinds + ["404", "root"]).map { ($0, flags(of: $0)) })
+
+    private static func flags(of kind: String) -> TemplateValue {
+        var flags = kinds.map { ($0, TemplateValue.bool($0 == kind)) }
+        flags.append(("notFound", .bool(kind == "404")))
+        return .object(TemplateObject(pairs: flags))
+    }
 
     /// The string table of `language` as a template object (built once per theme and language).
     func stringsValue(_ language: LanguageConfig) -> TemplateValue {

@@ -73,10 +73,10 @@ public struct TemplateObject: Sendable, Equatable {
 
     private var members: [Member]
 
+    /// Members in the given order. The keys come from literals and fixed lists written in
+    /// portal's code, which never repeat a key, so none is looked up before it is added.
     init(pairs: [(String, TemplateValue)]) {
-        members = []
-        members.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        members = pairs.map { Member(key: $0.0, value: $0.1) }
     }
 
     /// The members of a dictionary, in key order.

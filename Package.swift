@@ -26,6 +26,7 @@ let package = Package(
             dependencies: ["CCmarkGFM"],
             linkerSettings: [.linkedLibrary("dl")]
         ),
+        .target(name: "CPortalMemory"),
         .target(
             name: "PortalCore",
             dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
         .executableTarget(
             name: "PortalCLI",
             dependencies: [
+                "CPortalMemory",
                 "PortalCore",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPortalMemory
 import Foundation
 import PortalCore
 
@@ -22,6 +23,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        portal_keep_freed_memory()
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,

@@ -18,6 +18,10 @@ struct HeadingIDs {
                 } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
                     keep = scalar
                 }
+            } else if v >= 0x4E00 && v <= 0x9FEF {
+                // CJK Unified Ideographs, all letters (Lo): most of a Chinese heading,
+                // without a look-up of the general category.
+                keep = scalar
             } else {
                 switch scalar.properties.generalCategory {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

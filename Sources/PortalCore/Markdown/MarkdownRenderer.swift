@@ -118,23 +118,25 @@ public struct MarkdownRenderer: Sendable {
         var summaryHTML = ""
         var explicit = false
         if walk.split != nil {
-            summaryHTML = summaryStart.map { renderPrefix(document, before: $0, extensions: extensions) } ?? html
+            summaryHTML = summaryStart.map { renderPrefix(document, before: $0, extensions: extensions) } ?? String(decoding: html, as: UTF8.self)
             explicit = summaryHTML.contains(where: { !$0.isWhitespace })
         }
         if !explicit {
             summaryHTML = walk.summary.html()
         }
         return RenderedMarkdown(
-            html: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
+            htmlBytes: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
             cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
     }
 
-    private func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    /// The HTML as UTF-8 bytes: cmark-gfm writes valid UTF-8 for valid input (it puts
+    /// U+FFFD for a NUL or an invalid character reference), and the body was checked.
+    private func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> [UInt8] {
         // Style attributes instead of `align`, which HTML5 no longer allows on table cells.
         let renderOptions = (options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         // The HTML is in the arena too (freed by the reset, never by free()).
-        guard let cString = cmark_render_html_with_mem(node, renderOptions, extensions, portal_cmark_arena()) else { return "" }
-        return String(cString: cString)
+        guard let cString = cmark_render_html_with_mem(node, renderOptions, extensions, portal_cmark_arena()) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: cString, count: strlen(cString)).bindMemory(to: UInt8.self))
     }
 
     /// The HTML of the top-level blocks before `start`: the rest is unlinked for the
@@ -153,7 +155,7 @@ public struct MarkdownRenderer: Sendable {
         for node in tail {
             cmark_node_append_child(document, node)
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// cmark emits no heading ids: the heading becomes a custom block holding a custom

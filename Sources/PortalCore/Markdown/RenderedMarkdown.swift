@@ -1,7 +1,10 @@
 /// What cmark-gfm made of a page body.
 public struct RenderedMarkdown: Sendable, Hashable {
+    /// The body as HTML, in UTF-8. Kept as bytes: templates copy them into pages as they
+    /// are, and making a String of every page's HTML would check it all once more.
+    public var htmlBytes: [UInt8]
     /// The body as HTML.
-    public var html: String
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// Headings of level 2 and deeper, in order, with their `id`s.
     public var headings: [Heading]
     /// HTML of the text before `<!--more-->` / `<!-- truncate -->`, else an automatic
@@ -29,7 +32,12 @@ public struct RenderedMarkdown: Sendable, Hashable {
     }
 
     public init(html: String, headings: [Heading], summaryHTML: String, hasExplicitSummary: Bool, cjkCharacters: Int, latinWords: Int, links: [Link] = []) {
-        self.html = html
+        self.init(htmlBytes: Array(html.utf8), headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: hasExplicitSummary,
+                  cjkCharacters: cjkCharacters, latinWords: latinWords, links: links)
+    }
+
+    public init(htmlBytes: [UInt8], headings: [Heading], summaryHTML: String, hasExplicitSummary: Bool, cjkCharacters: Int, latinWords: Int, links: [Link] = []) {
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.summaryHTML = summaryHTML
         self.hasExplicitSummary = hasExplicitSummary

@@ -4,7 +4,7 @@ extension ContextBuilder {
     /// A paginated list of pages: home, section, tag, author, month.
     /// `pageSize` overrides the site's for lists shown whole (months).
     func listContext(job: RenderJob, kind: String, language: LanguageConfig, title: String, basePath: String,
-                     ids: [Int], number: Int, content: String = "", feed: String? = nil, pageSize: Int? = nil) -> TemplateValue {
+                     ids: [Int], number: Int, content: [UInt8] = [], feed: String? = nil, pageSize: Int? = nil) -> TemplateValue {
         let pagination = Pagination(itemCount: ids.count, pageSize: pageSize ?? config.pageSize, basePath: basePath)
         let sitePath = pagination.path(number)
         var feeds: [TemplateValue] = [["title": .string(language.title.isEmpty ? config.title : language.title),
@@ -14,7 +14,7 @@ extension ContextBuilder {
             job: job, kind: kind, language: language, title: title, sitePath: sitePath, feeds: feeds,
             pagination: (number > 1 ? pagination.path(number - 1) : nil, number < pagination.pageCount ? pagination.path(number + 1) : nil))
         var list: TemplateValue = [
-            "title": .string(title), "content": .string(content),
+            "title": .string(title), "content": .html(content),
             "pages": .list(ids[pagination.range(number)].map(card)),
             "paginator": paginator(pagination, number: number),
         ]
@@ -30,7 +30,7 @@ extension ContextBuilder {
         let title = language.title.isEmpty ? config.title : language.title
         return listContext(job: .home(language: code, number: number), kind: "home", language: language,
                            title: home?.metadata.title ?? title, basePath: "/" + language.urlPrefix + "/", ids: ids, number: number,
-                           content: home.map { model.rendered[$0.id].html } ?? "", feed: "/" + language.urlPrefix + "/index.xml")
+                           content: home.map { model.rendered[$0.id].htmlBytes } ?? [], feed: "/" + language.urlPrefix + "/index.xml")
     }
 
     /// Posts the home lists: regular pages inside a section, newest first.
@@ -43,7 +43,7 @@ extension ContextBuilder {
         let section = model.content.sections[code]![index]
         return listContext(job: .section(language: code, index: index, number: number), kind: "section", language: language,
                            title: section.title, basePath: section.sitePath, ids: section.pages, number: number,
-                           content: section.indexPage.map { model.rendered[$0].html } ?? "")
+                           content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [])
     }
 
     func tagsContext(language code: String) -> TemplateValue {

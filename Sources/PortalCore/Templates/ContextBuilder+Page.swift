@@ -16,7 +16,7 @@ extension ContextBuilder {
         var values: TemplateValue = [
             "title": .string(page.title), "url": card["url"] ?? .string(model.url(page.sitePath)),
             "permalink": .string(model.absoluteURL(page.sitePath)),
-            "summary": card["summary"] ?? .string(summaryHTML(page)), "content": .string(rendered.html), "toc": .list(toc),
+            "summary": card["summary"] ?? .string(summaryHTML(page)), "content": .html(rendered.htmlBytes), "toc": .list(toc),
             "hasToc": .bool(rendered.headings.count >= config.markdown.tocMinHeadings),
             "readingTime": card["readingTime"] ?? .int(readingTime(page)), "wordCount": .int(rendered.cjkCharacters + rendered.latinWords),
             "tags": card["tags"] ?? [], "authors": card["authors"] ?? [], "isDraft": .bool(page.isDraft),

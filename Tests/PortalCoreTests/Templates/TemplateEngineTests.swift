@@ -28,6 +28,15 @@ import Testing
         #expect(try render("{{a}}", ["a": "中文没有需要转义的字符"]) == "中文没有需要转义的字符")
     }
 
+    @Test func renderedHTMLIsCopiedAsItsBytesOrEscapedLikeText() throws {
+        let html = "<p>会议 &amp; notes</p>\n"
+        let context: TemplateValue = ["content": .html(Array(html.utf8)), "none": .html([])]
+        #expect(try render("{{{content}}}|{{&content}}", context) == html + "|" + html)
+        #expect(try render("{{content}}", context) == "&lt;p&gt;会议 &amp;amp; notes&lt;/p&gt;\n")
+        // Like a string, empty HTML still opens its section.
+        #expect(try render("{{#none}}[{{{.}}}]{{/none}}{{#content}}x{{/content}}", context) == "[]x")
+    }
+
     @Test func dottedNamesSearchOutwardsOnlyForTheFirstPart() throws {
         let context: TemplateValue = ["site": ["title": "Lantern"], "page": ["title": "Post", "site": ["other": "x"]]]
         #expect(try render("{{#page}}{{title}} {{site.other}}[{{site.title}}]{{/page}}", context) == "Post x[]")

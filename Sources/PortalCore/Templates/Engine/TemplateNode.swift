@@ -1,6 +1,7 @@
 /// One piece of a compiled template.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// Literal text, as the UTF-8 bytes it is written as.
+    case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw).
     case variable(TemplateName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.

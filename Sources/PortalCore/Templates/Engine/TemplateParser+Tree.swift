@@ -13,7 +13,7 @@ extension TemplateParser {
         for token in tokens {
             switch token.kind {
             case .text:
-                append(.text(token.value))
+                append(.text(Array(token.value.utf8)))
             case .comment, .delimiters:
                 continue
             case .variable, .raw:

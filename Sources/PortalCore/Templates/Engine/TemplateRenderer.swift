@@ -36,11 +36,17 @@ struct TemplateRenderer {
         for node in nodes {
             switch node {
             case let .text(text):
-                if indentation.isEmpty { output.append(contentsOf: text.utf8) } else { appendIndented(text, indentation) }
+                if indentation.isEmpty { output.append(contentsOf: text) } else { appendIndented(text, indentation) }
             case let .variable(name, escaped):
                 guard let value = lookup(name, position) else { continue }
                 if !indentation.isEmpty { indentIfAtLineStart(indentation) }
-                if escaped { HTMLEscaping.append(value.text, to: &output) } else { output.append(contentsOf: value.text.utf8) }
+                if case let .html(bytes) = value, !escaped {
+                    output.append(contentsOf: bytes)
+                } else if escaped {
+                    HTMLEscaping.append(value.text, to: &output)
+                } else {
+                    output.append(contentsOf: value.text.utf8)
+                }
             case let .section(name, children, inverted):
                 let value = lookup(name, position) ?? .null
                 if inverted {
@@ -130,8 +136,8 @@ struct TemplateRenderer {
     }
 
     /// Text of a partial that stood indented: every line it starts gets the indentation.
-    private mutating func appendIndented(_ text: String, _ indentation: String) {
-        var rest = Substring(text).utf8[...]
+    private mutating func appendIndented(_ text: [UInt8], _ indentation: String) {
+        var rest = text[...]
         while !rest.isEmpty {
             indentIfAtLineStart(indentation)
             if let newline = rest.firstIndex(of: 0x0A) {
@@ -165,6 +171,7 @@ extension TemplateValue {
         case let (.list(items), .count): return .int(items.count)
         case let (.list(items), .empty): return .bool(items.isEmpty)
         case let (.string(s), .empty): return .bool(s.isEmpty)
+        case let (.html(bytes), .empty): return .bool(bytes.isEmpty)
         case let (.string(s), .uppercased): return .string(s.uppercased())
         case let (.string(s), .lowercased): return .string(s.lowercased())
         case let (.string(s), .capitalized): return .string(s.capitalizedWords())

@@ -5,6 +5,8 @@ public enum TemplateValue: Sendable, Equatable {
     case bool(Bool)
     case int(Int)
     case string(String)
+    /// HTML made by portal (rendered Markdown), as UTF-8 bytes: `{{{name}}}` copies them.
+    case html([UInt8])
     case list([TemplateValue])
     case object(TemplateObject)
 
@@ -43,6 +45,7 @@ public enum TemplateValue: Sendable, Equatable {
     var text: String {
         switch self {
         case let .string(s): return s
+        case let .html(bytes): return String(decoding: bytes, as: UTF8.self)
         case let .int(i): return String(i)
         case let .bool(b): return b ? "true" : "false"
         case .null, .list, .object: return ""

@@ -20,6 +20,12 @@ enum YAMLFrontMatterReader {
                 line: lineOffset + 1, column: 1
             ))
         }
+        if let entries = readSimple(text, lineOffset: lineOffset) { return .success(entries) }
+        return readComposed(text, lineOffset: lineOffset)
+    }
+
+    /// The front matter as libyaml reads it (through `Yams.compose`).
+    static func readComposed(_ text: String, lineOffset: Int) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
         let root: Node?
         do {
             // No implicit typing: values keep their text (typed later by key), so the rules
@@ -76,7 +82,7 @@ enum YAMLFrontMatterReader {
                 let tag = scalar.tag.description
                 let forcedString = tag == Tag.Name.str.rawValue || tag == "!"
                 let plain = scalar.style == .plain && !forcedString
-                if plain, Self.isNull(scalar.string) || tag == Tag.Name.null.rawValue {
+                if plain, YAMLFrontMatterReader.isNull(scalar.string) || tag == Tag.Name.null.rawValue {
                     return FrontMatterNode(.null, line: line, column: column)
                 }
                 return FrontMatterNode(.scalar(scalar.string, plain: plain), line: line, column: column)
@@ -99,10 +105,11 @@ enum YAMLFrontMatterReader {
                 return FrontMatterNode(.null, line: line, column: column)
             }
         }
+    }
 
-        static func isNull(_ text: String) -> Bool {
-            text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
-        }
+    /// The plain scalars YAML reads as null.
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// Counts `*name` tokens whose name is declared as an anchor `&name` (a cheap

@@ -33,6 +33,7 @@ import Testing
         let context: TemplateValue = ["content": .html(Array(html.utf8)), "none": .html([])]
         #expect(try render("{{{content}}}|{{&content}}", context) == html + "|" + html)
         #expect(try render("{{content}}", context) == "&lt;p&gt;会议 &amp;amp; notes&lt;/p&gt;\n")
+        #expect(try render("{{empty(none)}} {{empty(content)}} {{uppercased(content)}}", context) == "true false &lt;P&gt;会议 &amp;AMP; NOTES&lt;/P&gt;\n")
         // Like a string, empty HTML still opens its section.
         #expect(try render("{{#none}}[{{{.}}}]{{/none}}{{#content}}x{{/content}}", context) == "[]x")
     }

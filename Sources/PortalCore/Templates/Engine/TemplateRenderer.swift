@@ -171,7 +171,7 @@ extension TemplateValue {
         case let (.list(items), .count): return .int(items.count)
         case let (.list(items), .empty): return .bool(items.isEmpty)
         case let (.string(s), .empty): return .bool(s.isEmpty)
-        case let (.html(bytes), .empty): return .bool(bytes.isEmpty)
+        case let (.html(bytes), _): return TemplateValue.string(String(decoding: bytes, as: UTF8.self)).applying(transform)
         case let (.string(s), .uppercased): return .string(s.uppercased())
         case let (.string(s), .lowercased): return .string(s.lowercased())
         case let (.string(s), .capitalized): return .string(s.capitalizedWords())

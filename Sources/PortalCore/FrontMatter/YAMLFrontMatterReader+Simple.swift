@@ -121,7 +121,7 @@ extension YAMLFrontMatterReader {
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             // One quote at each end and none inside: no escapes, no doubled quotes.
             guard end - begin >= 2, line[end - 1] == first else { return nil }
-            for index in (begin + 1)..<(end - 1) where line[index] == first || line[index] == UInt8(ascii: "\\") || line[index] == 0x09 {
+            for index in (begin + 1)..<(end - 1) where line[index] == first || line[index] == UInt8(ascii: "\\") {
                 return nil
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: line[(begin + 1)..<(end - 1)]), as: UTF8.self)
@@ -131,9 +131,9 @@ extension YAMLFrontMatterReader {
         var previous: UInt8 = 0
         for index in begin..<end {
             let byte = line[index]
-            // `: ` ends a key and ` #` starts a comment; flow lists end items at `,` and brackets.
-            if byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == UInt8(ascii: ":"))
-                || (byte == UInt8(ascii: "#") && previous == 0x20) {
+            // `: ` ends a key and ` #` starts a comment (tabs and CRs never get here: see
+            // holdsSpecialCharacters); flow lists end items at `,` and brackets.
+            if (byte == 0x20 && previous == UInt8(ascii: ":")) || (byte == UInt8(ascii: "#") && previous == 0x20) {
                 return nil
             }
             if inList, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
@@ -154,7 +154,7 @@ extension YAMLFrontMatterReader {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
              UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
              UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
-             UInt8(ascii: "`"), 0x20, 0x09:
+             UInt8(ascii: "`"), 0x20:
             return true
         default:
             return false

@@ -1,10 +1,16 @@
 import Foundation
 import TOMLKit
 
-/// Reads `+++` front matter with TOMLKit into front-matter nodes.
+/// Reads `+++` front matter into front-matter nodes: flat TOML quickly, the rest with TOMLKit.
 enum TOMLFrontMatterReader {
     /// `lineOffset` is added to TOML line numbers to give file lines (the opening fence's line).
     static func read(_ text: String, lineOffset: Int, timeZone: TimeZone) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
+        if let entries = readSimple(text, lineOffset: lineOffset, timeZone: timeZone) { return .success(entries) }
+        return readParsed(text, lineOffset: lineOffset, timeZone: timeZone)
+    }
+
+    /// Reads any TOML through TOMLKit (toml++).
+    static func readParsed(_ text: String, lineOffset: Int, timeZone: TimeZone) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -29,8 +29,9 @@ extension YAMLFrontMatterReader {
     }
 
     /// Characters libyaml refuses or reads as line breaks (controls, DEL, C1 controls,
-    /// U+2028, U+2029, U+FFFE, U+FFFF) and the byte-order mark: left to Yams.
-    private static func holdsSpecialCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// U+2028, U+2029, U+FFFE, U+FFFF) and the byte-order mark: left to Yams (and, in
+    /// TOML front matter, to TOMLKit).
+    static func holdsSpecialCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]

@@ -135,7 +135,7 @@ enum FileOperations {
     }
 
     /// FS_IOC_GETFLAGS, `_IOR('f', 1, long)`, or FS_IOC_SETFLAGS, `_IOW('f', 2, long)`.
-    private static func inodeFlagsRequest(set: Bool) -> UInt {
+    fileprivate static func inodeFlagsRequest(set: Bool) -> UInt {
         let direction: UInt = set ? 1 : 2
         return (direction << 30) | (UInt(MemoryLayout<Int>.size) << 16) | (UInt(UInt8(ascii: "f")) << 8) | (set ? 2 : 1)
     }
@@ -196,5 +196,43 @@ enum FileOperations {
         }
         for folder in folders { removeTree(folder) }
         rmdir(path)
+    }
+}
+
+/// The `T` attribute of a folder, switched on and off while its subfolders are made
+/// (see `OutputWriter.makeSpread`). Best effort: a switch that fails changes only
+/// where on the disk the next subfolders land.
+final class SpreadSwitch {
+    private let descriptor: Int32
+    private var flags: Int32
+
+    /// Nil where the folder cannot be opened or its file system keeps no inode flags.
+    init?(folder path: String) {
+        #if os(Linux)
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var current: Int32 = 0
+        guard ioctl(descriptor, FileOperations.inodeFlagsRequest(set: false), &current) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        flags = current
+        #else
+        return nil
+        #endif
+    }
+
+    /// Sets (`true`) or clears the attribute.
+    func spread(_ on: Bool) {
+        #if os(Linux)
+        let wanted = on ? flags | FileOperations.topDirectoryFlag : flags & ~FileOperations.topDirectoryFlag
+        guard wanted != flags else { return }
+        var updated = wanted
+        if ioctl(descriptor, FileOperations.inodeFlagsRequest(set: true), &updated) == 0 { flags = wanted }
+        #endif
+    }
+
+    deinit {
+        close(descriptor)
     }
 }

@@ -14,8 +14,8 @@ struct FolderPlan {
         var subfolders = 0
         /// Where its subfolders are listed in `levels` (one deeper than itself).
         var group: Int?
-        /// Whether its subfolders go through helper folders (`OutputWriter.makeSpread`):
-        /// two or more subfolders, and more than `OutputWriter.inodesPerHelper` inodes.
+        /// Whether its subfolders are spread over block groups (`OutputWriter.makeSpread`):
+        /// two or more subfolders, and more than `OutputWriter.inodesPerGroup` inodes.
         var spread = false
 
         init(path: Substring) { self.path = path }
@@ -76,7 +76,7 @@ struct FolderPlan {
         while !open.isEmpty { close(&open) }
         spreadRoot = rootSubfolders >= 2
         for index in folders.indices {
-            folders[index].spread = folders[index].subfolders >= 2 && folders[index].size > OutputWriter.inodesPerHelper
+            folders[index].spread = folders[index].subfolders >= 2 && folders[index].size > OutputWriter.inodesPerGroup
         }
     }
 

@@ -44,9 +44,9 @@ public enum OutputWriter {
         return "\(target).\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
-    /// The inodes (folders and files) that go through one helper folder (see `makeSpread`);
+    /// The inodes (folders and files) placed together in one block group (see `makeSpread`);
     /// a folder whose tree holds more, in two or more subfolders, is spread.
-    static let inodesPerHelper = 32
+    static let inodesPerGroup = 16
 
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     static func fill(_ staging: String, with files: [OutputFile], plan: FolderPlan) throws {
@@ -54,42 +54,28 @@ public enum OutputWriter {
         // The folders that took the spreading attribute (none on file systems without it).
         var spread = Set<Int>()
         if plan.spreadRoot, FileOperations.spreadSubfolders(of: staging) { spread.insert(FolderPlan.root) }
-        let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        var helpers: [String] = []
         for level in plan.levels {
             // One thread per parent folder (creating entries in one folder takes its lock),
             // the biggest parents first, ties in the order of the plan.
             let groups = level.enumerated().sorted { ($0.element.folders.count, $1.offset) > ($1.element.folders.count, $0.offset) }.map(\.element)
             let spreadParents = spread
-            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<(marked: [Int], helpers: [String]), OutputWriteError> in
-                var madeHelpers: [String] = []
+            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Int], OutputWriteError> in
                 do throws(OutputWriteError) {
                     if spreadParents.contains(group.parent) {
-                        madeHelpers = try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging, tag: tag)
+                        try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging)
                     } else {
                         for folder in group.folders { try makeFolder(staging, folders[folder].path) }
                     }
                 } catch {
                     return .failure(error)
                 }
-                let marked = group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) }
-                return .success((marked, madeHelpers))
+                return .success(group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) })
             }
             for outcome in outcomes {
                 switch outcome {
-                case let .success(made):
-                    spread.formUnion(made.marked)
-                    helpers += made.helpers
+                case let .success(marked): spread.formUnion(marked)
                 case let .failure(failure): throw failure
                 }
-            }
-        }
-
-        // The empty helpers are removed beside the writing: freeing a folder's block waits
-        // for the disk on volumes mounted with `discard`, and the waits need no core.
-        let removal = BackgroundWork { [helpers] in
-            helpers.first { rmdir($0) != 0 }.map {
-                OutputWriteError(.system, path: String($0.dropFirst(staging.count + 1)), message: FileOperations.lastError())
             }
         }
 
@@ -112,10 +98,8 @@ public enum OutputWriter {
             }
             return nil
         }
-        let removalFailure = removal.wait()
         // The first failure in input order, whatever thread found it first.
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        if let removalFailure { throw removalFailure }
     }
 
     private static func makeFolder(_ staging: String, _ folder: Substring) throws(OutputWriteError) {
@@ -124,37 +108,24 @@ public enum OutputWriter {
         }
     }
 
-    /// Makes the subfolders of a spread folder. ext4 places each new subfolder of a spread
-    /// folder by looking over every block group of the disk, which costs more than the rest
-    /// of making it; so a short-lived helper folder is made there for every
-    /// `inodesPerHelper` folders and files (the subfolders' trees, as `size` counts them),
-    /// ext4 spreads the helpers, each subfolder is made in its helper (landing in the
-    /// helper's group, where its own subfolders and files follow) and renamed into place,
-    /// and the helpers, empty then, are returned for the caller to remove. `tag`, new for
-    /// each build, names the helpers: ext4 starts its look-over from a hash of the name.
-    static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String, tag: String) throws(OutputWriteError) -> [String] {
+    /// Makes the subfolders of a spread folder. ext4 places a new subfolder of a folder
+    /// marked `T` by looking over every block group of the disk (which costs more than the
+    /// rest of making it), and a subfolder of an unmarked folder in the group where that
+    /// folder last took an inode. So the mark is on for the first subfolder of every
+    /// `inodesPerGroup` folders and files (the subfolders' trees, as `size` counts them),
+    /// which ext4 spreads, and off for the others, which land beside it; each subfolder's
+    /// own subfolders and files follow it. The folder is left unmarked.
+    static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String) throws(OutputWriteError) {
         let parent = parentIndex == FolderPlan.root ? "" : plan.folders[parentIndex].path
-        let parentPath = parent.isEmpty ? staging : staging + "/" + parent
-        var helpers: [String] = []
-        var inHelper = 0
+        let spreading = SpreadSwitch(folder: parent.isEmpty ? staging : staging + "/" + parent)
+        defer { spreading?.spread(false) }
+        var inGroup = 0
         for index in subfolders {
-            let folder = plan.folders[index].path
-            if inHelper == 0 {
-                let helper = parentPath + "/.portal-spread-\(tag)-\(helpers.count)"
-                if let failure = FileOperations.makeDirectory(helper) {
-                    throw OutputWriteError(.system, path: String(parent), message: failure)
-                }
-                helpers.append(helper)
-            }
-            let name = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[folder.utf8.index(after: $0)...] } ?? folder
-            let made = helpers[helpers.count - 1] + "/" + name
-            if let failure = FileOperations.makeDirectory(made) ?? FileOperations.renameItem(made, to: staging + "/" + folder) {
-                throw OutputWriteError(.system, path: String(folder), message: failure)
-            }
-            inHelper += plan.folders[index].size
-            if inHelper >= inodesPerHelper { inHelper = 0 }
+            spreading?.spread(inGroup == 0)
+            try makeFolder(staging, plan.folders[index].path)
+            inGroup += plan.folders[index].size
+            if inGroup >= inodesPerGroup { inGroup = 0 }
         }
-        return helpers
     }
 
     /// Puts `staging` at `target`, keeping the old folder until the new one is in place.

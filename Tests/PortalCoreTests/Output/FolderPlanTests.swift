@@ -42,7 +42,7 @@ import Testing
 
     @Test func spreadsBigFoldersWithSeveralSubfolders() throws {
         var paths = ["one/only/index.html"]
-        for index in 0..<OutputWriter.inodesPerHelper {
+        for index in 0..<OutputWriter.inodesPerGroup {
             paths.append("big/p\(index)/index.html")
             paths.append("narrow/deep/p\(index).html")
         }
@@ -50,7 +50,7 @@ import Testing
         let spread = Set(plan.folders.filter(\.spread).map { String($0.path) })
         // `narrow` is big with one subfolder, `one` small: neither spreads.
         #expect(spread == ["big"])
-        #expect(plan.folders.first { $0.path == "big" }?.size == 1 + 2 * OutputWriter.inodesPerHelper)
+        #expect(plan.folders.first { $0.path == "big" }?.size == 1 + 2 * OutputWriter.inodesPerGroup)
     }
 
     @Test func findsAFileThatIsAlsoAFolderPastNamesThatSortBetween() {

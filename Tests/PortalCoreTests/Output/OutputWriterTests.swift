@@ -62,13 +62,14 @@ import Testing
         #expect(try Self.siblings(of: output) == ["public"])
     }
 
-    @Test func spreadFoldersEndUpInPlaceWithoutHelpers() throws {
+    @Test func spreadFoldersEndUpInPlaceAndUnmarked() throws {
         let site = try TemporarySite()
         defer { site.remove() }
         let output = site.root + "/public"
-        // Big lists (spread through helper folders), a deep one, and small ones.
+        // Big lists (spread over block groups), a deep one, and small ones.
         var files: [OutputFile] = [OutputFile(path: "index.html", text: "root")]
-        for index in 0..<(OutputWriter.inodesPerHelper * 3) {
+        #expect(96 > OutputWriter.inodesPerGroup * 2)
+        for index in 0..<96 {
             files.append(OutputFile(path: "en/posts/帖子-\(index)/index.html", text: "\(index)"))
         }
         for index in 0..<40 {
@@ -89,8 +90,11 @@ import Testing
         #expect(tree.count == files.count)
         #expect(tree["en/posts/帖子-95/index.html"] == Array("95".utf8))
         #expect(tree["en/tags/t3/page/39/index.html"] == Array("t39".utf8))
-        if let flags = FileOperations.inodeFlags(of: output + "/en/posts") {
-            #expect(flags & FileOperations.topDirectoryFlag != 0)
+        // The spreading mark is switched off again once the subfolders are made.
+        for folder in ["", "/en", "/en/posts", "/en/tags"] {
+            if let flags = FileOperations.inodeFlags(of: output + folder) {
+                #expect(flags & FileOperations.topDirectoryFlag == 0, "\(folder)")
+            }
         }
     }
 
@@ -104,7 +108,8 @@ import Testing
             OutputFile(path: "a/index.html", text: "a"),
             OutputFile(path: "a/b/c/page/1/index.html", content: .deferred(DeferredContent { Array("made late".utf8) })),
         ]
-        for index in 0..<(OutputWriter.inodesPerHelper + 8) {
+        #expect(40 > OutputWriter.inodesPerGroup)
+        for index in 0..<40 {
             files.append(OutputFile(path: "r\(index)/s/index.html", text: "\(index)"))
         }
         try OutputWriter.write(files, to: output)
@@ -133,6 +138,15 @@ import Testing
         FileOperations.spreadSubfolders(of: folder + "/one/index.html")
         FileOperations.spreadSubfolders(of: site.root + "/missing")
         #expect(try Self.tree(folder) == ["one/index.html": Array("ok".utf8)])
+        // The switch used while making subfolders turns the flag off and on, keeping the rest.
+        if let before, let spreading = SpreadSwitch(folder: folder) {
+            spreading.spread(false)
+            #expect(FileOperations.inodeFlags(of: folder) == before & ~0x0002_0000)
+            #expect(FileOperations.makeDirectory(folder + "/two") == nil)
+            spreading.spread(true)
+            #expect(FileOperations.inodeFlags(of: folder) == before | 0x0002_0000)
+        }
+        #expect(SpreadSwitch(folder: site.root + "/missing") == nil)
     }
 
     @Test func replacesAnExistingTree() throws {

@@ -47,7 +47,7 @@ public struct PageLinkRewriter: LinkRewriting {
             if basePath == "/" || path.hasPrefix(basePath) { return nil }
             return basePath + path.dropFirst() + suffix
         }
-        let decodedPath = path.removingPercentEncoding ?? path
+        let decodedPath = path.percentDecoded
         let directory = page.source.contentPath.splitUTF8("/").dropLast().map(String.init)
         guard let resolved = Self.normalize(directory + decodedPath.splitUTF8("/", omittingEmptySubsequences: false).map(String.init)) else {
             return nil

@@ -75,6 +75,14 @@ public struct Slugifier: Sendable, Hashable {
 }
 
 extension String {
+    /// The text with `%XX` sequences decoded (Foundation's `removingPercentEncoding`), or
+    /// the text itself when it holds none or they do not decode; text without `%` skips
+    /// Foundation.
+    var percentDecoded: String {
+        guard containsUTF8Byte(where: { $0 == UInt8(ascii: "%") }) else { return self }
+        return removingPercentEncoding ?? self
+    }
+
     /// Percent-encodes a site path for use in `href` (Chinese slugs become `%E4…`):
     /// every byte but ASCII letters, digits and `-._~:/` becomes `%XX`.
     var percentEncodedPath: String {

@@ -63,7 +63,7 @@ public struct LinkChecker: Sendable {
             target = found
         }
         guard let fragment else { return nil }
-        let id = fragment.removingPercentEncoding ?? fragment
+        let id = fragment.percentDecoded
         if id.isEmpty || id.lowercased() == "top" || targets.hasAnchor(id, in: target) { return nil }
         let noun = link.isImage ? "missing image" : "broken link"
         if target == source.outputPath {
@@ -94,7 +94,7 @@ public struct LinkChecker: Sendable {
         }
         let directory = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") || path == "." || path == ".."
         guard let normalized = PageLinkRewriter.normalize(parts) else { return nil }
-        let decoded = normalized.removingPercentEncoding ?? normalized
+        let decoded = normalized.percentDecoded
         return directory && !decoded.isEmpty ? decoded + "/" : decoded
     }
 
@@ -114,7 +114,7 @@ public struct LinkChecker: Sendable {
     func missing(_ link: RenderedMarkdown.Link, in source: LinkSource, sitePath: String?) -> String {
         let written = link.written
         let (path, _) = Self.split(written)
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.percentDecoded
         let lowered = decoded.lowercased()
         let isMarkdown = lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown")
         let noun = link.isImage ? "missing image" : "broken link"

@@ -50,4 +50,13 @@ import Testing
             #expect(sample.percentEncodedPath == sample.addingPercentEncoding(withAllowedCharacters: allowed), "\(sample)")
         }
     }
+
+    /// Decoding gives what Foundation gives, and the text itself where Foundation gives nil.
+    @Test func percentDecodingMatchesFoundation() {
+        let samples = ["/docs/", "/zh-hans/tags/%E6%9C%8D%E5%8A%A1/", "/100%/", "%zz", "%E6%9C", "a%20b", "服务/x y", "", "%", "#top"]
+        for sample in samples {
+            #expect(sample.percentDecoded == (sample.removingPercentEncoding ?? sample), "\(sample)")
+        }
+        #expect("/zh-hans/tags/%E6%9C%8D%E5%8A%A1/".percentDecoded == "/zh-hans/tags/服务/")
+    }
 }

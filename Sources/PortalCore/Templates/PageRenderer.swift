@@ -60,7 +60,10 @@ struct PageRenderer: Sendable {
         case .notFound: (layout, context) = ("404", builder.notFoundContext())
         case .root: (layout, context) = ("root", builder.rootContext())
         }
-        return OutputFile(path: outputPath(of: job), content: .bytes(model.theme.renderBytes(context, layout: layout)))
+        // Cards rendered on one list page of a language are reused by its other list pages.
+        let scope = job.listLanguage.flatMap { code in model.config.languages.firstIndex { $0.code == code } }
+        let bytes = model.theme.renderBytes(context, layout: layout, memo: scope == nil ? nil : model.renderedCards, scope: scope ?? 0)
+        return OutputFile(path: outputPath(of: job), content: .bytes(bytes))
     }
 
     /// Where the page of `job` is written, relative to the output folder.
@@ -86,6 +89,20 @@ struct PageRenderer: Sendable {
         jobs.compactMap { job in
             guard let list = model.paginatedBase(of: job), list.number == 1 else { return nil }
             return redirect(from: list.basePath + "page/1/", to: list.basePath, language: list.language)
+        }
+    }
+}
+
+extension RenderJob {
+    /// The language of a list page; nil for a page, the 404 page and the root.
+    var listLanguage: String? {
+        switch self {
+        case let .home(language, _), let .section(language, _, _), let .tags(language), let .tag(language, _, _),
+             let .authors(language), let .author(language, _, _), let .archives(language), let .year(language, _, _),
+             let .month(language, _, _, _):
+            return language
+        case .page, .notFound, .root:
+            return nil
         }
     }
 }

@@ -19,6 +19,8 @@ public struct SiteModel: Sendable {
     let siteParams: TemplateValue
     private(set) var stringValues: [String: TemplateValue]
     private(set) var cards: CardCache
+    /// Cards as rendered by the theme, reused by every list of a language.
+    private(set) var renderedCards: TemplateMemo
     /// `config.origin`, found once so that absolute URLs need no search per call.
     let origin: String
     /// The `site` and `lang` values of every page, by language code.
@@ -59,6 +61,7 @@ public struct SiteModel: Sendable {
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
         siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)
+        renderedCards = TemplateMemo()
         stringValues = Self.stringValues(of: theme)
         let config = content.config
         let params = siteParams
@@ -78,6 +81,7 @@ public struct SiteModel: Sendable {
         var copy = self
         for (id, markdown) in updates { copy.rendered[id] = markdown }
         copy.cards = CardCache(count: content.pages.count)
+        copy.renderedCards = TemplateMemo()
         return copy
     }
 
@@ -85,6 +89,7 @@ public struct SiteModel: Sendable {
     func replacing(theme: Theme) -> SiteModel {
         var copy = self
         copy.theme = theme
+        copy.renderedCards = TemplateMemo()
         copy.stringValues = Self.stringValues(of: theme)
         copy.navItems = Self.navItems(content: copy.content, theme: theme)
         return copy

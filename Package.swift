@@ -1,5 +1,28 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// On Linux, `portal` carries the Swift runtime and Foundation itself when the toolchain
+/// has their static libraries (as `swift build --static-swift-stdlib` would link them):
+/// a build then starts without loading Foundation and ICU, 20-40 ms sooner. Where the
+/// libraries are missing, it links them dynamically as any Swift program does.
+/// Foundation's own static dependencies are named here: the modules portal compiles
+/// against do not name them.
+let staticRuntime: [LinkerSetting] = {
+    #if os(Linux)
+    let needed = ["libswiftCore.a", "libFoundation.a", "libCoreFoundation.a", "lib_FoundationICU.a",
+                  "lib_FoundationCShims.a", "lib_FoundationCollections.a"]
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    guard let folder = folders.first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/swiftc") }) else { return [] }
+    let tools = URL(fileURLWithPath: folder + "/swiftc").resolvingSymlinksInPath().deletingLastPathComponent()
+    let libraries = tools.deletingLastPathComponent().appendingPathComponent("lib/swift_static/linux").path
+    if needed.allSatisfy({ FileManager.default.fileExists(atPath: libraries + "/" + $0) }) {
+        return [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                              "-l_FoundationCollections", "-lstdc++"])]
+    }
+    #endif
+    return []
+}()
 
 let package = Package(
     name: "portal",
@@ -51,7 +74,8 @@ let package = Package(
                 "PortalCore",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticRuntime
         ),
         .testTarget(
             name: "PortalCoreTests",

@@ -13,17 +13,8 @@ extension TOMLFrontMatterReader {
             // Controls (tabs and CRs too), C1 controls, line separators and byte-order marks.
             guard !YAMLFrontMatterReader.holdsSpecialCharacters(bytes) else { return nil }
             var reader = SimpleTOML(timeZone: timeZone)
-            var lineNumber = lineOffset
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                start = end + 1
-                guard reader.read(line, number: lineNumber) else { return nil }
-            }
-            return reader.entries()
+            let simple = YAMLFrontMatterReader.eachLine(of: bytes) { line, number in reader.read(line, number: number + lineOffset) }
+            return simple ? reader.entries() : nil
         }
     }
 }

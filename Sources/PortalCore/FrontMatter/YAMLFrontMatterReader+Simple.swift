@@ -10,22 +10,30 @@ extension YAMLFrontMatterReader {
             guard !holdsSpecialCharacters(bytes) else { return nil }
             var entries: [FrontMatterNode.Entry] = []
             var keys = Set<String>()
-            var lineNumber = 0
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                start = end + 1
-                guard let first = line.first, !isBlank(line) else { continue }
-                if first == UInt8(ascii: "#") { continue }
+            let simple = eachLine(of: bytes) { line, number in
+                guard let first = line.first, !isBlank(line), first != UInt8(ascii: "#") else { return true }
                 guard let (key, valueStart) = simpleKey(line), keys.insert(key).inserted,
-                      let node = simpleValue(line, from: valueStart, line: lineNumber + lineOffset) else { return nil }
+                      let node = simpleValue(line, from: valueStart, line: number + lineOffset) else { return false }
                 entries.append(FrontMatterNode.Entry(key: key, node: node))
+                return true
             }
-            return entries
+            return simple ? entries : nil
         }
+    }
+
+    /// Calls `body` with each line of `bytes` (without its line feed) and its 1-based
+    /// number until `body` returns false; returns whether it never did.
+    static func eachLine(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Bool {
+        var number = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            number += 1
+            guard body(UnsafeBufferPointer(rebasing: bytes[start..<end]), number) else { return false }
+            start = end + 1
+        }
+        return true
     }
 
     /// Characters libyaml refuses or reads as line breaks (controls, DEL, C1 controls,

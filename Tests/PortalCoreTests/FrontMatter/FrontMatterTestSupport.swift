@@ -3,6 +3,23 @@ import Foundation
 
 /// Shared helpers for the front-matter tests.
 enum FrontMatterFixture {
+    /// The front matter (the text between the `fence` lines, with a final line feed) of
+    /// every Markdown file under `../shared` when it is beside the project, or under the
+    /// folder the environment variable `variable` names (a benchmark corpus holds thousands).
+    static func corpusFrontMatters(fence: String, variable: String) -> [(path: String, text: String)] {
+        let folder = ProcessInfo.processInfo.environment[variable] ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../../shared").standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [(path: String, text: String)] = []
+        for case let path as String in walker where path.hasSuffix(".md") && found.count < 100_000 {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + path),
+                  let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n"),
+                  let close = text.range(of: "\n" + fence + "\n") else { continue }
+            found.append((path, String(text[text.index(text.startIndex, offsetBy: fence.count + 1)..<close.lowerBound]) + "\n"))
+        }
+        return found
+    }
+
     static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
     static let utc = TimeZone(identifier: "UTC")!
 

@@ -76,17 +76,9 @@ import Testing
     }
 
     @Test func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
-        // Real front matter when the shared folder is beside the project; PORTAL_TOML_CORPUS
-        // names another folder to compare (a benchmark corpus holds thousands).
-        let shared = ProcessInfo.processInfo.environment["PORTAL_TOML_CORPUS"] ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared").standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(atPath: shared) else { return }
+        // Real front matter; PORTAL_TOML_CORPUS names another folder to compare.
         var compared = 0
-        for case let path as String in walker where path.hasSuffix(".md") && compared < 100_000 {
-            guard let data = FileManager.default.contents(atPath: shared + "/" + path),
-                  let text = String(data: data, encoding: .utf8), text.hasPrefix("+++\n"),
-                  let close = text.range(of: "\n+++\n") else { continue }
-            let front = String(text[text.index(text.startIndex, offsetBy: 4)..<close.lowerBound]) + "\n"
+        for (path, front) in FrontMatterFixture.corpusFrontMatters(fence: "+++", variable: "PORTAL_TOML_CORPUS") {
             guard let quick = TOMLFrontMatterReader.readSimple(front, lineOffset: 1, timeZone: Self.zone) else { continue }
             #expect(SimpleYAMLTests.describe(quick) == Self.parsed(front), "\(path)")
             compared += 1

@@ -82,20 +82,10 @@ import Testing
     }
 
     @Test func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
-        // Real front matter when the shared folder is beside the project; PORTAL_YAML_CORPUS
-        // names another folder to compare (a benchmark corpus holds thousands).
-        let shared = ProcessInfo.processInfo.environment["PORTAL_YAML_CORPUS"] ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared").standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(atPath: shared) else { return }
-        var compared = 0
-        for case let path as String in walker where path.hasSuffix(".md") && compared < 100_000 {
-            guard let data = FileManager.default.contents(atPath: shared + "/" + path),
-                  let text = String(data: data, encoding: .utf8), text.hasPrefix("---\n"),
-                  let close = text.range(of: "\n---\n") else { continue }
-            let front = String(text[text.index(text.startIndex, offsetBy: 4)..<close.lowerBound]) + "\n"
+        // Real front matter; PORTAL_YAML_CORPUS names another folder to compare.
+        for (path, front) in FrontMatterFixture.corpusFrontMatters(fence: "---", variable: "PORTAL_YAML_CORPUS") {
             guard let quick = YAMLFrontMatterReader.readSimple(front, lineOffset: 1) else { continue }
             #expect(Self.describe(quick) == Self.composed(front), "\(path)")
-            compared += 1
         }
     }
 }

@@ -17,9 +17,15 @@ struct MetadataNormalizer {
     func normalize(_ entries: [FrontMatterNode.Entry]) -> (metadata: PageMetadata, diagnostics: [Diagnostic]) {
         var metadata = PageMetadata()
         var diagnostics: [Diagnostic] = []
+        // Each key lower-cased once (ASCII letters only, as `caseInsensitiveEquals` compares).
+        let loweredKeys = entries.map(\.key.asciiLowercased)
+        func entry(_ key: String) -> FrontMatterNode.Entry? {
+            let lowered = key.asciiLowercased
+            return loweredKeys.firstIndex { $0.utf8.elementsEqual(lowered.utf8) }.map { entries[$0] }
+        }
         func first(_ keys: String...) -> (key: String, node: FrontMatterNode)? {
             for key in keys {
-                if let entry = entries.first(where: { $0.key.caseInsensitiveEquals(key) }), !entry.node.isEmpty {
+                if let entry = entry(key), !entry.node.isEmpty {
                     return (entry.key, entry.node)
                 }
             }
@@ -30,7 +36,7 @@ struct MetadataNormalizer {
         }
         func text(_ keys: String...) -> String? {
             for key in keys {
-                guard let entry = entries.first(where: { $0.key.caseInsensitiveEquals(key) }), !entry.node.isEmpty else { continue }
+                guard let entry = entry(key), !entry.node.isEmpty else { continue }
                 if let value = entry.node.text, !value.isEmpty, !isDate(entry.node) { return value }
                 warn(entry.key, "text", entry.node)
             }

@@ -44,9 +44,10 @@ public enum ContentScanner {
 
     private static func classify(_ entry: DirectoryWalker.Entry, languages: LanguageMatcher, into scan: inout ContentScan) {
         let contentPath = entry.relativePath
-        let fileName = contentPath.splitUTF8("/").last.map(String.init) ?? contentPath
-        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex,
-              markdownExtensions.contains(fileName[fileName.index(after: dot)...].lowercased()) else {
+        let fileName = contentPath.splitUTF8("/").last ?? contentPath[...]
+        let dot = fileName.utf8.lastIndex(of: UInt8(ascii: "."))
+        let fileExtension = dot.map { fileName[fileName.utf8.index(after: $0)...].lowercased() } ?? ""
+        guard let dot, dot != fileName.startIndex, markdownExtensions.contains(fileExtension) else {
             scan.assets.append(StaticAsset(absolutePath: entry.absolutePath, relativePath: contentPath, fromContent: true))
             return
         }
@@ -60,7 +61,7 @@ public enum ContentScanner {
             contentPath: contentPath,
             language: resolved.language,
             translationPath: resolved.translationPath,
-            isPlainText: fileName[fileName.index(after: dot)...].lowercased() == "txt"
+            isPlainText: fileExtension == "txt"
         ))
     }
 

@@ -23,17 +23,18 @@ struct LanguageMatcher: Sendable {
 
     /// `posts/a.zh-hans.md` → zh-Hans, `posts/a`; `en/posts/x/index.md` → en, `posts/x/index`.
     func resolve(contentPath: String) -> Resolution {
-        var components = contentPath.splitUTF8("/", omittingEmptySubsequences: true).map(String.init)
-        var stem = components.popLast() ?? contentPath
-        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex {
-            stem = String(stem[..<dot])
+        // Dots are found as bytes: names are split where the file system splits them.
+        var components = contentPath.splitUTF8("/", omittingEmptySubsequences: true)
+        var stem = components.popLast() ?? contentPath[...]
+        if let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")), dot != stem.startIndex {
+            stem = stem[..<dot]
         }
 
         var suffixLanguage: String?
-        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex,
-           let code = codes[stem[stem.index(after: dot)...].lowercased()] {
+        if let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")), dot != stem.startIndex,
+           let code = codes[stem[stem.utf8.index(after: dot)...].lowercased()] {
             suffixLanguage = code
-            stem = String(stem[..<dot])
+            stem = stem[..<dot]
         }
 
         var folderLanguage: String?

@@ -3,6 +3,38 @@ import Foundation
 
 /// Shared helpers for the front-matter tests.
 enum FrontMatterFixture {
+    /// Edited copies of `texts`, the same on every run: each replaces, inserts or deletes a
+    /// few characters, chosen among those that matter to TOML and YAML syntax.
+    static func variants(of texts: [String], each count: Int) -> [String] {
+        let pieces = [" ", "\"", "'", "\\", "#", "[", "]", "{", "}", "=", ":", ".", ",", "\n", "\t", "\r", "0", "1", "-", "+", "_",
+                      "T", "Z", "z", "e", "x", "~", "!", "&", "*", "|", ">", "中", "\u{85}", "\u{2028}", "\u{FEFF}", "2021-02-30", "1e3", "\"\"\""]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            // SplitMix64.
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
+        }
+        var result: [String] = []
+        for text in texts where !text.isEmpty {
+            for _ in 0..<count {
+                var characters = Array(text)
+                for _ in 0...next(3) {
+                    let place = next(characters.count + 1)
+                    switch next(3) {
+                    case 0 where place < characters.count: characters[place...place] = ArraySlice(pieces[next(pieces.count)])
+                    case 1 where place < characters.count: characters.remove(at: place)
+                    default: characters.insert(contentsOf: pieces[next(pieces.count)], at: place)
+                    }
+                }
+                result.append(String(characters))
+            }
+        }
+        return result
+    }
+
     /// The front matter (the text between the `fence` lines, with a final line feed) of
     /// every Markdown file under `../shared` when it is beside the project, or under the
     /// folder the environment variable `variable` names (a benchmark corpus holds thousands).

@@ -75,6 +75,18 @@ import Testing
         }
     }
 
+    @Test func editedFrontMatterIsReadAsTOMLKitReadsItOrLeftToIt() {
+        // Whatever the quick reader accepts, TOMLKit accepts too and reads the same.
+        var quick = 0
+        let short = ["n = 10\nm = -7\n", "d = 2021-12-23\nt = 2021-12-23T10:00:00+08:00\n", "l = [1, \"a\", 'b', true]\n[x]\ny = 'z'\n"]
+        for text in FrontMatterFixture.variants(of: Self.simple + short, each: 1000) {
+            guard let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 1, timeZone: Self.zone) else { continue }
+            #expect(SimpleYAMLTests.describe(entries) == Self.parsed(text), "\(text.debugDescription)")
+            quick += 1
+        }
+        #expect(quick > 100)
+    }
+
     @Test func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
         // Real front matter; PORTAL_TOML_CORPUS names another folder to compare.
         var compared = 0

@@ -81,6 +81,18 @@ import Testing
         }
     }
 
+    @Test func editedFrontMatterIsReadAsLibyamlReadsItOrLeftToIt() {
+        // Whatever the quick reader accepts, libyaml accepts too and reads the same.
+        var quick = 0
+        let short = ["n: 10\nm: -7\n", "d: 2021-12-23\nt: \"x\"\n", "l: [a, 'b', \"c\"]\n"]
+        for text in FrontMatterFixture.variants(of: Self.simple + short, each: 1000) {
+            guard let entries = YAMLFrontMatterReader.readSimple(text, lineOffset: 1) else { continue }
+            #expect(Self.describe(entries) == Self.composed(text), "\(text.debugDescription)")
+            quick += 1
+        }
+        #expect(quick > 100)
+    }
+
     @Test func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
         // Real front matter; PORTAL_YAML_CORPUS names another folder to compare.
         for (path, front) in FrontMatterFixture.corpusFrontMatters(fence: "---", variable: "PORTAL_YAML_CORPUS") {

@@ -145,8 +145,7 @@ public struct SiteBuilder: Sendable {
         let links = LinkChecker.checkPages(content: content, rendered: renderedPairs.map(\.0), files: files)
         diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
         clock.lap("links")
-        // Byte order: the order of Unicode scalars, without normalising Chinese paths first.
-        files.sort { $0.path.precedesInByteOrder($1.path) }
+        files.sort { $0.path < $1.path }
 
         for language in config.languages {
             statistics.pagesPerLanguage.append((language.code, content.pages.filter { $0.language == language.code }.count))

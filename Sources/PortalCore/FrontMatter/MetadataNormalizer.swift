@@ -17,11 +17,8 @@ struct MetadataNormalizer {
     func normalize(_ entries: [FrontMatterNode.Entry]) -> (metadata: PageMetadata, diagnostics: [Diagnostic]) {
         var metadata = PageMetadata()
         var diagnostics: [Diagnostic] = []
-        // Each key lower-cased once (ASCII letters only, as `caseInsensitiveEquals` compares).
-        let loweredKeys = entries.map(\.key.asciiLowercased)
         func entry(_ key: String) -> FrontMatterNode.Entry? {
-            let lowered = key.asciiLowercased
-            return loweredKeys.firstIndex { $0.utf8.elementsEqual(lowered.utf8) }.map { entries[$0] }
+            entries.first { $0.key.caseInsensitiveEquals(key) }
         }
         func first(_ keys: String...) -> (key: String, node: FrontMatterNode)? {
             for key in keys {

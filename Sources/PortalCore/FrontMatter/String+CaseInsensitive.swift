@@ -13,13 +13,6 @@ extension String {
         }
         return true
     }
-
-    /// The text with ASCII capitals made small and everything else kept: two texts are
-    /// `caseInsensitiveEquals` exactly when these are equal.
-    var asciiLowercased: String {
-        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }
-        return String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-    }
 }
 
 extension String {

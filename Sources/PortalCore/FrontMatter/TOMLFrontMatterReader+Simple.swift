@@ -91,14 +91,9 @@ private struct SimpleTOML {
     /// ASCII letters, digits, `_` and `-`, not followed by `.` (a dotted key).
     private func bareKey(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> String? {
         let start = index
-        while index < line.count, isBareKeyByte(line[index]) { index += 1 }
+        while index < line.count, TOMLFrontMatterReader.isBareKeyByte(line[index]) { index += 1 }
         guard index > start, index == line.count || line[index] != UInt8(ascii: ".") else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
-    }
-
-    private func isBareKeyByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     private func value(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int, line number: Int, column: Int) -> FrontMatterNode? {
@@ -164,37 +159,25 @@ private struct SimpleTOML {
 
     /// `YYYY-MM-DD`, or that with `THH:MM:SS` and an optional `Z` or `±HH:MM`; no fractions.
     private func date(_ token: UnsafeBufferPointer<UInt8>) -> MetaValue? {
-        guard let year = number(token, 0, 4), token[4] == UInt8(ascii: "-"), let month = number(token, 5, 2),
-              token[7] == UInt8(ascii: "-"), let day = number(token, 8, 2) else { return nil }
-        if token.count == 10 {
+        var scanner = ByteScanner(Array(token))
+        guard let year = scanner.digits(4...4), scanner.skip("-"), let month = scanner.digits(2...2), scanner.skip("-"),
+              let day = scanner.digits(2...2) else { return nil }
+        if scanner.atEnd {
             return FrontMatterDate.make(year: year, month: month, day: day, timeZone: timeZone).map { .date($0, hasTime: false) }
         }
-        guard token.count >= 19, token[10] == UInt8(ascii: "T"), let hour = number(token, 11, 2), token[13] == UInt8(ascii: ":"),
-              let minute = number(token, 14, 2), token[16] == UInt8(ascii: ":"), let second = number(token, 17, 2) else { return nil }
+        guard scanner.skip("T"), let hour = scanner.digits(2...2), scanner.skip(":"), let minute = scanner.digits(2...2),
+              scanner.skip(":"), let second = scanner.digits(2...2) else { return nil }
         var offset: Int?
-        switch token.count {
-        case 19:
-            offset = nil
-        case 20 where token[19] == UInt8(ascii: "Z"):
+        if scanner.skip("Z") {
             offset = 0
-        case 25 where token[19] == UInt8(ascii: "+") || token[19] == UInt8(ascii: "-"):
-            guard let hours = number(token, 20, 2), token[22] == UInt8(ascii: ":"), let minutes = number(token, 23, 2),
+        } else if let sign = scanner.sign() {
+            guard let hours = scanner.digits(2...2), scanner.skip(":"), let minutes = scanner.digits(2...2),
                   hours <= 23, minutes <= 59 else { return nil }
-            offset = (hours * 60 + minutes) * 60 * (token[19] == UInt8(ascii: "-") ? -1 : 1)
-        default:
-            return nil
+            offset = sign * (hours * 3600 + minutes * 60)
         }
+        guard scanner.atEnd else { return nil }
         return FrontMatterDate.make(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                                     offsetSeconds: offset, timeZone: timeZone).map { .date($0, hasTime: true) }
-    }
-
-    private func number(_ token: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var value = 0
-        for index in start..<(start + count) {
-            guard isDigit(token[index]) else { return nil }
-            value = value * 10 + Int(token[index] - 0x30)
-        }
-        return value
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

@@ -125,7 +125,7 @@ enum TOMLFrontMatterReader {
         return (String(decoding: line[start..<end], as: UTF8.self), end)
     }
 
-    private static func isBareKeyByte(_ byte: UInt8) -> Bool {
+    static func isBareKeyByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }

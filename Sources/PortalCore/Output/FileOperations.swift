@@ -105,17 +105,7 @@ enum FileOperations {
     /// Returns whether the folder carries the attribute now.
     @discardableResult
     static func spreadSubfolders(of path: String) -> Bool {
-        #if os(Linux)
-        guard let flags = inodeFlags(of: path) else { return false }
-        if flags & topDirectoryFlag != 0 { return true }
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var updated = flags | topDirectoryFlag
-        return ioctl(descriptor, inodeFlagsRequest(set: true), &updated) == 0
-        #else
-        return false
-        #endif
+        SpreadSwitch(folder: path)?.spread(true) ?? false
     }
 
     /// FS_TOPDIR_FL, the `T` of `lsattr`.
@@ -123,15 +113,7 @@ enum FileOperations {
 
     /// The inode flags of a folder (`lsattr`), or nil where the file system keeps none.
     static func inodeFlags(of path: String) -> Int32? {
-        #if os(Linux)
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var flags: Int32 = 0
-        return ioctl(descriptor, inodeFlagsRequest(set: false), &flags) == 0 ? flags : nil
-        #else
-        return nil
-        #endif
+        SpreadSwitch(folder: path)?.flags
     }
 
     /// FS_IOC_GETFLAGS, `_IOR('f', 1, long)`, or FS_IOC_SETFLAGS, `_IOW('f', 2, long)`.
@@ -204,7 +186,8 @@ enum FileOperations {
 /// where on the disk the next subfolders land.
 final class SpreadSwitch {
     private let descriptor: Int32
-    private var flags: Int32
+    /// The folder's inode flags (`lsattr`).
+    private(set) var flags: Int32
 
     /// Nil where the folder cannot be opened or its file system keeps no inode flags.
     init?(folder path: String) {
@@ -222,13 +205,17 @@ final class SpreadSwitch {
         #endif
     }
 
-    /// Sets (`true`) or clears the attribute.
-    func spread(_ on: Bool) {
+    /// Sets (`true`) or clears the attribute; returns whether the folder is as asked now.
+    @discardableResult
+    func spread(_ on: Bool) -> Bool {
         #if os(Linux)
         let wanted = on ? flags | FileOperations.topDirectoryFlag : flags & ~FileOperations.topDirectoryFlag
-        guard wanted != flags else { return }
+        guard wanted != flags else { return true }
         var updated = wanted
         if ioctl(descriptor, FileOperations.inodeFlagsRequest(set: true), &updated) == 0 { flags = wanted }
+        return flags == wanted
+        #else
+        return false
         #endif
     }
 

@@ -1,35 +1,12 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
-
-/// On Linux, `portal` carries the Swift runtime and Foundation itself when the toolchain
-/// has their static libraries (as `swift build --static-swift-stdlib` would link them):
-/// a build then starts without loading Foundation and ICU, 20-40 ms sooner. Where the
-/// libraries are missing, it links them dynamically as any Swift program does.
-/// Foundation's own static dependencies are named here: the modules portal compiles
-/// against do not name them.
-let staticRuntime: [LinkerSetting] = {
-    #if os(Linux)
-    let needed = ["libswiftCore.a", "libFoundation.a", "libCoreFoundation.a", "lib_FoundationICU.a",
-                  "lib_FoundationCShims.a", "lib_FoundationCollections.a"]
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-    guard let folder = folders.first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/swiftc") }) else { return [] }
-    let tools = URL(fileURLWithPath: folder + "/swiftc").resolvingSymlinksInPath().deletingLastPathComponent()
-    let libraries = tools.deletingLastPathComponent().appendingPathComponent("lib/swift_static/linux").path
-    if needed.allSatisfy({ FileManager.default.fileExists(atPath: libraries + "/" + $0) }) {
-        return [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
-                              "-l_FoundationCollections", "-lstdc++"])]
-    }
-    #endif
-    return []
-}()
 
 let package = Package(
     name: "portal",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "portal", targets: ["PortalCLI"]),
-        .library(name: "PortalCore", targets: ["PortalCore"]),
+        .library(name: "PortalPipeline", targets: ["PortalPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,19 +27,38 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl")]
         ),
         .target(name: "CPortalMemory"),
+        // The pipeline's layers: each target sees only the ones listed before it.
+        .target(name: "PortalText"),
         .target(
-            name: "PortalCore",
+            name: "PortalSources",
             dependencies: [
-                "CCmarkGFM",
-                "CCmarkParsing",
+                "PortalText",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "PortalMarkdown", dependencies: ["PortalText", "PortalSources", "CCmarkGFM", "CCmarkParsing"]),
+        .target(name: "PortalSite", dependencies: ["PortalText", "PortalSources", "PortalMarkdown"]),
+        .target(name: "PortalTemplates", dependencies: ["PortalText"]),
+        .target(
+            name: "PortalRender",
+            dependencies: [
+                "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "PortalOutput", dependencies: ["PortalText", "PortalSite"]),
+        .target(
+            name: "PortalPipeline",
+            dependencies: [
+                "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates",
+                "PortalRender", "PortalOutput",
             ]
         ),
         .target(
             name: "PortalServer",
             dependencies: [
-                "PortalCore",
+                "PortalPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -71,24 +67,26 @@ let package = Package(
             name: "PortalCLI",
             dependencies: [
                 "CPortalMemory",
-                "PortalCore",
+                "PortalPipeline",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: staticRuntime
+            ]
         ),
         .testTarget(
             name: "PortalCoreTests",
-            dependencies: ["PortalCore"]
+            dependencies: [
+                "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates",
+                "PortalRender", "PortalOutput", "PortalPipeline",
+            ]
         ),
         .testTarget(
             name: "PortalServerTests",
-            dependencies: ["PortalServer", "PortalCore"]
+            dependencies: ["PortalServer", "PortalPipeline", "PortalText", "PortalSite", "PortalOutput"]
         ),
         .testTarget(
             name: "PortalIntegrationTests",
             dependencies: [
-                "PortalCore",
+                "PortalPipeline", "PortalText", "PortalSources", "PortalSite", "PortalRender", "PortalOutput",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CPortalMemory
 import Foundation
-import PortalCore
+import PortalText
+import PortalOutput
+import PortalPipeline
 
 /// `portal build`: builds the site into the output folder, atomically.
 struct Build: ParsableCommand {

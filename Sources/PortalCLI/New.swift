@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortalCore
+import PortalPipeline
 
 /// `portal new`: creates a Markdown page with front matter under content/.
 struct New: ParsableCommand {

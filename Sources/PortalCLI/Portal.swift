@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import PortalCore
+import PortalPipeline
 
-/// The `portal` command: parses arguments and calls PortalCore.
+/// The `portal` command: parses arguments and calls the pipeline.
 @main
 struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(

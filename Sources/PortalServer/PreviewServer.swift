@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import PortalCore
+import PortalPipeline
 import ServiceLifecycle
 
 /// `portal serve`: the whole site built in memory and served with live

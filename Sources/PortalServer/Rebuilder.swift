@@ -1,5 +1,6 @@
 import Foundation
-import PortalCore
+import PortalText
+import PortalPipeline
 
 /// Runs builds for the preview, reusing parsed and rendered pages between them,
 /// and turns each result into what to serve and what to tell open pages.

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import PortalCore
+import PortalPipeline
 import ServiceLifecycle
 
 /// Answers every request from the in-memory site, plus the live-reload

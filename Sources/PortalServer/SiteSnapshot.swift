@@ -1,4 +1,4 @@
-import PortalCore
+import PortalSite
 
 /// The last good build, indexed by output path for serving from memory.
 struct SiteSnapshot: Sendable {

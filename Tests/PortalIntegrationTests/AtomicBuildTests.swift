@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalOutput
 import Testing
 
 /// The same sources give byte-identical output, and a failed build leaves the

@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// What a site author relies on beyond the golden trees.

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// Every feed and the sitemap parse as XML; hreflang sets are symmetric and name only pages that exist.

@@ -1,5 +1,6 @@
 import Foundation
-import PortalCore
+import PortalSite
+import PortalPipeline
 
 /// Paths and helpers shared by the integration tests.
 enum Fixtures {

@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// Builds each fixture site under Tests/Fixtures/sites and compares every output

@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// One fixture folder per invalid input under Tests/Fixtures/invalid; each holds a

@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// Tests/Fixtures/links/broken-links holds one link of each valid kind and one of

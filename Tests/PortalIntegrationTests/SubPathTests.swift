@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// The sample portal at the repository root, built for a project sub-path: no

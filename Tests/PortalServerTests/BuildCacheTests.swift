@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// The cache that makes rebuilds incremental: what is parsed and rendered again.

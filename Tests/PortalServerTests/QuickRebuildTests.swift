@@ -1,5 +1,5 @@
 import Foundation
-import PortalCore
+import PortalPipeline
 import Testing
 
 /// `portal serve`'s quick path: an edit to the body of a page re-renders that

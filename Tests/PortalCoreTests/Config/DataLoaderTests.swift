@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 @Suite struct DataLoaderTests {
     @Test func missingFilesAreEmpty() throws {

@@ -1,5 +1,12 @@
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 @Suite struct StringUTF8Tests {
     /// Sources are sorted with memcmp; the order must be the bytes' order, prefixes first.

@@ -1,5 +1,12 @@
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 @Suite struct DiagnosticReportTests {
     func warning(_ n: Int) -> Diagnostic { .warning("broken link \(n)", at: SourceLocation(path: "content/a.md", line: n, column: 1)) }

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 /// Parser errors point at the line of the file, not of the front matter.
 @Suite struct FrontMatterErrorTests {

@@ -1,5 +1,12 @@
 import Foundation
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 /// Shared helpers for the front-matter tests.
 enum FrontMatterFixture {
@@ -45,9 +52,12 @@ enum FrontMatterFixture {
         var found: [(path: String, text: String)] = []
         for case let path as String in walker where path.hasSuffix(".md") && found.count < 100_000 {
             guard let data = FileManager.default.contents(atPath: folder + "/" + path),
-                  let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n"),
-                  let close = text.range(of: "\n" + fence + "\n") else { continue }
-            found.append((path, String(text[text.index(text.startIndex, offsetBy: fence.count + 1)..<close.lowerBound]) + "\n"))
+                  let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n") else { continue }
+            // The closing fence is searched after the opening one: an empty front matter
+            // (`---` on two lines in a row) has no text between them.
+            let open = text.index(text.startIndex, offsetBy: fence.count)
+            guard let close = text.range(of: "\n" + fence + "\n", range: open..<text.endIndex) else { continue }
+            found.append((path, String(text[text.index(after: open)..<max(close.lowerBound, text.index(after: open))]) + "\n"))
         }
         return found
     }

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 /// The build parses thousands of files from many threads with one parser value.
 @Suite struct ParallelParsingTests {

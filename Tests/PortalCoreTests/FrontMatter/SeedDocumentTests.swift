@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 /// The seed site's pages parse into what `seeds/expected.toml` says (title, date,
 /// tags, authors, summary, weight). Both are read from `../shared/seeds` beside the

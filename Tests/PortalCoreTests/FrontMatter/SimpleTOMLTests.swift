@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 /// The quick reader of flat TOML front matter must give exactly the nodes TOMLKit gives,
 /// and leave everything it does not fully understand to TOMLKit.

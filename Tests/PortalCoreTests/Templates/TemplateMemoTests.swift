@@ -1,5 +1,12 @@
 import Testing
-@testable import PortalCore
+@testable import PortalText
+@testable import PortalSources
+@testable import PortalMarkdown
+@testable import PortalSite
+@testable import PortalTemplates
+@testable import PortalRender
+@testable import PortalOutput
+@testable import PortalPipeline
 
 /// Cards rendered once and reused on other list pages must give exactly what rendering
 /// each time gives, and anything that reads the page's own values must not be reused.

@@ -1,5 +1,0 @@
-/// The default theme compiled into the binary (generated from Templates/ by
-/// scripts/embed-theme.py; a test keeps the two identical).
-enum DefaultTheme {
-    static let files: [(String, String)] = DefaultTheme.embedded
-}

@@ -1,0 +1,64 @@
+import Foundation
+import PortalText
+import PortalSite
+
+/// What `portal build` and `portal serve` ask of a build.
+public struct BuildOptions: Sendable {
+    /// The site folder (holds `site.toml` and `content/`).
+    public var sourceRoot: String
+    /// Replaces `baseURL` of `site.toml` when set.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var includeFuture: Bool
+    /// The moment "future" is measured against.
+    public var now: Date
+    /// Treat warnings as errors.
+    public var strict: Bool
+    /// Leave pages and feeds to be rendered when first read: by the browser's request in
+    /// `portal serve`, by the thread that writes the file in `portal build`.
+    public var deferRendering: Bool
+
+    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), strict: Bool = false,
+                deferRendering: Bool = false) {
+        self.sourceRoot = sourceRoot
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.now = now
+        self.strict = strict
+        self.deferRendering = deferRendering
+    }
+}
+
+/// A built site held in memory, with everything found wrong on the way.
+public struct BuildResult: Sendable {
+    /// Sorted by path.
+    public var files: [OutputFile]
+    public var diagnostics: [Diagnostic]
+    public var statistics: BuildStatistics
+
+    public init(files: [OutputFile], diagnostics: [Diagnostic], statistics: BuildStatistics) {
+        self.files = files
+        self.diagnostics = diagnostics
+        self.statistics = statistics
+    }
+
+    /// True when the result must not be published (errors, or warnings under `strict`).
+    public var failed: Bool { diagnostics.hasErrors }
+}
+
+/// Counts and stage times printed after a build.
+public struct BuildStatistics: Sendable {
+    /// Pages per language code.
+    public var pagesPerLanguage: [(language: String, pages: Int)] = []
+    public var archivePages: Int = 0
+    public var staticFiles: Int = 0
+    public var aliases: Int = 0
+    /// Set when `portal serve` only re-rendered the Markdown of these many pages
+    /// (the files are those of the previous build, reading the new pages).
+    public var patchedPages: Int?
+    /// Stage name and seconds, in pipeline order.
+    public var stageTimes: [(stage: String, seconds: Double)] = []
+
+    public init() {}
+}

@@ -1,0 +1,218 @@
+import PortalText
+import PortalSources
+import PortalSite
+
+/// RSS 2.0 feeds per language, tag and author, with absolute URLs and RFC 822
+/// dates in the site's time zone.
+package struct FeedWriter: Sendable {
+    package let model: SiteModel
+
+    package init(model: SiteModel) {
+        self.model = model
+    }
+
+    /// One feed: its title, the list it follows and the language it is written in.
+    package struct Spec: Sendable {
+        package var title: String
+        package var sitePath: String
+        package var ids: [Int]
+        package var language: LanguageConfig
+
+        package var outputPath: String { String(sitePath.dropFirst()) + "index.xml" }
+    }
+
+    package func feeds() -> [OutputFile] {
+        specs().map(feed)
+    }
+
+    /// Every feed of the site: per language, per tag and per author.
+    package func specs() -> [Spec] {
+        var specs: [Spec] = []
+        let builder = ContextBuilder(model: model)
+        for language in model.config.languages {
+            let code = language.code
+            let prefix = "/" + language.urlPrefix + "/"
+            let siteTitle = language.title.isEmpty ? model.config.title : language.title
+            specs.append(Spec(title: siteTitle, sitePath: prefix, ids: builder.homePages(code), language: language))
+            for term in model.archives.tags[code] ?? [] {
+                specs.append(Spec(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
+            }
+            for author in model.archives.authors[code] ?? [] {
+                let name = author.profile?.name(in: code) ?? author.id
+                specs.append(Spec(title: name + " · " + siteTitle, sitePath: author.sitePath, ids: author.pages, language: language))
+            }
+        }
+        return specs
+    }
+
+    package func feed(_ spec: Spec) -> OutputFile {
+        feed(title: spec.title, sitePath: spec.sitePath, ids: spec.ids, language: spec.language)
+    }
+
+    package func feed(title: String, sitePath: String, ids: [Int], language: LanguageConfig) -> OutputFile {
+        let formatting = model.formatting[language.code] ?? DateFormatting(locale: language.locale, timeZone: model.config.timeZone)
+        let limit = model.config.feed.limit
+        let shown = limit > 0 ? Array(ids.prefix(limit)) : ids
+        let builder = ContextBuilder(model: model)
+        var xml: [UInt8] = []
+        xml.reserveCapacity(1_024 + shown.count * 2_048)
+        func raw(_ text: String) { xml.append(contentsOf: text.utf8) }
+        func escaped(_ text: String) { XMLEscaping.append(text, to: &xml) }
+        raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>")
+        escaped(title)
+        raw("</title>\n<link>")
+        escaped(model.absoluteURL(sitePath))
+        raw("</link>\n<description>")
+        escaped(language.description.isEmpty ? title : language.description)
+        raw("</description>\n<language>")
+        escaped(language.code)
+        raw("</language>\n<generator>portal</generator>\n")
+        if let newest = shown.compactMap({ model.content.pages[$0].date }).max() {
+            raw("<lastBuildDate>" + formatting.rfc822(newest) + "</lastBuildDate>\n")
+        }
+        raw("<atom:link href=\"")
+        escaped(model.absoluteURL(sitePath + "index.xml"))
+        raw("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
+        for id in shown {
+            let page = model.content.pages[id]
+            let link = model.absoluteURL(page.sitePath)
+            raw("<item>\n<title>")
+            escaped(page.title)
+            raw("</title>\n<link>")
+            escaped(link)
+            raw("</link>\n<guid isPermaLink=\"true\">")
+            escaped(link)
+            raw("</guid>\n")
+            if let date = page.date { raw("<pubDate>" + formatting.rfc822(date) + "</pubDate>\n") }
+            // The card every list shows already holds the page's authors and tags.
+            let card = builder.card(id)
+            for author in card["authors"]?.items ?? [] {
+                if let name = author["name"]?.stringValue {
+                    raw("<category domain=\"author\">")
+                    escaped(name)
+                    raw("</category>\n")
+                }
+            }
+            for tag in card["tags"]?.items ?? [] {
+                if let name = tag["name"]?.stringValue {
+                    raw("<category>")
+                    escaped(name)
+                    raw("</category>\n")
+                }
+            }
+            let body = model.config.feed.fullContent ? model.rendered[id].html : builder.summaryHTML(page)
+            raw("<description>")
+            escaped(absolutize(body))
+            raw("</description>\n</item>\n")
+        }
+        raw("</channel>\n</rss>\n")
+        return OutputFile(path: String(sitePath.dropFirst()) + "index.xml", content: .bytes(xml))
+    }
+
+    /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.
+    package func absolutize(_ html: String) -> String {
+        model.origin.isEmpty ? html : Self.absolutized(html, origin: model.origin)
+    }
+
+    /// `html` with `origin` put before the `/` of every `href="/` and `src="/`.
+    package static func absolutized(_ html: String, origin: String) -> String {
+        // Most summaries hold no link at all: `="/` is in every pattern.
+        guard Self.containsRootRelative(html) else { return html }
+        let patterns: [[UInt8]] = [Array("href=\"/".utf8), Array("src=\"/".utf8)]
+        let originBytes = Array(origin.utf8)
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 256)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "h") || bytes[index] == UInt8(ascii: "s"),
+               let pattern = patterns.first(where: { bytes[index...].starts(with: $0) }) {
+                result += pattern.dropLast()
+                result += originBytes
+                index += pattern.count - 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `="/` occurs in `html`.
+    private static func containsRootRelative(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\""), bytes[index + 2] == UInt8(ascii: "/") { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
+/// Escapes text for XML and strips characters XML 1.0 forbids.
+package enum XMLEscaping {
+    package static func escape(_ text: String) -> String {
+        var result: [UInt8] = []
+        append(text, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped; runs without special bytes are copied whole, and eight
+    /// bytes at a time are checked for them.
+    package static func append(_ text: String, to result: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            result.reserveCapacity(result.count + count + count / 8)
+            var runStart = 0
+            var index = 0
+            func flush(_ end: Int) {
+                result.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart))
+            }
+            while index < count {
+                if index + 8 <= count, !mayNeedWork(ByteWord.load(base, at: index)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x09, 0x0A, 0x0D:
+                    index += 1
+                    continue
+                case ..<0x20:
+                    replacement = ""
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML.
+                case 0xEF where index + 2 < count && base[index + 1] == 0xBF && base[index + 2] >= 0xBE:
+                    flush(index)
+                    index += 3
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
+                }
+                flush(index)
+                result.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += 1
+                runStart = index
+            }
+            flush(count)
+        }
+    }
+
+    /// Whether a byte of `word` is `&`, `<`, `>`, `"`, a control character or 0xEF.
+    @inline(__always)
+    private static func mayNeedWork(_ word: UInt64) -> Bool {
+        ByteWord.holdsBelow(word, 0x20) | ByteWord.holds(word, UInt8(ascii: "&")) | ByteWord.holds(word, UInt8(ascii: "<"))
+            | ByteWord.holds(word, UInt8(ascii: ">")) | ByteWord.holds(word, UInt8(ascii: "\"")) | ByteWord.holds(word, 0xEF) != 0
+    }
+}

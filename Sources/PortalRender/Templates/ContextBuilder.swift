@@ -1,0 +1,173 @@
+import Foundation
+import PortalText
+import PortalSources
+import PortalSite
+import PortalTemplates
+
+/// Builds the Mustache context of each page kind (the contract is in the
+/// README's "Templates" section). All logic lives here, none in templates.
+package struct ContextBuilder: Sendable {
+    package let model: SiteModel
+
+    package var config: SiteConfig { model.config }
+
+    package func language(_ code: String) -> LanguageConfig {
+        config.language(matching: code) ?? config.defaultLanguageConfig
+    }
+
+    package func strings(_ language: LanguageConfig) -> [String: String] {
+        model.theme.strings(for: language)
+    }
+
+    package func text(_ key: String, _ language: LanguageConfig, default fallback: String) -> String {
+        strings(language)[key] ?? fallback
+    }
+
+    /// Keys every layout has: site, lang, languages, t, nav, head, kind, is.
+    package func common(job: RenderJob, kind: String, language: LanguageConfig, title: String, sitePath: String,
+                description: String = "", feeds: [TemplateValue] = [], pagination: (prev: String?, next: String?) = (nil, nil)) -> TemplateValue {
+        let prefix = "/" + language.urlPrefix + "/"
+        let siteTitle = language.title.isEmpty ? config.title : language.title
+        let languages: [TemplateValue] = config.languages.map { other in
+            let target = other.code == language.code ? (sitePath, true) : model.counterpart(of: job, in: other)
+            return ["code": .string(other.code), "prefix": .string(other.urlPrefix), "name": .string(other.name),
+                    "url": .string(model.url(target.0)), "isCurrent": .bool(other.code == language.code), "isTranslation": .bool(target.1)]
+        }
+        var alternates: [TemplateValue] = []
+        if let key = model.translationKey(of: job), let paths = model.alternates[key], paths.count > 1, pagination.prev == nil {
+            for other in config.languages {
+                if let path = paths[other.code] { alternates.append(["hreflang": .string(other.code), "url": .string(model.absoluteURL(path))]) }
+            }
+            if let path = paths[config.defaultLanguageConfig.code] {
+                alternates.append(["hreflang": "x-default", "url": .string(model.absoluteURL(path))])
+            }
+        }
+        var head: TemplateValue = [
+            "title": .string(title == siteTitle ? siteTitle : title + " · " + siteTitle),
+            "description": .string(description.isEmpty ? language.description : description),
+            "canonical": .string(model.absoluteURL(sitePath)),
+            "feeds": .list(feeds.isEmpty ? [["title": .string(siteTitle), "url": .string(model.url(prefix + "index.xml"))]] : feeds),
+            "alternates": .list(alternates),
+        ]
+        if let prev = pagination.prev { head["prev"] = .string(model.absoluteURL(prev)) }
+        if let next = pagination.next { head["next"] = .string(model.absoluteURL(next)) }
+
+        let nav: [TemplateValue] = (model.navItems[language.code] ?? []).map { item in
+            ["title": .string(item.title), "url": .string(item.url), "isActive": .bool(sitePath.hasPrefix(item.sitePath))]
+        }
+        let values = model.languageValues[language.code] ?? SiteModel.values(of: language, config: config, params: model.siteParams)
+        return [
+            "site": values.site,
+            "lang": values.lang,
+            "languages": .list(languages),
+            "t": stringsValue(language),
+            "nav": .list(nav),
+            "head": head,
+            "kind": .string(kind),
+            "is": Self.kindFlags[kind] ?? Self.flags(of: kind),
+            "generator": "portal",
+        ]
+    }
+
+    /// The page kinds `is.<kind>` tells apart (`is.notFound` is the 404 page).
+    private static let kinds = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month"]
+
+    /// The `is` object of each kind, made once: every page of a kind shares it.
+    private static let kindFlags = Dictionary(uniqueKeysWithValues: (kinds + ["404", "root"]).map { ($0, flags(of: $0)) })
+
+    private static func flags(of kind: String) -> TemplateValue {
+        var flags = kinds.map { ($0, TemplateValue.bool($0 == kind)) }
+        flags.append(("notFound", .bool(kind == "404")))
+        return .object(TemplateObject(pairs: flags))
+    }
+
+    /// The string table of `language` as a template object (built once per theme and language).
+    package func stringsValue(_ language: LanguageConfig) -> TemplateValue {
+        model.stringValues[language.urlPrefix] ?? model.stringValues["en"] ?? .object([:])
+    }
+
+    package func date(_ date: Date?, _ language: LanguageConfig) -> TemplateValue? {
+        guard let date, let formatting = model.formatting[language.code] else { return nil }
+        let forms = formatting.forms(date)
+        return ["iso": .string(forms.iso), "display": .string(forms.long), "short": .string(forms.short),
+                "year": .string(String(forms.year)), "month": .string(forms.month < 10 ? "0\(forms.month)" : "\(forms.month)")]
+    }
+
+    package func tagRefs(_ page: Page) -> TemplateValue {
+        guard let refs = model.tagRefs[page.language] else { return .list([]) }
+        return .list(model.archives.termPlaces(ofPage: page.id).map { refs[$0] })
+    }
+
+    package func authorRef(id: String, profile: AuthorProfile?, sitePath: String, language: LanguageConfig) -> TemplateValue {
+        var ref: TemplateValue = ["id": .string(id), "name": .string(profile?.name(in: language.code) ?? id), "url": .string(model.url(sitePath))]
+        if let title = profile?.title { ref["title"] = .string(title) }
+        if let image = profile?.imageURL { ref["avatar"] = .string(image.hasPrefix("/") ? model.url(image) : image) }
+        if let link = profile?.url { ref["link"] = .string(link) }
+        return ref
+    }
+
+    package func authorRefs(_ page: Page, _ language: LanguageConfig) -> TemplateValue {
+        var seen = Set<String>()
+        return .list(page.metadata.authors.compactMap { reference in
+            guard !reference.id.isEmpty, seen.insert(reference.id).inserted,
+                  let archive = model.archives.authors[page.language]?.first(where: { $0.id == reference.id }) else { return nil }
+            return authorRef(id: archive.id, profile: archive.profile, sitePath: archive.sitePath, language: language)
+        })
+    }
+
+    package func summaryHTML(_ page: Page) -> String {
+        if let summary = page.metadata.summary, !summary.isEmpty { return HTMLEscaping.escape(summary) }
+        return model.rendered[page.id].summaryHTML
+    }
+
+    package func readingTime(_ page: Page) -> Int {
+        model.rendered[page.id].readingMinutes(
+            charactersPerMinute: config.chinese.charactersPerMinute, wordsPerMinute: config.chinese.wordsPerMinute)
+    }
+
+    package func sectionRef(_ page: Page) -> TemplateValue? {
+        guard let section = model.content.section(named: page.section, language: page.language) else { return nil }
+        return ["title": .string(section.title), "url": .string(model.url(section.sitePath))]
+    }
+
+    package func card(_ id: Int) -> TemplateValue {
+        model.cards.card(id) { makeCard(id) }
+    }
+
+    private func makeCard(_ id: Int) -> TemplateValue {
+        let page = model.content.pages[id]
+        let language = language(page.language)
+        var card: TemplateValue = [
+            "title": .string(page.title), "url": .string(model.url(page.sitePath)), "summary": .string(summaryHTML(page)),
+            "tags": tagRefs(page), "authors": authorRefs(page, language), "readingTime": .int(readingTime(page)),
+            "isDraft": .bool(page.isDraft),
+        ]
+        if let date = date(page.date, language) { card["date"] = date }
+        if let section = sectionRef(page) { card["section"] = section }
+        // The same card renders the same in every list of the language (TemplateMemo).
+        if case var .object(object) = card {
+            object.memoKey = id
+            card = .object(object)
+        }
+        return card
+    }
+
+    /// Page links: the first, the last and two on each side of the current one, with gaps
+    /// between; a fixed number per page, so long lists cost no more per page than short ones.
+    package func paginator(_ pagination: Pagination, number: Int) -> TemplateValue {
+        let total = pagination.pageCount
+        var numbers = Set([1, total])
+        for n in max(1, number - 2)...min(total, number + 2) { numbers.insert(n) }
+        var pages: [TemplateValue] = []
+        var previous = 0
+        for n in numbers.sorted() {
+            if n > previous + 1 { pages.append(["isGap": true]) }
+            pages.append(["number": .int(n), "url": .string(model.url(pagination.path(n))), "isCurrent": .bool(n == number)])
+            previous = n
+        }
+        var result: TemplateValue = ["current": .int(number), "total": .int(total), "isPaginated": .bool(total > 1), "pages": .list(pages)]
+        if number > 1 { result["prev"] = .string(model.url(pagination.path(number - 1))) }
+        if number < total { result["next"] = .string(model.url(pagination.path(number + 1))) }
+        return result
+    }
+}

@@ -1,0 +1,101 @@
+import PortalSite
+import PortalTemplates
+
+/// Renders every HTML page of the site through the theme's layouts.
+package struct PageRenderer: Sendable {
+    package let model: SiteModel
+
+    package init(model: SiteModel) {
+        self.model = model
+    }
+
+    /// Every page the site has, in a fixed order.
+    package func jobs() -> [RenderJob] {
+        let content = model.content
+        let archives = model.archives
+        let size = model.config.pageSize
+        func count(_ items: Int) -> Int { max(1, (items + size - 1) / size) }
+        var jobs: [RenderJob] = [.root, .notFound]
+        for language in model.config.languages {
+            let code = language.code
+            for page in content.pages where page.language == code && (page.kind == .regular || (page.kind == .section && model.content.section(named: page.section, language: code)?.indexPage != page.id)) {
+                jobs.append(.page(id: page.id))
+            }
+            let home = ContextBuilder(model: model).homePages(code).count
+            for n in 1...count(home) { jobs.append(.home(language: code, number: n)) }
+            for (index, section) in (content.sections[code] ?? []).enumerated() {
+                for n in 1...count(section.pages.count) { jobs.append(.section(language: code, index: index, number: n)) }
+            }
+            jobs.append(.tags(language: code))
+            for (index, term) in (archives.tags[code] ?? []).enumerated() {
+                for n in 1...count(term.pages.count) { jobs.append(.tag(language: code, index: index, number: n)) }
+            }
+            jobs.append(.authors(language: code))
+            for (index, author) in (archives.authors[code] ?? []).enumerated() {
+                for n in 1...count(author.pages.count) { jobs.append(.author(language: code, index: index, number: n)) }
+            }
+            jobs.append(.archives(language: code))
+            for (index, year) in (archives.years[code] ?? []).enumerated() {
+                for n in 1...count(year.pages.count) { jobs.append(.year(language: code, index: index, number: n)) }
+                for monthIndex in year.months.indices {
+                    jobs.append(.month(language: code, year: index, index: monthIndex, number: 1))
+                }
+            }
+        }
+        return jobs
+    }
+
+    /// The layout, output path and HTML of one job.
+    package func render(_ job: RenderJob) -> OutputFile {
+        let builder = ContextBuilder(model: model)
+        let layout: String
+        let context: TemplateValue
+        switch job {
+        case let .page(id): (layout, context) = ("page", builder.pageContext(id))
+        case let .home(language, number): (layout, context) = ("home", builder.homeContext(language: language, number: number))
+        case let .section(language, index, number):
+            (layout, context) = ("section", builder.sectionContext(language: language, index: index, number: number))
+        case let .tags(language): (layout, context) = ("tags", builder.tagsContext(language: language))
+        case let .tag(language, index, number): (layout, context) = ("tag", builder.tagContext(language: language, index: index, number: number))
+        case let .authors(language): (layout, context) = ("authors", builder.authorsContext(language: language))
+        case let .author(language, index, number):
+            (layout, context) = ("author", builder.authorContext(language: language, index: index, number: number))
+        case let .archives(language): (layout, context) = ("archives", builder.archivesContext(language: language))
+        case let .year(language, index, number): (layout, context) = ("year", builder.yearContext(language: language, index: index, number: number))
+        case let .month(language, year, index, number):
+            (layout, context) = ("month", builder.monthContext(language: language, year: year, index: index, number: number))
+        case .notFound: (layout, context) = ("404", builder.notFoundContext())
+        case .root: (layout, context) = ("root", builder.rootContext())
+        }
+        // Cards rendered on one list page of a language are reused by its other list pages.
+        let scope = job.listLanguage.flatMap { code in model.config.languages.firstIndex { $0.code == code } }
+        let bytes = model.theme.renderBytes(context, layout: layout, memo: scope == nil ? nil : model.renderedCards, scope: scope ?? 0)
+        return OutputFile(path: outputPath(of: job), content: .bytes(bytes))
+    }
+
+    /// Where the page of `job` is written, relative to the output folder.
+    package func outputPath(of job: RenderJob) -> String {
+        if case .notFound = job { return "404.html" }
+        return String(model.sitePath(of: job).dropFirst()) + "index.html"
+    }
+
+    /// A redirect page at `sitePath` (aliases, `page/1/`).
+    package func redirect(from sitePath: String, to targetSitePath: String, language: String) -> OutputFile {
+        let builder = ContextBuilder(model: model)
+        let context = builder.aliasContext(target: model.absoluteURL(targetSitePath), language: builder.language(language))
+        var path = String(sitePath.drop { $0 == "/" })
+        if !path.hasSuffix(".html") {
+            if !path.isEmpty && !path.hasSuffix("/") { path += "/" }
+            path += "index.html"
+        }
+        return OutputFile(path: path, content: .bytes(model.theme.renderBytes(context, layout: "alias")))
+    }
+
+    /// `page/1/` of every paginated list, sent to the list's plain URL.
+    package func firstPageRedirects(jobs: [RenderJob]) -> [OutputFile] {
+        jobs.compactMap { job in
+            guard let list = model.paginatedBase(of: job), list.number == 1 else { return nil }
+            return redirect(from: list.basePath + "page/1/", to: list.basePath, language: list.language)
+        }
+    }
+}

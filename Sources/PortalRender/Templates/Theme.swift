@@ -1,0 +1,118 @@
+import Foundation
+import TOMLKit
+import PortalText
+import PortalSources
+import PortalSite
+import PortalTemplates
+
+/// The templates, string tables and assets a site renders with: the default
+/// theme built into portal, with each file a site's `Templates/` holds in its place.
+public struct Theme: Sendable {
+    /// Compiled layouts and partials by name (`page`, `partials/card`).
+    package var templates: [String: [TemplateNode]]
+    /// Lower-cased language code -> key -> string.
+    public var strings: [String: [String: String]]
+    /// Files under `assets/`, relative to it, with where their bytes come from.
+    public var assets: [(path: String, content: OutputFile.Content)]
+
+    package static let layouts = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month", "404", "root", "alias"]
+
+    /// Loads the theme for the site at `siteRoot`; errors name the template file, line and column.
+    public static func load(siteRoot: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var texts: [String: (text: String, origin: String)] = [:]
+        for (path, text) in DefaultTheme.files { texts[path] = (text, "(built-in theme) Templates/" + path) }
+        var assets: [String: OutputFile.Content] = [:]
+        for (path, text) in DefaultTheme.files where path.hasPrefix("assets/") {
+            assets[String(path.dropFirst("assets/".count))] = .bytes(Array(text.utf8))
+        }
+        var diagnostics: [Diagnostic] = []
+
+        let directory = (siteRoot as NSString).appendingPathComponent("Templates")
+        for path in Self.files(under: directory) {
+            let absolute = directory + "/" + path
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = .copy(from: absolute)
+            } else if path.hasSuffix(".mustache") || path.hasSuffix(".toml") {
+                guard let data = FileManager.default.contents(atPath: absolute),
+                      let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(path: "Templates/" + path)))
+                    continue
+                }
+                texts[path] = (text, "Templates/" + path)
+            }
+        }
+
+        var templates: [String: [TemplateNode]] = [:]
+        var references: [(template: String, partial: String, location: SourceLocation)] = []
+        var strings: [String: [String: String]] = [:]
+        for path in texts.keys.sorted() {
+            guard let entry = texts[path] else { continue }
+            if path.hasSuffix(".mustache") {
+                let name = String(path.dropLast(".mustache".count))
+                var parser = TemplateParser()
+                do {
+                    templates[name] = try parser.parse(entry.text)
+                    references += parser.partialReferences.map {
+                        (name, $0.name, SourceLocation(path: entry.origin, line: $0.line, column: $0.column))
+                    }
+                } catch {
+                    diagnostics.append(.error("invalid template: \(error.message)",
+                        at: SourceLocation(path: entry.origin, line: error.line, column: error.column)))
+                }
+            } else if path.hasPrefix("i18n/"), path.hasSuffix(".toml") {
+                let code = String(path.dropFirst("i18n/".count).dropLast(".toml".count)).lowercased()
+                do {
+                    let table = try TOMLTable(string: entry.text)
+                    var values: [String: String] = strings[code] ?? [:]
+                    for (key, value) in table { if let text = value.string { values[key] = text } }
+                    strings[code] = values
+                } catch let error as TOMLParseError {
+                    diagnostics.append(.error("invalid TOML: \(error.description)",
+                        at: SourceLocation(path: entry.origin, line: error.source.begin.line, column: error.source.begin.column)))
+                } catch {
+                    diagnostics.append(.error("invalid TOML: \(error)", at: SourceLocation(path: entry.origin)))
+                }
+            }
+        }
+        for reference in references where templates[reference.partial] == nil && texts[reference.partial + ".mustache"] == nil {
+            diagnostics.append(.error("template '\(reference.partial)' not found (Templates/\(reference.partial).mustache)", at: reference.location))
+        }
+        for layout in layouts where texts[layout + ".mustache"] == nil {
+            diagnostics.append(.error("missing layout Templates/\(layout).mustache"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        let sortedAssets = assets.keys.sorted().map { ($0, assets[$0]!) }
+        return (Theme(templates: templates, strings: strings, assets: sortedAssets), diagnostics)
+    }
+
+    /// Relative paths of the regular files below `directory`, sorted; hidden files skipped.
+    package static func files(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var result: [String] = []
+        for case let path as String in enumerator {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+
+    /// The interface strings of `language` (`i18n/{prefix}.toml`), English when it has none.
+    package func strings(for language: LanguageConfig) -> [String: String] {
+        strings[language.urlPrefix] ?? strings["en"] ?? [:]
+    }
+
+    /// The HTML of `layout` rendered with `context`.
+    package func render(_ context: TemplateValue, layout: String) -> String {
+        String(decoding: renderBytes(context, layout: layout), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `layout` rendered with `context`, as they are written to disk;
+    /// with a `memo`, cards rendered for another page of the same `scope` are reused.
+    package func renderBytes(_ context: TemplateValue, layout: String, memo: TemplateMemo? = nil, scope: Int = 0) -> [UInt8] {
+        var renderer = TemplateRenderer(templates: templates, memo: memo, scope: scope)
+        return renderer.renderBytes(layout, context: context)
+    }
+}

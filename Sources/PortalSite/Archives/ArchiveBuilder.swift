@@ -1,0 +1,112 @@
+import Foundation
+import PortalText
+import PortalSources
+
+/// Groups the pages of each language by tag, author, year and month in one
+/// pass over the pages, so the cost grows linearly with the site.
+public struct ArchiveBuilder: Sendable {
+    public let content: SiteContent
+    public let authors: AuthorRegistry
+    /// Tag display names: lower-cased tag -> lower-cased language code -> name.
+    public let tagNames: [String: [String: String]]
+
+    public init(content: SiteContent, authors: AuthorRegistry, tagNames: [String: [String: String]] = [:]) {
+        self.content = content
+        self.authors = authors
+        self.tagNames = tagNames
+    }
+
+    public func build() -> (archives: Archives, diagnostics: [Diagnostic]) {
+        let config = content.config
+        let slugifier = Slugifier(style: config.chinese.slugStyle)
+        var diagnostics: [Diagnostic] = []
+        var tags: [String: [Archives.Term]] = [:]
+        var authorArchives: [String: [Archives.AuthorArchive]] = [:]
+        var years: [String: [Archives.YearArchive]] = [:]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = config.timeZone
+
+        // Each tag's key, once per page.
+        let tagKeys = content.pages.map { $0.tags.map(slugifier.nonEmptySlug) }
+        // First spelling of a tag, over all languages, in source-path order.
+        var firstSpelling: [String: String] = [:]
+        for page in content.pages.sorted(by: { $0.source.sitePath < $1.source.sitePath }) where page.kind == .regular {
+            for (tag, key) in zip(page.tags, tagKeys[page.id]) where firstSpelling[key] == nil {
+                firstSpelling[key] = tag
+            }
+        }
+        var warnedAuthors = Set<String>()
+
+        for language in config.languages {
+            let code = language.code
+            let prefix = "/" + language.urlPrefix + "/"
+            var termPages: [String: [Int]] = [:]
+            var authorPages: [String: [Int]] = [:]
+            var inlineProfiles: [String: AuthorProfile] = [:]
+            var yearPages: [Int: [Int]] = [:]
+            var monthPages: [Int: [Int: [Int]]] = [:]
+
+            for id in content.regularPages[code] ?? [] {
+                let page = content.pages[id]
+                var seenTags = Set<String>()
+                for key in tagKeys[id] where seenTags.insert(key).inserted {
+                    termPages[key, default: []].append(id)
+                }
+                var seenAuthors = Set<String>()
+                for reference in page.metadata.authors where !reference.id.isEmpty {
+                    guard seenAuthors.insert(reference.id).inserted else { continue }
+                    authorPages[reference.id, default: []].append(id)
+                    if let inline = reference.inlineProfile, inlineProfiles[reference.id] == nil {
+                        inlineProfiles[reference.id] = inline
+                    }
+                    if authors.profile(for: reference.id) == nil, reference.inlineProfile == nil,
+                       warnedAuthors.insert(reference.id).inserted {
+                        diagnostics.append(.warning(
+                            "unknown author '\(reference.id)': no profile in data/authors.toml or data/authors.yml",
+                            at: SourceLocation(path: page.source.sitePath)))
+                    }
+                }
+                if page.section != "", let date = page.date {
+                    let parts = calendar.dateComponents([.year, .month], from: date)
+                    let year = parts.year ?? 0, month = parts.month ?? 0
+                    yearPages[year, default: []].append(id)
+                    monthPages[year, default: [:]][month, default: []].append(id)
+                }
+            }
+
+            tags[code] = termPages.map { key, pages in
+                let name = tagNames[key]?[language.urlPrefix]
+                    ?? tagNames[(firstSpelling[key] ?? key).lowercased()]?[language.urlPrefix]
+                    ?? firstSpelling[key] ?? key
+                return Archives.Term(key: key, name: name, sitePath: prefix + "tags/" + key + "/", pages: pages)
+            }.sorted { ($0.pages.count, $1.name) > ($1.pages.count, $0.name) }
+
+            authorArchives[code] = authorPages.map { id, pages in
+                let key = slugifier.nonEmptySlug(id)
+                return Archives.AuthorArchive(
+                    id: id, key: key, profile: authors.profile(for: id) ?? inlineProfiles[id],
+                    sitePath: prefix + "authors/" + key + "/", pages: pages)
+            }.sorted { ($0.pages.count, $1.id) > ($1.pages.count, $0.id) }
+
+            years[code] = yearPages.keys.sorted(by: >).map { year in
+                let months = (monthPages[year] ?? [:]).keys.sorted(by: >).map { month in
+                    Archives.MonthArchive(
+                        year: year, month: month,
+                        sitePath: prefix + "archives/\(year)/" + (month < 10 ? "0" : "") + "\(month)/",
+                        pages: monthPages[year]?[month] ?? [])
+                }
+                return Archives.YearArchive(year: year, sitePath: prefix + "archives/\(year)/", pages: yearPages[year] ?? [], months: months)
+            }
+        }
+        // Every page's tags as places in its language's list, for cards and pages.
+        let places = tags.mapValues { terms in
+            Dictionary(terms.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let pageTerms = content.pages.map { page -> [Int] in
+            guard let known = places[page.language] else { return [] }
+            var seen = Set<Int>()
+            return tagKeys[page.id].compactMap { known[$0] }.filter { seen.insert($0).inserted }
+        }
+        return (Archives(tags: tags, authors: authorArchives, years: years, pageTerms: pageTerms), diagnostics)
+    }
+}

@@ -1,0 +1,63 @@
+import PortalSources
+
+/// Tag, author and date archives of every language. Pages are ids into `SiteContent.pages`.
+public struct Archives: Sendable {
+    /// Per language code: tags by descending count, then name.
+    public let tags: [String: [Term]]
+    /// Per language code: authors by descending count, then id.
+    public var authors: [String: [AuthorArchive]]
+    /// Per language code: years, newest first.
+    public var years: [String: [YearArchive]]
+
+    /// One tag in one language.
+    public struct Term: Sendable {
+        /// Slug shared by every spelling and language (`dapr`).
+        public var key: String
+        public var name: String
+        public var sitePath: String
+        public var pages: [Int]
+    }
+
+    /// One author in one language.
+    public struct AuthorArchive: Sendable {
+        public var id: String
+        public var key: String
+        public var profile: AuthorProfile?
+        public var sitePath: String
+        public var pages: [Int]
+    }
+
+    /// One year of dated posts in one language.
+    public struct YearArchive: Sendable {
+        public var year: Int
+        public var sitePath: String
+        /// Newest first.
+        public var pages: [Int]
+        /// Newest month first.
+        public var months: [MonthArchive]
+    }
+
+    /// One month of a year.
+    public struct MonthArchive: Sendable {
+        public var year: Int
+        public var month: Int
+        public var sitePath: String
+        public var pages: [Int]
+    }
+
+    /// Per page id: the places in `tags[page language]` of the page's tags, each once, in
+    /// the page's order (tags no listed page of its language has are left out).
+    private let pageTerms: [[Int]]
+
+    public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]], pageTerms: [[Int]] = []) {
+        self.tags = tags
+        self.authors = authors
+        self.years = years
+        self.pageTerms = pageTerms
+    }
+
+    /// The tags of page `id`, as places in `tags` of its language.
+    public func termPlaces(ofPage id: Int) -> [Int] {
+        id < pageTerms.count ? pageTerms[id] : []
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PortalText
+
+/// Reads author and tag data files under `data/`.
+public enum DataLoader {
+    /// Loads `data/authors.toml`, `data/authors.yml` or `data/authors.yaml` (the first found).
+    /// A missing file is an empty registry, not an error.
+    public static func loadAuthors(siteRoot: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
+        for name in ["authors.toml", "authors.yml", "authors.yaml"] {
+            let file = "data/" + name
+            switch readText(siteRoot: siteRoot, file: file) {
+            case .missing:
+                continue
+            case let .failed(diagnostic):
+                return (AuthorRegistry(), [diagnostic])
+            case let .text(text):
+                return name.hasSuffix(".toml")
+                    ? parseAuthorsTOML(text, file: file)
+                    : parseAuthorsYAML(text, file: file)
+            }
+        }
+        return (AuthorRegistry(), [])
+    }
+
+    /// Loads `data/tags.toml`: per tag (keyed by tag as written, compared case-insensitively),
+    /// a display name per language code (lower-cased): `[kubernetes]` / `zh-hans = "..."`.
+    public static func loadTagNames(siteRoot: String) -> (names: [String: [String: String]], diagnostics: [Diagnostic]) {
+        let file = "data/tags.toml"
+        switch readText(siteRoot: siteRoot, file: file) {
+        case .missing: return ([:], [])
+        case let .failed(diagnostic): return ([:], [diagnostic])
+        case let .text(text): return parseTagNames(text, file: file)
+        }
+    }
+
+    package enum FileText {
+        case missing
+        case failed(Diagnostic)
+        case text(String)
+    }
+
+    package static func readText(siteRoot: String, file: String) -> FileText {
+        let path = (siteRoot as NSString).appendingPathComponent(file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .missing
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failed(.error("cannot read \(file)", at: SourceLocation(path: file)))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failed(.error("\(file) is not valid UTF-8", at: SourceLocation(path: file)))
+        }
+        return .text(text)
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Everything `site.toml` says, validated and with defaults filled in.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Absolute base URL, always ending in `/`, e.g. `https://org.github.io/portal/`.
+    public var baseURL: String
+    /// Path part of `baseURL`, always starting and ending in `/`, e.g. `/portal/`.
+    public var basePath: String
+    public var defaultLanguage: String
+    public var timeZone: TimeZone
+    public var pageSize: Int
+    /// Languages in output order: the default language first, then by weight, then by code.
+    public var languages: [LanguageConfig]
+    public var markdown: MarkdownOptions
+    public var feed: FeedOptions
+    public var chinese: ChineseOptions
+    /// `[content]`: how `portal new` writes pages.
+    public var content: ContentOptions
+    /// `[params]`: free values handed to templates as `site.params`.
+    public var params: [String: MetaValue]
+
+    public init(
+        title: String = "portal",
+        baseURL: String = "/",
+        defaultLanguage: String = "en",
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        pageSize: Int = 10,
+        languages: [LanguageConfig] = [],
+        markdown: MarkdownOptions = MarkdownOptions(),
+        feed: FeedOptions = FeedOptions(),
+        chinese: ChineseOptions = ChineseOptions(),
+        content: ContentOptions = ContentOptions(),
+        params: [String: MetaValue] = [:]
+    ) {
+        self.title = title
+        let normalized = SiteConfig.normalizeBaseURL(baseURL)
+        self.baseURL = normalized.url
+        self.basePath = normalized.path
+        self.defaultLanguage = defaultLanguage
+        self.timeZone = timeZone
+        self.pageSize = max(1, pageSize)
+        self.languages = languages.isEmpty
+            ? [LanguageConfig(code: defaultLanguage, name: defaultLanguage, title: title)]
+            : languages
+        self.markdown = markdown
+        self.feed = feed
+        self.chinese = chinese
+        self.content = content
+        self.params = params
+    }
+
+    /// The configured language whose code matches `code` case-insensitively.
+    public func language(matching code: String) -> LanguageConfig? {
+        let lowered = code.lowercased()
+        return languages.first { $0.code.lowercased() == lowered }
+    }
+
+    public var defaultLanguageConfig: LanguageConfig {
+        language(matching: defaultLanguage) ?? languages[0]
+    }
+
+    /// Replaces the base URL (for `--base-url` and `PORTAL_BASE_URL`).
+    public mutating func setBaseURL(_ url: String) {
+        let normalized = SiteConfig.normalizeBaseURL(url)
+        baseURL = normalized.url
+        basePath = normalized.path
+    }
+
+    package static func normalizeBaseURL(_ raw: String) -> (url: String, path: String) {
+        var url = raw.trimmingCharacters(in: .whitespaces)
+        if url.isEmpty { url = "/" }
+        if !url.hasSuffix("/") { url += "/" }
+        var path = "/"
+        if let schemeRange = url.range(of: "://") {
+            let afterScheme = url[schemeRange.upperBound...]
+            if let slash = afterScheme.firstIndex(of: "/") {
+                path = String(afterScheme[slash...])
+            }
+        } else {
+            path = url.hasPrefix("/") ? url : "/" + url
+        }
+        return (url, path)
+    }
+
+    /// `scheme://host` of the base URL, or "" when it has none: the base URL is this
+    /// followed by `basePath`.
+    public var origin: String {
+        baseURL.contains("://") ? String(decoding: baseURL.utf8.dropLast(basePath.utf8.count), as: UTF8.self) : ""
+    }
+
+    /// Root-relative URL under the base path for a site path such as `/zh-hans/`.
+    public func url(forSitePath sitePath: String) -> String {
+        let relative = sitePath.hasPrefix("/") ? String(sitePath.dropFirst()) : sitePath
+        return basePath + relative
+    }
+
+    /// `url(forSitePath:)` percent-encoded, as `href`s carry it.
+    public func href(forSitePath sitePath: String) -> String {
+        url(forSitePath: sitePath).percentEncodedPath
+    }
+}
+
+/// One `[languages.<code>]` table.
+public struct LanguageConfig: Sendable, Hashable {
+    /// The code as configured, e.g. `zh-Hans`.
+    public var code: String
+    public var name: String
+    public var title: String
+    /// Optional `description` shown on the home page and in feeds.
+    public var description: String
+    /// ICU locale for dates, e.g. `zh_Hans` (from `locale`, else the code).
+    public var locale: String
+    public var weight: Int
+
+    public init(code: String, name: String, title: String, description: String = "", locale: String? = nil, weight: Int = 0) {
+        self.code = code
+        self.name = name
+        self.title = title
+        self.description = description
+        self.locale = locale ?? code
+        self.weight = weight
+    }
+
+    /// The URL segment: the lower-cased code (`zh-hans`).
+    public var urlPrefix: String { code.lowercased() }
+
+    /// Whether this language writes in Chinese, Japanese or Korean.
+    public var isCJK: Bool {
+        let lowered = code.lowercased()
+        return lowered.hasPrefix("zh") || lowered.hasPrefix("ja") || lowered.hasPrefix("ko")
+    }
+}
+
+/// `[markdown]` table.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Pass raw HTML through (cmark-gfm's tagfilter still defuses `<script>` and friends).
+    public var unsafe: Bool
+    /// Pages whose table of contents is shown need at least this many headings.
+    public var tocMinHeadings: Int
+
+    public init(unsafe: Bool = false, tocMinHeadings: Int = 2) {
+        self.unsafe = unsafe
+        self.tocMinHeadings = tocMinHeadings
+    }
+}
+
+/// `[feed]` table.
+public struct FeedOptions: Sendable, Hashable {
+    /// Put the whole rendered page into `<description>` instead of the summary.
+    public var fullContent: Bool
+    /// At most this many items per feed (0: all).
+    public var limit: Int
+
+    public init(fullContent: Bool = false, limit: Int = 20) {
+        self.fullContent = fullContent
+        self.limit = limit
+    }
+}
+
+/// `[chinese]` table: rules for CJK text.
+public struct ChineseOptions: Sendable, Hashable {
+    /// Characters of CJK text in an automatic summary.
+    public var summaryCharacters: Int
+    /// Words of Latin text in an automatic summary.
+    public var summaryWords: Int
+    /// Drop the soft line break between two CJK characters instead of rendering a space.
+    public var joinLines: Bool
+    /// Treat `**强调：**文字` as emphasis although CommonMark's flanking rules do not.
+    public var friendlyEmphasis: Bool
+    /// `unicode` (default) keeps Chinese letters in slugs; `pinyin` transliterates them.
+    public var slugStyle: SlugStyle
+    /// List a page in languages it has no translation in, with a notice.
+    public var fallback: Bool
+    /// CJK characters read per minute, and Latin words per minute.
+    public var charactersPerMinute: Int
+    public var wordsPerMinute: Int
+
+    public enum SlugStyle: String, Sendable, Hashable {
+        case unicode
+        case pinyin
+    }
+
+    public init(
+        summaryCharacters: Int = 120,
+        summaryWords: Int = 50,
+        joinLines: Bool = true,
+        friendlyEmphasis: Bool = true,
+        slugStyle: SlugStyle = .unicode,
+        fallback: Bool = false,
+        charactersPerMinute: Int = 300,
+        wordsPerMinute: Int = 200
+    ) {
+        self.summaryCharacters = summaryCharacters
+        self.summaryWords = summaryWords
+        self.joinLines = joinLines
+        self.friendlyEmphasis = friendlyEmphasis
+        self.slugStyle = slugStyle
+        self.fallback = fallback
+        self.charactersPerMinute = charactersPerMinute
+        self.wordsPerMinute = wordsPerMinute
+    }
+}

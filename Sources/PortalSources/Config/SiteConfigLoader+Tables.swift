@@ -1,0 +1,106 @@
+import Foundation
+import TOMLKit
+
+extension SiteConfigLoader {
+    package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight"]
+    package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings"]
+    package static let feedKeys: Set<String> = ["fullContent", "limit"]
+    package static let contentKeys: Set<String> = ["frontMatter"]
+    package static let chineseKeys: Set<String> = [
+        "summaryCharacters", "summaryWords", "joinLines", "friendlyEmphasis",
+        "slugStyle", "fallback", "charactersPerMinute", "wordsPerMinute",
+    ]
+
+    /// `[languages.<code>]` tables in source order (the final order is set later).
+    package static func readLanguages(_ root: TOMLTable, siteTitle: String, reader: inout TOMLValueReader) -> [LanguageConfig] {
+        guard let table = reader.table(root, "languages", at: []) else { return [] }
+        var languages: [LanguageConfig] = []
+        var seen: [String: String] = [:]
+        for code in reader.keysInSourceOrder(table, at: ["languages"]) {
+            let path = ["languages", code]
+            guard let entry = reader.table(table, code, at: ["languages"]) else { continue }
+            guard isLanguageCode(code) else {
+                reader.error("language code '\(code)' may hold only letters, digits and '-' (e.g. 'zh-Hans')", at: path)
+                continue
+            }
+            if let earlier = seen[code.lowercased()] {
+                reader.error("languages '\(earlier)' and '\(code)' differ only in case", at: path)
+                continue
+            }
+            seen[code.lowercased()] = code
+            reader.warnUnknownKeys(in: entry, at: path, known: languageKeys)
+            languages.append(LanguageConfig(
+                code: code,
+                name: reader.string(entry, "name", at: path) ?? code,
+                title: reader.string(entry, "title", at: path) ?? siteTitle,
+                description: reader.string(entry, "description", at: path) ?? "",
+                locale: reader.string(entry, "locale", at: path),
+                weight: reader.int(entry, "weight", at: path, minimum: Int.min) ?? 0
+            ))
+        }
+        return languages
+    }
+
+    /// Codes become URL segments and file-name suffixes: keep them to BCP 47 characters.
+    package static func isLanguageCode(_ code: String) -> Bool {
+        !code.isEmpty && !code.hasPrefix("-") && !code.hasSuffix("-")
+            && code.unicodeScalars.allSatisfy { ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || $0 == "-" }
+    }
+
+    package static func readMarkdown(_ root: TOMLTable, reader: inout TOMLValueReader) -> MarkdownOptions {
+        var options = MarkdownOptions()
+        guard let table = reader.table(root, "markdown", at: []) else { return options }
+        let path = ["markdown"]
+        reader.warnUnknownKeys(in: table, at: path, known: markdownKeys)
+        if let value = reader.bool(table, "unsafe", at: path) { options.unsafe = value }
+        if let value = reader.int(table, "tocMinHeadings", at: path, minimum: 0) { options.tocMinHeadings = value }
+        return options
+    }
+
+    package static func readFeed(_ root: TOMLTable, reader: inout TOMLValueReader) -> FeedOptions {
+        var options = FeedOptions()
+        guard let table = reader.table(root, "feed", at: []) else { return options }
+        let path = ["feed"]
+        reader.warnUnknownKeys(in: table, at: path, known: feedKeys)
+        if let value = reader.bool(table, "fullContent", at: path) { options.fullContent = value }
+        if let value = reader.int(table, "limit", at: path, minimum: 0) { options.limit = value }
+        return options
+    }
+
+    package static func readChinese(_ root: TOMLTable, reader: inout TOMLValueReader) -> ChineseOptions {
+        var options = ChineseOptions()
+        guard let table = reader.table(root, "chinese", at: []) else { return options }
+        let path = ["chinese"]
+        reader.warnUnknownKeys(in: table, at: path, known: chineseKeys)
+        if let value = reader.int(table, "summaryCharacters", at: path, minimum: 1) { options.summaryCharacters = value }
+        if let value = reader.int(table, "summaryWords", at: path, minimum: 1) { options.summaryWords = value }
+        if let value = reader.bool(table, "joinLines", at: path) { options.joinLines = value }
+        if let value = reader.bool(table, "friendlyEmphasis", at: path) { options.friendlyEmphasis = value }
+        if let value = reader.bool(table, "fallback", at: path) { options.fallback = value }
+        if let value = reader.int(table, "charactersPerMinute", at: path, minimum: 1) { options.charactersPerMinute = value }
+        if let value = reader.int(table, "wordsPerMinute", at: path, minimum: 1) { options.wordsPerMinute = value }
+        if let value = reader.string(table, "slugStyle", at: path) {
+            if let style = ChineseOptions.SlugStyle(rawValue: value) {
+                options.slugStyle = style
+            } else {
+                reader.error("'chinese.slugStyle' must be 'unicode' or 'pinyin', not '\(value)'", at: path + ["slugStyle"])
+            }
+        }
+        return options
+    }
+
+    package static func readContent(_ root: TOMLTable, reader: inout TOMLValueReader) -> ContentOptions {
+        var options = ContentOptions()
+        guard let table = reader.table(root, "content", at: []) else { return options }
+        let path = ["content"]
+        reader.warnUnknownKeys(in: table, at: path, known: contentKeys)
+        if let value = reader.string(table, "frontMatter", at: path) {
+            if let format = ContentOptions.FrontMatterFormat(rawValue: value.lowercased()) {
+                options.frontMatter = format
+            } else {
+                reader.error("'content.frontMatter' must be 'toml' or 'yaml', not '\(value)'", at: path + ["frontMatter"])
+            }
+        }
+        return options
+    }
+}

@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "PortalServer",
             dependencies: [
-                "PortalPipeline",
+                "PortalText", "PortalSite", "PortalPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -67,7 +67,7 @@ let package = Package(
             name: "PortalCLI",
             dependencies: [
                 "CPortalMemory",
-                "PortalPipeline",
+                "PortalText", "PortalSources", "PortalSite", "PortalOutput", "PortalPipeline",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

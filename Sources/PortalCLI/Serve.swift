@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortalText
 import PortalServer
 
 /// `portal serve`: builds the site in memory and serves it with live reload.
@@ -54,8 +55,7 @@ struct Serve: ParsableCommand {
 
 /// The error the server stopped with, handed from its task to the main thread.
 private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-    var error: Error? { lock.withLock { stored } }
-    func set(_ error: Error) { lock.withLock { stored = error } }
+    private let stored = Locked<Error?>(nil)
+    var error: Error? { stored.value }
+    func set(_ error: Error) { stored.set(error) }
 }

@@ -1,46 +1,50 @@
 import Foundation
+import PortalText
 
 /// Fans reload events out to every open `/__portal/events` stream, and
 /// remembers the current build error so a page opened later still shows it.
 final class EventHub: @unchecked Sendable {
-    private let lock = NSLock()
-    private var subscribers: [Int: AsyncStream<ReloadEvent>.Continuation] = [:]
-    private var nextID = 0
-    private var currentError: [String]?
+    private struct State {
+        var subscribers: [Int: AsyncStream<ReloadEvent>.Continuation] = [:]
+        var nextID = 0
+        var currentError: [String]?
+    }
+
+    private let state = Locked(State())
 
     /// A stream of events from now on; it starts with the current error, if any.
     func subscribe() -> AsyncStream<ReloadEvent> {
         let (stream, continuation) = AsyncStream<ReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(16))
-        let id: Int = lock.withLock {
-            nextID += 1
-            subscribers[nextID] = continuation
-            if let currentError { continuation.yield(.error(currentError)) }
-            return nextID
+        let id: Int = state.withLock { state in
+            state.nextID += 1
+            state.subscribers[state.nextID] = continuation
+            if let currentError = state.currentError { continuation.yield(.error(currentError)) }
+            return state.nextID
         }
         continuation.onTermination = { [weak self] _ in
-            self?.lock.withLock { _ = self?.subscribers.removeValue(forKey: id) }
+            self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) }
         }
         return stream
     }
 
     func publish(_ event: ReloadEvent) {
-        let targets: [AsyncStream<ReloadEvent>.Continuation] = lock.withLock {
+        let targets: [AsyncStream<ReloadEvent>.Continuation] = state.withLock { state in
             switch event {
-            case let .error(lines): currentError = lines
-            default: currentError = nil
+            case let .error(lines): state.currentError = lines
+            default: state.currentError = nil
             }
-            return Array(subscribers.values)
+            return Array(state.subscribers.values)
         }
         for continuation in targets { continuation.yield(event) }
     }
 
-    var error: [String]? { lock.withLock { currentError } }
+    var error: [String]? { state.withLock { $0.currentError } }
 
-    var subscriberCount: Int { lock.withLock { subscribers.count } }
+    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// Ends every stream (shutdown).
     func finishAll() {
-        let targets = lock.withLock { Array(subscribers.values) }
+        let targets = state.withLock { Array($0.subscribers.values) }
         for continuation in targets { continuation.finish() }
     }
 }

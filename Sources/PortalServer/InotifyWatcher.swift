@@ -1,5 +1,6 @@
 #if os(Linux)
 import Foundation
+import PortalText
 import Glibc
 
 /// Watches the site's sources with inotify: one watch per folder (added as
@@ -9,8 +10,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     private let fd: Int32
     private let root: String
     private let quietMilliseconds: Int32
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Locked(false)
     /// Watch descriptor -> folder relative to the root ("" is the root itself). Used by the watch thread only.
     private var folders: [Int32: String] = [:]
     /// Set when a folder could not be watched (e.g. the inotify watch limit).
@@ -41,10 +41,10 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     func stop() {
-        lock.withLock { stopped = true }
+        stopped.set(true)
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { stopped.value }
 
     @discardableResult
     private func addWatch(_ folder: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import PortalText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,8 +13,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     private let root: String
     private let interval: Duration
     private let quietPeriod: Duration
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Locked(false)
 
     struct Stamp: Equatable {
         var size: Int
@@ -31,10 +31,10 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     func stop() {
-        lock.withLock { stopped = true }
+        stopped.set(true)
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { stopped.value }
 
     private func loop() {
         defer { changes.finish() }

@@ -1,14 +1,14 @@
 import Foundation
+import PortalText
 
 /// The snapshot being served, swapped atomically after each good rebuild.
 final class SiteStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: SiteSnapshot?
+    private let current = Locked<SiteSnapshot?>(nil)
 
     /// Nil until the first build succeeded.
-    var snapshot: SiteSnapshot? { lock.withLock { current } }
+    var snapshot: SiteSnapshot? { current.value }
 
     func replace(with snapshot: SiteSnapshot) {
-        lock.withLock { current = snapshot }
+        current.set(snapshot)
     }
 }

@@ -14,7 +14,7 @@ private let coreExtensionsRegistered: Void = {
 /// time lose each other's strikethroughs, autolinks and table cells. CCmarkParsing
 /// replaces the switch with one that only ever adds; when the library is seen to call
 /// that replacement, parses run in parallel, and otherwise one at a time.
-private let parseLock = NSLock()
+private let oneParseAtATime = Locked(())
 
 private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -73,7 +73,6 @@ public struct MarkdownRenderer: Sendable {
         let adjusted = chinese.friendlyEmphasis ? FriendlyEmphasis.adjust(markdown) : nil
         guard let parser = Self.newParser() else { return .empty }
         defer { cmark_parser_free(parser) }
-        if !Self.parsesInParallel { parseLock.lock() }
         func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
             if let base = bytes.baseAddress, bytes.count > 0 {
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
@@ -81,14 +80,16 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
         }
-        if let adjusted {
-            adjusted.withUnsafeBufferPointer(feed)
-        } else {
-            var text = markdown
-            text.withUTF8(feed)
+        func parse() -> OpaquePointer? {
+            if let adjusted {
+                adjusted.withUnsafeBufferPointer(feed)
+            } else {
+                var text = markdown
+                text.withUTF8(feed)
+            }
+            return cmark_parser_finish(parser)
         }
-        let document = cmark_parser_finish(parser)
-        if !Self.parsesInParallel { parseLock.unlock() }
+        let document = Self.parsesInParallel ? parse() : oneParseAtATime.withLock { _ in parse() }
         // Nothing in the tree is freed one by one: the arena's reset takes it all at once,
         // with the nodes unlinked on the way.
         guard let document else { return .empty }

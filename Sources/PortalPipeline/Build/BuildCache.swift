@@ -16,15 +16,18 @@ public final class BuildCache: @unchecked Sendable {
         package var rendered: (markdown: RenderedMarkdown, warnings: [Diagnostic], linkKey: Int)?
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var tally = Counters()
-    private var liveSite: LiveSite?
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var tally = Counters()
+        var liveSite: LiveSite?
+    }
+
+    private let state = Locked(State())
 
     /// The last good build of `portal serve`, for the quick path; nil after a failed one.
     package var live: LiveSite? {
-        get { lock.withLock { liveSite } }
-        set { lock.withLock { liveSite = newValue } }
+        get { state.withLock { $0.liveSite } }
+        set { state.withLock { $0.liveSite = newValue } }
     }
 
     /// How often the cache answered and how often it had to work (for tests and timings).
@@ -38,14 +41,14 @@ public final class BuildCache: @unchecked Sendable {
     public init() {}
 
     public var counters: Counters {
-        lock.withLock { tally }
+        state.withLock { $0.tally }
     }
 
     /// Forgets everything (used when a rebuild must start from scratch).
     public func removeAll() {
-        lock.withLock {
-            entries.removeAll()
-            liveSite = nil
+        state.withLock {
+            $0.entries.removeAll()
+            $0.liveSite = nil
         }
     }
 
@@ -53,21 +56,21 @@ public final class BuildCache: @unchecked Sendable {
     package func parsed(_ source: SourceFile, configKey: Int, orMake make: () -> (Document?, [Diagnostic])) -> (Document?, [Diagnostic]) {
         let stamp = FileStamp(path: source.absolutePath)
         if let stamp {
-            let hit: (Document?, [Diagnostic])? = lock.withLock {
-                guard let entry = entries[source.absolutePath], entry.stamp == stamp,
+            let hit: (Document?, [Diagnostic])? = state.withLock { state in
+                guard let entry = state.entries[source.absolutePath], entry.stamp == stamp,
                       entry.configKey == configKey, entry.source == source else { return nil }
-                tally.parseHits += 1
+                state.tally.parseHits += 1
                 return entry.parsed
             }
             if let hit { return hit }
         }
         let result = make()
-        lock.withLock {
-            tally.parseMisses += 1
+        state.withLock { state in
+            state.tally.parseMisses += 1
             if let stamp {
-                entries[source.absolutePath] = Entry(source: source, stamp: stamp, configKey: configKey, parsed: result, rendered: nil)
+                state.entries[source.absolutePath] = Entry(source: source, stamp: stamp, configKey: configKey, parsed: result, rendered: nil)
             } else {
-                entries[source.absolutePath] = nil
+                state.entries[source.absolutePath] = nil
             }
         }
         return result
@@ -75,17 +78,17 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The rendered body of the page parsed from `source`, reused while the link key is unchanged.
     package func rendered(_ source: SourceFile, linkKey: Int, orMake make: () -> (RenderedMarkdown, [Diagnostic])) -> (RenderedMarkdown, [Diagnostic]) {
-        let hit: (RenderedMarkdown, [Diagnostic])? = lock.withLock {
-            guard let rendered = entries[source.absolutePath]?.rendered, rendered.linkKey == linkKey else { return nil }
-            tally.renderHits += 1
+        let hit: (RenderedMarkdown, [Diagnostic])? = state.withLock { state in
+            guard let rendered = state.entries[source.absolutePath]?.rendered, rendered.linkKey == linkKey else { return nil }
+            state.tally.renderHits += 1
             return (rendered.markdown, rendered.warnings)
         }
         if let hit { return hit }
         let result = make()
-        lock.withLock {
-            tally.renderMisses += 1
+        state.withLock { state in
+            state.tally.renderMisses += 1
             // Only attach to an entry made by this build's parse; otherwise do not cache.
-            entries[source.absolutePath]?.rendered = (result.0, result.1, linkKey)
+            state.entries[source.absolutePath]?.rendered = (result.0, result.1, linkKey)
         }
         return result
     }
@@ -93,8 +96,8 @@ public final class BuildCache: @unchecked Sendable {
     /// Drops entries of sources that no longer exist.
     package func prune(keeping sources: [SourceFile]) {
         let alive = Set(sources.map(\.absolutePath))
-        lock.withLock {
-            entries = entries.filter { alive.contains($0.key) }
+        state.withLock { state in
+            state.entries = state.entries.filter { alive.contains($0.key) }
         }
     }
 }

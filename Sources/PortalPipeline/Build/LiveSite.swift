@@ -8,16 +8,15 @@ import PortalRender
 /// The site model that deferred pages and feeds render from; `portal serve`
 /// swaps it when a page's body changes, so every open page sees the new one.
 package final class ModelBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: SiteModel
+    private let current: Locked<SiteModel>
 
     package init(_ model: SiteModel) {
-        current = model
+        current = Locked(model)
     }
 
     package var model: SiteModel {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
+        get { current.value }
+        set { current.set(newValue) }
     }
 }
 

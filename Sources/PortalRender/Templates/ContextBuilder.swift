@@ -144,11 +144,6 @@ package struct ContextBuilder: Sendable {
         ]
         if let date = date(page.date, language) { card["date"] = date }
         if let section = sectionRef(page) { card["section"] = section }
-        // The same card renders the same in every list of the language (TemplateMemo).
-        if case var .object(object) = card {
-            object.memoKey = id
-            card = .object(object)
-        }
         return card
     }
 

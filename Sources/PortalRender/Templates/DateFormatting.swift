@@ -1,4 +1,5 @@
 import Foundation
+import PortalText
 
 /// Formats dates for one language in the site's time zone: the reader's
 /// format (`2021年12月23日`, `December 23, 2021`) and the machine formats
@@ -182,13 +183,12 @@ private struct DateText {
 
 /// Formatted dates by an integer key, shared by the threads that render pages.
 private final class FormCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var forms: [Int: String] = [:]
+    private let forms = Locked([Int: String]())
 
     package func value(for key: Int, make: () -> String) -> String {
-        if let known = lock.withLock({ forms[key] }) { return known }
+        if let known = forms.withLock({ $0[key] }) { return known }
         let made = make()
-        lock.withLock { forms[key] = made }
+        forms.withLock { $0[key] = made }
         return made
     }
 }

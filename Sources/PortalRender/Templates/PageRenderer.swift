@@ -67,9 +67,7 @@ package struct PageRenderer: Sendable {
         case .notFound: (layout, context) = ("404", builder.notFoundContext())
         case .root: (layout, context) = ("root", builder.rootContext())
         }
-        // Cards rendered on one list page of a language are reused by its other list pages.
-        let scope = job.listLanguage.flatMap { code in model.config.languages.firstIndex { $0.code == code } }
-        let bytes = model.theme.renderBytes(context, layout: layout, memo: scope == nil ? nil : model.renderedCards, scope: scope ?? 0)
+        let bytes = model.theme.renderBytes(context, layout: layout)
         return OutputFile(path: outputPath(of: job), content: .bytes(bytes))
     }
 

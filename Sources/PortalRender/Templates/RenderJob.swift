@@ -14,20 +14,6 @@ public enum RenderJob: Sendable, Hashable {
     case root
 }
 
-extension RenderJob {
-    /// The language of a list page; nil for a page, the 404 page and the root.
-    package var listLanguage: String? {
-        switch self {
-        case let .home(language, _), let .section(language, _, _), let .tags(language), let .tag(language, _, _),
-             let .authors(language), let .author(language, _, _), let .archives(language), let .year(language, _, _),
-             let .month(language, _, _, _):
-            return language
-        case .page, .notFound, .root:
-            return nil
-        }
-    }
-}
-
 /// First page at the plain path, then `page/N/`.
 package struct Pagination: Sendable {
     package let itemCount: Int

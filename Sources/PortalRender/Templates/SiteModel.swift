@@ -23,8 +23,6 @@ public struct SiteModel: Sendable {
     package let siteParams: TemplateValue
     package private(set) var stringValues: [String: TemplateValue]
     package private(set) var cards: CardCache
-    /// Cards as rendered by the theme, reused by every list of a language.
-    package private(set) var renderedCards: TemplateMemo
     /// `config.origin`, found once so that absolute URLs need no search per call.
     package let origin: String
     /// The `site` and `lang` values of every page, by language code.
@@ -65,7 +63,6 @@ public struct SiteModel: Sendable {
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
         siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)
-        renderedCards = TemplateMemo()
         stringValues = Self.stringValues(of: theme)
         let config = content.config
         let params = siteParams
@@ -85,7 +82,6 @@ public struct SiteModel: Sendable {
         var copy = self
         for (id, markdown) in updates { copy.rendered[id] = markdown }
         copy.cards = CardCache(count: content.pages.count)
-        copy.renderedCards = TemplateMemo()
         return copy
     }
 
@@ -93,7 +89,6 @@ public struct SiteModel: Sendable {
     package func replacing(theme: Theme) -> SiteModel {
         var copy = self
         copy.theme = theme
-        copy.renderedCards = TemplateMemo()
         copy.stringValues = Self.stringValues(of: theme)
         copy.navItems = Self.navItems(content: copy.content, theme: theme)
         return copy

@@ -109,10 +109,9 @@ public struct Theme: Sendable {
         String(decoding: renderBytes(context, layout: layout), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `layout` rendered with `context`, as they are written to disk;
-    /// with a `memo`, cards rendered for another page of the same `scope` are reused.
-    package func renderBytes(_ context: TemplateValue, layout: String, memo: TemplateMemo? = nil, scope: Int = 0) -> [UInt8] {
-        var renderer = TemplateRenderer(templates: templates, memo: memo, scope: scope)
+    /// The UTF-8 bytes of `layout` rendered with `context`, as they are written to disk.
+    package func renderBytes(_ context: TemplateValue, layout: String) -> [UInt8] {
+        var renderer = TemplateRenderer(templates: templates)
         return renderer.renderBytes(layout, context: context)
     }
 }

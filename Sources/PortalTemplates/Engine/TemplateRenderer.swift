@@ -8,30 +8,14 @@ package struct TemplateRenderer {
         package var count: Int
     }
 
-    /// What the rendering of a memoized item has read so far (see `TemplateMemo`).
-    package struct Recording {
-        /// The stack depth of the item: contexts below it are the page's.
-        package let itemDepth: Int
-        /// Lists iterated inside the item (their positions are the item's own).
-        package var nestedLists = 0
-        package var pageDependent = false
-        package var stableHeads: [String] = []
-    }
-
     package let templates: [String: [TemplateNode]]
     package private(set) var output: [UInt8] = []
     private let capacity: Int
     private var stack: [TemplateValue] = []
-    private let memo: TemplateMemo?
-    private let scope: Int
-    private var recording: Recording?
 
-    /// With a `memo`, list items that carry a memo key are rendered once per `scope`.
-    package init(templates: [String: [TemplateNode]], capacity: Int = 16_384, memo: TemplateMemo? = nil, scope: Int = 0) {
+    package init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
         self.templates = templates
         self.capacity = capacity
-        self.memo = memo
-        self.scope = scope
     }
 
     /// Renders the template `name` with `context` as the outermost value.
@@ -75,19 +59,11 @@ package struct TemplateRenderer {
                 case .null, .bool(false): continue
                 case .bool(true): render(children, position: position, indentation: indentation, inherited: inherited)
                 case let .list(items):
-                    let memoizing = memo != nil && recording == nil && indentation.isEmpty
-                    recording?.nestedLists += 1
                     for (index, item) in items.enumerated() {
-                        let position = Position(index: index, count: items.count)
-                        if memoizing, case let .object(object) = item, object.memoKey >= 0 {
-                            renderMemoized(children, item: item, key: object.memoKey, position: position, inherited: inherited)
-                            continue
-                        }
                         stack.append(item)
-                        render(children, position: position, indentation: indentation, inherited: inherited)
+                        render(children, position: Position(index: index, count: items.count), indentation: indentation, inherited: inherited)
                         stack.removeLast()
                     }
-                    recording?.nestedLists -= 1
                 default:
                     stack.append(value)
                     render(children, position: nil, indentation: indentation, inherited: inherited)
@@ -101,57 +77,8 @@ package struct TemplateRenderer {
                 render(partial, position: nil, indentation: indentation + partialIndentation, inherited: merged)
             case let .block(name, defaults, blockIndentation):
                 // A block's text comes from the page's layout.
-                recording?.pageDependent = true
                 render(inherited[name] ?? defaults, position: nil, indentation: indentation + blockIndentation, inherited: inherited)
             }
-        }
-    }
-
-    /// Renders `nodes` for one memoized list item: copies the bytes of an earlier rendering
-    /// when that one read nothing of its page's, or renders and records.
-    private mutating func renderMemoized(_ nodes: [TemplateNode], item: TemplateValue, key: Int, position: Position,
-                                         inherited: [String: [TemplateNode]]) {
-        let id = TemplateMemo.Key(nodes: nodes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }, item: key, scope: scope)
-        switch memo?.entry(id) {
-        case let .rendered(bytes, heads) where stableHeadsResolveAtRoot(heads):
-            output.append(contentsOf: bytes)
-            return
-        case .pageDependent, .rendered:
-            stack.append(item)
-            render(nodes, position: position, indentation: "", inherited: inherited)
-            stack.removeLast()
-            return
-        case nil:
-            break
-        }
-        let start = output.count
-        recording = Recording(itemDepth: stack.count)
-        stack.append(item)
-        render(nodes, position: position, indentation: "", inherited: inherited)
-        stack.removeLast()
-        let recorded = recording
-        recording = nil
-        guard let recorded else { return }
-        memo?.store(recorded.pageDependent ? .pageDependent : .rendered(Array(output[start...]), stableHeads: recorded.stableHeads), for: id)
-    }
-
-    /// Whether each stable name an item read from the outermost context is found there
-    /// again, with no context in between holding it.
-    private func stableHeadsResolveAtRoot(_ heads: [String]) -> Bool {
-        for head in heads {
-            guard !stack.isEmpty, stack[0][head] != nil else { return false }
-            for index in 1..<max(1, stack.count) where stack[index][head] != nil { return false }
-        }
-        return true
-    }
-
-    /// Notes, while an item is recorded, where a name of the stack was found (-1: nowhere).
-    private mutating func noteStackLookup(_ head: String, foundAt index: Int) {
-        guard let current = recording, !current.pageDependent, index < current.itemDepth else { return }
-        if index == 0, TemplateMemo.stableKeys.contains(head) {
-            if !current.stableHeads.contains(head) { recording?.stableHeads.append(head) }
-        } else {
-            recording?.pageDependent = true
         }
     }
 
@@ -174,10 +101,7 @@ package struct TemplateRenderer {
                 }
                 index -= 1
             }
-            if recording != nil { noteStackLookup(head, foundAt: index) }
         case .position:
-            // The position of the recorded item itself differs from list to list.
-            if let current = recording, current.nestedLists == 0 { recording?.pageDependent = true }
             guard let position, let first = name.transforms.first else { return nil }
             firstTransform = 1
             switch first {

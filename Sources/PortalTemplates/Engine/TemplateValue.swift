@@ -76,10 +76,6 @@ public struct TemplateObject: Sendable, Equatable {
 
     private var members: [Member]
 
-    /// Set on objects whose rendering in a list may be reused on other pages (cards; see
-    /// `TemplateMemo`): unique among them, -1 on all others. Not a member, not compared.
-    package var memoKey = -1
-
     /// Members in the given order. The keys come from literals and fixed lists written in
     /// portal's code, which never repeat a key, so none is looked up before it is added.
     package init(pairs: [(String, TemplateValue)]) {
@@ -116,7 +112,7 @@ public struct TemplateObject: Sendable, Equatable {
         return nil
     }
 
-    /// Equal members, in any order (the memo key aside).
+    /// Equal members, in any order.
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
         lhs.members.count == rhs.members.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }

@@ -29,9 +29,7 @@ struct Build: ParsableCommand {
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
-            includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict,
-            // Each page is rendered by the thread that writes it, just before it is written.
-            deferRendering: true)
+            includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict)
         let result = SiteBuilder(options: options).build()
         let report = DiagnosticReport.lines(result.diagnostics, warningLimit: allWarnings ? nil : DiagnosticReport.defaultWarningLimit)
         if !report.isEmpty { Terminal.error(report.joined(separator: "\n")) }

@@ -20,10 +20,8 @@ enum Fixtures {
     /// A fixed "now" so that builds do not depend on the day they run.
     static let now = ISO8601DateFormatter().date(from: "2026-06-01T00:00:00Z")!
 
-    static func build(_ root: String, baseURL: String? = nil, drafts: Bool = false, strict: Bool = false,
-                      deferred: Bool = false) -> BuildResult {
-        SiteBuilder(options: BuildOptions(
-            sourceRoot: root, baseURL: baseURL, includeDrafts: drafts, now: now, strict: strict, deferRendering: deferred)).build()
+    static func build(_ root: String, baseURL: String? = nil, drafts: Bool = false, strict: Bool = false) -> BuildResult {
+        SiteBuilder(options: BuildOptions(sourceRoot: root, baseURL: baseURL, includeDrafts: drafts, now: now, strict: strict)).build()
     }
 
     /// Bytes of an output file, reading copied files from their source.

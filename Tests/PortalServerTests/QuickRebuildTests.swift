@@ -6,7 +6,7 @@ import Testing
 /// page's Markdown only, and the pages served read the new text.
 @Suite struct QuickRebuildTests {
     func options(_ site: TestSite, strict: Bool = false) -> BuildOptions {
-        BuildOptions(sourceRoot: site.root, includeDrafts: true, includeFuture: true, strict: strict, deferRendering: true)
+        BuildOptions(sourceRoot: site.root, includeDrafts: true, includeFuture: true, strict: strict)
     }
 
     func text(_ result: BuildResult, _ path: String) -> String {

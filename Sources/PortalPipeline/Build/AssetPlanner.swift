@@ -10,8 +10,10 @@ package struct AssetPlanner: Sendable {
     package let assets: [StaticAsset]
     package let theme: Theme
 
-    package func files() -> [(OutputFile, String)] {
-        var files: [(OutputFile, String)] = theme.assets.map { (OutputFile(path: "assets/" + $0.path, content: $0.content), "Templates/assets/" + $0.path) }
+    package func files() -> [OutputFile] {
+        var files = theme.assets.map {
+            OutputFile(path: "assets/" + $0.path, content: $0.content, origin: .source("Templates/assets/" + $0.path))
+        }
         var bundles: [String: [Page]] = [:]
         for page in content.pages {
             if let bundle = page.bundleDirectory { bundles[bundle, default: []].append(page) }
@@ -19,16 +21,17 @@ package struct AssetPlanner: Sendable {
         for asset in assets {
             let copy = OutputFile.Content.copy(from: asset.absolutePath)
             guard asset.fromContent else {
-                files.append((OutputFile(path: asset.relativePath, content: copy), "static/" + asset.relativePath))
+                files.append(OutputFile(path: asset.relativePath, content: copy, origin: .source("static/" + asset.relativePath)))
                 continue
             }
+            let origin = OutputFile.Origin.source("content/" + asset.relativePath)
             if let (bundle, pages) = owningBundle(asset.relativePath, bundles) {
                 let inside = asset.relativePath.dropFirst(bundle.count + 1)
                 for page in pages {
-                    files.append((OutputFile(path: String(page.sitePath.dropFirst()) + inside, content: copy), "content/" + asset.relativePath))
+                    files.append(OutputFile(path: String(page.sitePath.dropFirst()) + inside, content: copy, origin: origin))
                 }
             } else {
-                files.append((OutputFile(path: asset.relativePath, content: copy), "content/" + asset.relativePath))
+                files.append(OutputFile(path: asset.relativePath, content: copy, origin: origin))
             }
         }
         return files

@@ -14,19 +14,14 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Treat warnings as errors.
     public var strict: Bool
-    /// Leave pages and feeds to be rendered when first read: by the browser's request in
-    /// `portal serve`, by the thread that writes the file in `portal build`.
-    public var deferRendering: Bool
 
-    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), strict: Bool = false,
-                deferRendering: Bool = false) {
+    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), strict: Bool = false) {
         self.sourceRoot = sourceRoot
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
         self.strict = strict
-        self.deferRendering = deferRendering
     }
 }
 

@@ -14,7 +14,7 @@ extension SiteBuilder {
     ///   from disk when served, so there is nothing to do.
     /// The model the deferred pages read is then swapped. Nil when a full build is needed.
     package func patch(cache: BuildCache, changed: [String]) -> BuildResult? {
-        guard options.deferRendering, !changed.isEmpty, var live = cache.live else { return nil }
+        guard !changed.isEmpty, var live = cache.live else { return nil }
         var clock = StageClock()
         var model = live.box.model
         var pages: [Page] = []

@@ -24,149 +24,177 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
+    /// The stages in order, each a function from what the ones before made to a new value.
     private func fullBuild(cache: BuildCache?) -> BuildResult {
-        var clock = StageClock()
-        var statistics = BuildStatistics()
-        var diagnostics: [Diagnostic] = []
-        func finish(_ files: [OutputFile]) -> BuildResult {
-            statistics.stageTimes = clock.times
-            var all = diagnostics
-            if options.strict {
-                all = all.map { Diagnostic(.error, $0.message, at: $0.location) }
-            }
-            return BuildResult(files: all.hasErrors ? [] : files, diagnostics: all.sortedForDisplay(), statistics: statistics)
-        }
+        var run = BuildRun(strict: options.strict)
+        guard let site = loadSite(&run) else { return run.finish([]) }
+        let documents = parseDocuments(site, cache: cache, &run)
+        let content = resolve(documents, site: site, &run)
+        // The archives need only the resolved pages: they are built beside the Markdown.
+        let archiveBuilder = ArchiveBuilder(content: content, authors: site.authors, tagNames: site.tagNames)
+        let archiveWork = BackgroundWork { archiveBuilder.build() }
+        let markdown = renderMarkdown(content, site: site, cache: cache, &run)
+        let archives = run.take(archiveWork.wait(), stage: "archives")
+        guard let theme = site.theme, !run.diagnostics.hasErrors else { return run.finish([]) }
 
+        let box = ModelBox(SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme))
+        let pages = renderPages(box, &run)
+        let others = otherFiles(box, jobs: pages.jobs, site: site, &run)
+        var files = pages.files + others
+        run.diagnostics += Self.collisions(in: files)
+        let otherDiagnostics = run.diagnostics
+        let links = LinkChecker.checkPages(content: content, rendered: markdown.rendered, files: files)
+        run.diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
+        run.clock.lap("links")
+        files.sort { $0.path < $1.path }
+
+        run.statistics.pagesPerLanguage = site.config.languageIDs.map { language in
+            (site.config[language].code, content.pages.filter { $0.languageID == language }.count)
+        }
+        run.statistics.archivePages = pages.jobs.count - content.pages.count
+        run.statistics.staticFiles = others.filter { if case .copy = $0.content { return true } else { return false } }.count
+        if let cache {
+            var bySource: [String: [Int]] = [:]
+            for page in content.pages { bySource[page.source.sitePath, default: []].append(page.id) }
+            cache.live = LiveSite(
+                box: box, files: files, otherDiagnostics: otherDiagnostics, linkWarnings: links.warnings, checker: links.checker,
+                parser: documents.parser, renderer: markdown.renderer, index: markdown.index, configKey: documents.configKey,
+                linkKey: markdown.linkKey, pagesBySource: bySource, statistics: run.statistics)
+        }
+        return run.finish(files)
+    }
+
+    // MARK: Stages
+
+    /// What the site folder holds besides its pages: configuration, theme, data, and the list of sources.
+    private struct LoadedSite {
+        var config: SiteConfig
+        var theme: Theme?
+        var authors: AuthorRegistry
+        var tagNames: [String: [String: String]]
+        var scan: ContentScan
+    }
+
+    private func loadSite(_ run: inout BuildRun) -> LoadedSite? {
         let root = options.sourceRoot
         let loaded = SiteConfigLoader.load(siteRoot: root)
-        diagnostics += loaded.diagnostics
-        guard var config = loaded.config else { return finish([]) }
+        run.diagnostics += loaded.diagnostics
+        guard var config = loaded.config else { return nil }
         if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
-        let themeResult = Theme.load(siteRoot: root)
-        diagnostics += themeResult.diagnostics
+        let theme = Theme.load(siteRoot: root)
         let authors = DataLoader.loadAuthors(siteRoot: root)
         let tagNames = DataLoader.loadTagNames(siteRoot: root)
-        diagnostics += authors.diagnostics + tagNames.diagnostics
         let scan = ContentScanner.scan(siteRoot: root, config: config)
-        diagnostics += scan.diagnostics
-        clock.lap("config")
+        run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + scan.diagnostics
+        run.clock.lap("config")
+        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, scan: scan)
+    }
 
-        // Front matter, in parallel: each file is independent.
+    private struct ParsedDocuments {
+        var documents: [Document]
+        var parser: DocumentParser
+        var configKey: Int
+    }
+
+    /// Front matter, in parallel: each file is independent.
+    private func parseDocuments(_ site: LoadedSite, cache: BuildCache?, _ run: inout BuildRun) -> ParsedDocuments {
         MarkdownRenderer.prepare()
-        let parser = DocumentParser(timeZone: config.timeZone)
+        let parser = DocumentParser(timeZone: site.config.timeZone)
         let parse = { @Sendable (source: SourceFile) -> (Document?, [Diagnostic]) in
             guard let bytes = SourceReader.read(source.absolutePath) else {
                 return (nil, [.error("cannot read file", at: SourceLocation(path: source.sitePath))])
             }
             return parser.parse(bytes, source: source)
         }
-        cache?.prune(keeping: scan.sources)
-        let configKey = cache == nil ? 0 : BuildCache.configKey(siteRoot: root, baseURL: options.baseURL)
-        let parsed = parallelMap(scan.sources) { source -> (Document?, [Diagnostic]) in
+        cache?.prune(keeping: site.scan.sources)
+        let configKey = cache == nil ? 0 : BuildCache.configKey(siteRoot: options.sourceRoot, baseURL: options.baseURL)
+        let parsed = parallelMap(site.scan.sources) { source -> (Document?, [Diagnostic]) in
             cache?.parsed(source, configKey: configKey) { parse(source) } ?? parse(source)
         }
-        let documents = parsed.compactMap(\.0)
-        diagnostics += parsed.flatMap(\.1)
-        clock.lap("front matter")
+        run.diagnostics += parsed.flatMap(\.1)
+        run.clock.lap("front matter")
+        return ParsedDocuments(documents: parsed.compactMap(\.0), parser: parser, configKey: configKey)
+    }
 
-        let resolver = ContentResolver(config: config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
-        let (content, resolveDiagnostics) = resolver.resolve(documents)
-        diagnostics += resolveDiagnostics
-        clock.lap("resolve")
+    private func resolve(_ parsed: ParsedDocuments, site: LoadedSite, _ run: inout BuildRun) -> SiteContent {
+        let resolver = ContentResolver(config: site.config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
+        let content = run.take(resolver.resolve(parsed.documents), stage: "resolve")
+        return content
+    }
 
-        // The archives need only the resolved pages: they are built beside the Markdown.
-        let archiveBuilder = ArchiveBuilder(content: content, authors: authors.registry, tagNames: tagNames.names)
-        let archiveWork = BackgroundWork { archiveBuilder.build() }
+    private struct RenderedBodies {
+        var rendered: [RenderedMarkdown]
+        var renderer: MarkdownRenderer
+        var index: LinkIndex
+        var linkKey: Int
+    }
 
-        // Markdown, in parallel; each page owns its link rewriter.
-        let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
-        let index = LinkIndex(content: content, assets: scan.assets)
+    /// Markdown, in parallel; each page owns its link rewriter.
+    private func renderMarkdown(_ content: SiteContent, site: LoadedSite, cache: BuildCache?, _ run: inout BuildRun) -> RenderedBodies {
+        let renderer = MarkdownRenderer(options: site.config.markdown, chinese: site.config.chinese)
+        let index = LinkIndex(content: content, assets: site.scan.assets)
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
             (renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index)), [])
         }
-        let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: scan.assets)
-        let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
+        let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: site.scan.assets)
+        let rendered = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
             // A fallback copy shares its source with the original but links from another URL.
             guard page.fallbackOf == nil, let cache else { return render(page) }
             return cache.rendered(page.source, linkKey: linkKey) { render(page) }
         }
-        diagnostics += renderedPairs.flatMap(\.1)
-        clock.lap("markdown")
-
-        let (archives, archiveDiagnostics) = archiveWork.wait()
-        diagnostics += archiveDiagnostics
-        clock.lap("archives")
-
-        guard let theme = themeResult.theme, !diagnostics.hasErrors else { return finish([]) }
-        let model = SiteModel(content: content, rendered: renderedPairs.map(\.0), archives: archives, theme: theme)
-        let pageRenderer = PageRenderer(model: model)
-        let jobs = pageRenderer.jobs()
-        let box = options.deferRendering ? ModelBox(model) : nil
-        var files: [OutputFile]
-        if let box {
-            files = jobs.map { job in
-                OutputFile(path: pageRenderer.outputPath(of: job), content: Self.deferred { PageRenderer(model: box.model).render(job) })
-            }
-        } else {
-            files = parallelMap(jobs) { pageRenderer.render($0) }
-        }
-        var provenance = [String](repeating: "", count: files.count)
-        for (i, job) in jobs.enumerated() {
-            if case let .page(id) = job { provenance[i] = content.pages[id].source.sitePath } else { provenance[i] = "(generated \(files[i].path))" }
-        }
-        clock.lap("templates")
-
-        var extra: [(OutputFile, String)] = []
-        let feedWriter = FeedWriter(model: model)
-        if let box {
-            extra += feedWriter.specs().map { spec in
-                (OutputFile(path: spec.outputPath, content: Self.deferred { FeedWriter(model: box.model).feed(spec) }), "(feed)")
-            }
-        } else {
-            extra += feedWriter.feeds().map { ($0, "(feed)") }
-        }
-        let sitemap = SitemapWriter(model: model)
-        if let box {
-            extra.append((OutputFile(path: SitemapWriter.path, content: Self.deferred { SitemapWriter(model: box.model).sitemap(jobs: jobs) }), "(sitemap)"))
-        } else {
-            extra.append((sitemap.sitemap(jobs: jobs), "(sitemap)"))
-        }
-        extra.append((sitemap.robots(), "(robots.txt)"))
-        extra += pageRenderer.firstPageRedirects(jobs: jobs).map { ($0, "(pagination redirect)") }
-        for page in content.pages {
-            for alias in page.metadata.aliases {
-                let aliasPath = alias.hasPrefix("/") ? alias : (page.sitePath.split(separator: "/").dropLast().map { "/" + $0 }.joined() + "/" + alias)
-                extra.append((pageRenderer.redirect(from: aliasPath, to: page.sitePath, language: page.language), page.source.sitePath + " (alias '\(alias)')"))
-                statistics.aliases += 1
-            }
-        }
-        extra += AssetPlanner(content: content, assets: scan.assets, theme: theme).files()
-        clock.lap("feeds and assets")
-
-        files += extra.map(\.0)
-        provenance += extra.map(\.1)
-        diagnostics += Self.collisions(files: files, provenance: provenance)
-        let otherDiagnostics = diagnostics
-        let links = LinkChecker.checkPages(content: content, rendered: renderedPairs.map(\.0), files: files)
-        diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
-        clock.lap("links")
-        files.sort { $0.path < $1.path }
-
-        for language in config.languages {
-            statistics.pagesPerLanguage.append((language.code, content.pages.filter { $0.language == language.code }.count))
-        }
-        statistics.archivePages = jobs.count - content.pages.count
-        statistics.staticFiles = extra.filter { if case .copy = $0.0.content { return true } else { return false } }.count
-        if let box, let cache {
-            var bySource: [String: [Int]] = [:]
-            for page in content.pages { bySource[page.source.sitePath, default: []].append(page.id) }
-            cache.live = LiveSite(
-                box: box, files: files, otherDiagnostics: otherDiagnostics, linkWarnings: links.warnings, checker: links.checker,
-                parser: parser, renderer: renderer, index: index, configKey: configKey, linkKey: linkKey,
-                pagesBySource: bySource, statistics: statistics)
-        }
-        return finish(files)
+        run.diagnostics += rendered.flatMap(\.1)
+        run.clock.lap("markdown")
+        return RenderedBodies(rendered: rendered.map(\.0), renderer: renderer, index: index, linkKey: linkKey)
     }
+
+    /// Every HTML page, rendered when its bytes are first asked for: by the thread that
+    /// writes it in `portal build`, by the browser's request in `portal serve`.
+    private func renderPages(_ box: ModelBox, _ run: inout BuildRun) -> (jobs: [RenderJob], files: [OutputFile]) {
+        let model = box.model
+        let renderer = PageRenderer(model: model)
+        let jobs = renderer.jobs()
+        let files = jobs.map { job in
+            let path = renderer.outputPath(of: job)
+            let origin: OutputFile.Origin
+            if case let .page(id) = job { origin = .source(model.content.pages[id].source.sitePath) } else { origin = .generated("generated " + path) }
+            return OutputFile(path: path, content: Self.deferred { PageRenderer(model: box.model).render(job) }, origin: origin)
+        }
+        run.clock.lap("templates")
+        return (jobs, files)
+    }
+
+    /// Feeds, the sitemap, redirects (pagination and aliases) and copied files.
+    private func otherFiles(_ box: ModelBox, jobs: [RenderJob], site: LoadedSite, _ run: inout BuildRun) -> [OutputFile] {
+        let model = box.model
+        let pageRenderer = PageRenderer(model: model)
+        let sitemap = SitemapWriter(model: model)
+        var files = FeedWriter(model: model).specs().map { spec in
+            OutputFile(path: spec.outputPath, content: Self.deferred { FeedWriter(model: box.model).feed(spec) }, origin: .generated("feed"))
+        }
+        files.append(OutputFile(path: SitemapWriter.path, content: Self.deferred { SitemapWriter(model: box.model).sitemap(jobs: jobs) },
+                                origin: .generated("sitemap")))
+        var robots = sitemap.robots()
+        robots.origin = .generated("robots.txt")
+        files.append(robots)
+        files += pageRenderer.firstPageRedirects(jobs: jobs).map { file in
+            var redirect = file
+            redirect.origin = .generated("pagination redirect")
+            return redirect
+        }
+        for page in model.content.pages {
+            for alias in page.metadata.aliases {
+                var redirect = pageRenderer.redirect(from: SitePaths.alias(alias, of: page.sitePath), to: page.sitePath, language: page.languageID)
+                redirect.origin = .source(page.source.sitePath, note: "alias '\(alias)'")
+                files.append(redirect)
+                run.statistics.aliases += 1
+            }
+        }
+        files += AssetPlanner(content: model.content, assets: site.scan.assets, theme: model.theme).files()
+        run.clock.lap("feeds and assets")
+        return files
+    }
+
+    // MARK: Helpers
 
     /// Content made by `make` when first read; `make` renders from the model the box holds then.
     package static func deferred(_ make: @escaping @Sendable () -> OutputFile) -> OutputFile.Content {
@@ -176,19 +204,42 @@ public struct SiteBuilder: Sendable {
         })
     }
 
-    /// Two sources that would write the same file: an error naming both.
-    package static func collisions(files: [OutputFile], provenance: [String]) -> [Diagnostic] {
-        var owner: [String: String] = [:]
+    /// Two files at the same path: an error naming what made each.
+    package static func collisions(in files: [OutputFile]) -> [Diagnostic] {
+        var owner: [String: OutputFile.Origin] = [:]
         var diagnostics: [Diagnostic] = []
-        for (file, origin) in zip(files, provenance) {
+        for file in files {
             if let first = owner[file.path] {
-                let location = origin.hasPrefix("(") ? nil : SourceLocation(path: String(origin.prefix { $0 != " " }))
-                diagnostics.append(.error("'\(file.path)' would be written by both \(first) and \(origin)", at: location))
+                diagnostics.append(.error("'\(file.path)' would be written by both \(first) and \(file.origin)",
+                                          at: file.origin.source.map { SourceLocation(path: $0) }))
             } else {
-                owner[file.path] = origin
+                owner[file.path] = file.origin
             }
         }
         return diagnostics
+    }
+}
+
+/// What a build collects on its way through the stages: diagnostics, counts and times.
+private struct BuildRun {
+    let strict: Bool
+    var clock = StageClock()
+    var statistics = BuildStatistics()
+    var diagnostics: [Diagnostic] = []
+
+    /// The value of a stage that also reports diagnostics, its time noted.
+    mutating func take<Value>(_ result: (Value, [Diagnostic]), stage: String) -> Value {
+        diagnostics += result.1
+        clock.lap(stage)
+        return result.0
+    }
+
+    /// The result: no files when anything is an error (every warning, under `strict`).
+    func finish(_ files: [OutputFile]) -> BuildResult {
+        var statistics = statistics
+        statistics.stageTimes = clock.times
+        let all = strict ? diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) } : diagnostics
+        return BuildResult(files: all.hasErrors ? [] : files, diagnostics: all.sortedForDisplay(), statistics: statistics)
     }
 }
 

@@ -16,9 +16,9 @@ package struct FeedWriter: Sendable {
         package var title: String
         package var sitePath: String
         package var ids: [Int]
-        package var language: LanguageConfig
+        package var language: LanguageID
 
-        package var outputPath: String { String(sitePath.dropFirst()) + "index.xml" }
+        package var outputPath: String { String(SitePaths.feed(ofList: sitePath).dropFirst()) }
     }
 
     package func feeds() -> [OutputFile] {
@@ -29,16 +29,15 @@ package struct FeedWriter: Sendable {
     package func specs() -> [Spec] {
         var specs: [Spec] = []
         let builder = ContextBuilder(model: model)
-        for language in model.config.languages {
-            let code = language.code
-            let prefix = "/" + language.urlPrefix + "/"
-            let siteTitle = language.title.isEmpty ? model.config.title : language.title
-            specs.append(Spec(title: siteTitle, sitePath: prefix, ids: builder.homePages(code), language: language))
-            for term in model.archives.tags[code] ?? [] {
+        for language in model.config.languageIDs {
+            let config = model.config[language]
+            let siteTitle = config.title.isEmpty ? model.config.title : config.title
+            specs.append(Spec(title: siteTitle, sitePath: model.paths.home(language), ids: builder.homePages(language), language: language))
+            for term in model.archives.tags[language] {
                 specs.append(Spec(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
             }
-            for author in model.archives.authors[code] ?? [] {
-                let name = author.profile?.name(in: code) ?? author.id
+            for author in model.archives.authors[language] {
+                let name = author.profile?.name(in: config.code) ?? author.id
                 specs.append(Spec(title: name + " · " + siteTitle, sitePath: author.sitePath, ids: author.pages, language: language))
             }
         }
@@ -49,8 +48,9 @@ package struct FeedWriter: Sendable {
         feed(title: spec.title, sitePath: spec.sitePath, ids: spec.ids, language: spec.language)
     }
 
-    package func feed(title: String, sitePath: String, ids: [Int], language: LanguageConfig) -> OutputFile {
-        let formatting = model.formatting[language.code] ?? DateFormatting(locale: language.locale, timeZone: model.config.timeZone)
+    package func feed(title: String, sitePath: String, ids: [Int], language id: LanguageID) -> OutputFile {
+        let language = model.config[id]
+        let formatting = model.formatting[id]
         let limit = model.config.feed.limit
         let shown = limit > 0 ? Array(ids.prefix(limit)) : ids
         let builder = ContextBuilder(model: model)
@@ -71,7 +71,7 @@ package struct FeedWriter: Sendable {
             raw("<lastBuildDate>" + formatting.rfc822(newest) + "</lastBuildDate>\n")
         }
         raw("<atom:link href=\"")
-        escaped(model.absoluteURL(sitePath + "index.xml"))
+        escaped(model.absoluteURL(SitePaths.feed(ofList: sitePath)))
         raw("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
         for id in shown {
             let page = model.content.pages[id]
@@ -106,7 +106,7 @@ package struct FeedWriter: Sendable {
             raw("</description>\n</item>\n")
         }
         raw("</channel>\n</rss>\n")
-        return OutputFile(path: String(sitePath.dropFirst()) + "index.xml", content: .bytes(xml))
+        return OutputFile(path: String(SitePaths.feed(ofList: sitePath).dropFirst()), content: .bytes(xml))
     }
 
     /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.

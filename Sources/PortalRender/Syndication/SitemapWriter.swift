@@ -1,4 +1,5 @@
 import Foundation
+import PortalSources
 import PortalSite
 
 /// `sitemap.xml` with hreflang alternates for translations that exist, and `robots.txt`.
@@ -23,15 +24,15 @@ package struct SitemapWriter: Sendable {
             raw("<url>\n<loc>")
             escaped(model.absoluteURL(sitePath))
             raw("</loc>\n")
-            if let lastmod, let formatting = model.formatting[language] { raw("<lastmod>" + formatting.iso(lastmod) + "</lastmod>\n") }
+            if let lastmod { raw("<lastmod>" + model.formatting[language].iso(lastmod) + "</lastmod>\n") }
             if let key = model.translationKey(of: job), let paths = model.alternates[key], paths.count > 1 {
-                for other in model.config.languages {
-                    guard let path = paths[other.code] else { continue }
-                    raw("<xhtml:link rel=\"alternate\" hreflang=\"" + other.code + "\" href=\"")
+                for other in model.config.languageIDs {
+                    guard let path = paths[other] else { continue }
+                    raw("<xhtml:link rel=\"alternate\" hreflang=\"" + model.config[other].code + "\" href=\"")
                     escaped(model.absoluteURL(path))
                     raw("\"/>\n")
                 }
-                if let path = paths[model.config.defaultLanguageConfig.code] {
+                if let path = paths[model.config.defaultLanguageID] {
                     raw("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
                     escaped(model.absoluteURL(path))
                     raw("\"/>\n")
@@ -44,23 +45,23 @@ package struct SitemapWriter: Sendable {
     }
 
     /// First pages only: paginated continuations, the root redirect and 404 are not listed.
-    private func describe(_ job: RenderJob) -> (String, Date?, String)? {
+    private func describe(_ job: RenderJob) -> (String, Date?, LanguageID)? {
         let content = model.content
         func newest(_ ids: [Int]) -> Date? { ids.compactMap { content.pages[$0].lastmod }.max() }
         let lastmod: Date?
-        let language: String
+        let language: LanguageID
         switch job {
         case let .page(id):
             let page = content.pages[id]
             // Fallback copies name their original as canonical; the sitemap lists only originals.
             if page.fallbackOf != nil { return nil }
-            (lastmod, language) = (page.lastmod, page.language)
-        case let .home(code, 1): (lastmod, language) = (newest(content.regularPages[code] ?? []), code)
-        case let .section(code, index, 1): (lastmod, language) = (newest(content.sections[code]![index].pages), code)
-        case let .tag(code, index, 1): (lastmod, language) = (newest(model.archives.tags[code]![index].pages), code)
-        case let .author(code, index, 1): (lastmod, language) = (newest(model.archives.authors[code]![index].pages), code)
-        case let .year(code, index, 1): (lastmod, language) = (newest(model.archives.years[code]![index].pages), code)
-        case let .month(code, year, index, 1): (lastmod, language) = (newest(model.archives.years[code]![year].months[index].pages), code)
+            (lastmod, language) = (page.lastmod, page.languageID)
+        case let .home(code, 1): (lastmod, language) = (newest(content.regularPages[code]), code)
+        case let .section(code, index, 1): (lastmod, language) = (newest(content.sections[code][index].pages), code)
+        case let .tag(code, index, 1): (lastmod, language) = (newest(model.archives.tags[code][index].pages), code)
+        case let .author(code, index, 1): (lastmod, language) = (newest(model.archives.authors[code][index].pages), code)
+        case let .year(code, index, 1): (lastmod, language) = (newest(model.archives.years[code][index].pages), code)
+        case let .month(code, year, index, 1): (lastmod, language) = (newest(model.archives.years[code][year].months[index].pages), code)
         case let .tags(code), let .authors(code), let .archives(code): (lastmod, language) = (nil, code)
         default: return nil
         }

@@ -6,13 +6,14 @@ import PortalTemplates
 extension ContextBuilder {
     /// A paginated list of pages: home, section, tag, author, month.
     /// `pageSize` overrides the site's for lists shown whole (months).
-    package func listContext(job: RenderJob, kind: String, language: LanguageConfig, title: String, basePath: String,
+    package func listContext(job: RenderJob, kind: String, language: LanguageID, title: String, basePath: String,
                      ids: [Int], number: Int, content: [UInt8] = [], feed: String? = nil, pageSize: Int? = nil) -> TemplateValue {
         let pagination = Pagination(itemCount: ids.count, pageSize: pageSize ?? config.pageSize, basePath: basePath)
         let sitePath = pagination.path(number)
-        var feeds: [TemplateValue] = [["title": .string(language.title.isEmpty ? config.title : language.title),
-                                       "url": .string(model.url("/" + language.urlPrefix + "/index.xml"))]]
-        if let feed, feed != "/" + language.urlPrefix + "/index.xml" { feeds.append(["title": .string(title), "url": .string(model.url(feed))]) }
+        let languageFeed = model.paths.feed(language)
+        var feeds: [TemplateValue] = [["title": .string(config[language].title.isEmpty ? config.title : config[language].title),
+                                       "url": .string(model.url(languageFeed))]]
+        if let feed, feed != languageFeed { feeds.append(["title": .string(title), "url": .string(model.url(feed))]) }
         var context = common(
             job: job, kind: kind, language: language, title: title, sitePath: sitePath, feeds: feeds,
             pagination: (number > 1 ? pagination.path(number - 1) : nil, number < pagination.pageCount ? pagination.path(number + 1) : nil))
@@ -26,58 +27,53 @@ extension ContextBuilder {
         return context
     }
 
-    package func homeContext(language code: String, number: Int) -> TemplateValue {
-        let language = language(code)
-        let ids = homePages(code)
-        let home = model.content.homes[code].map { model.content.pages[$0] }
-        let title = language.title.isEmpty ? config.title : language.title
-        return listContext(job: .home(language: code, number: number), kind: "home", language: language,
-                           title: home?.metadata.title ?? title, basePath: "/" + language.urlPrefix + "/", ids: ids, number: number,
-                           content: home.map { model.rendered[$0.id].htmlBytes } ?? [], feed: "/" + language.urlPrefix + "/index.xml")
+    package func homeContext(language: LanguageID, number: Int) -> TemplateValue {
+        let ids = homePages(language)
+        let home = model.content.homes[language].map { model.content.pages[$0] }
+        let title = config[language].title.isEmpty ? config.title : config[language].title
+        return listContext(job: .home(language: language, number: number), kind: "home", language: language,
+                           title: home?.metadata.title ?? title, basePath: model.paths.home(language), ids: ids, number: number,
+                           content: home.map { model.rendered[$0.id].htmlBytes } ?? [], feed: model.paths.feed(language))
     }
 
     /// Posts the home lists: regular pages inside a section, newest first.
-    package func homePages(_ code: String) -> [Int] {
-        model.homePages[code] ?? []
+    package func homePages(_ language: LanguageID) -> [Int] {
+        model.homePages[language]
     }
 
-    package func sectionContext(language code: String, index: Int, number: Int) -> TemplateValue {
-        let language = language(code)
-        let section = model.content.sections[code]![index]
-        return listContext(job: .section(language: code, index: index, number: number), kind: "section", language: language,
+    package func sectionContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
+        let section = model.content.sections[language][index]
+        return listContext(job: .section(language: language, index: index, number: number), kind: "section", language: language,
                            title: section.title, basePath: section.sitePath, ids: section.pages, number: number,
                            content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [])
     }
 
-    package func tagsContext(language code: String) -> TemplateValue {
-        let language = language(code)
+    package func tagsContext(language: LanguageID) -> TemplateValue {
         let title = text("tags", language, default: "Tags")
-        var context = common(job: .tags(language: code), kind: "tags", language: language, title: title,
-                             sitePath: "/" + language.urlPrefix + "/tags/")
-        context["terms"] = .list((model.archives.tags[code] ?? []).map { term in
+        var context = common(job: .tags(language: language), kind: "tags", language: language, title: title,
+                             sitePath: model.paths.tags(in: language))
+        context["terms"] = .list(model.archives.tags[language].map { term in
             ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
         })
         context["list"] = ["title": .string(title)]
         return context
     }
 
-    package func tagContext(language code: String, index: Int, number: Int) -> TemplateValue {
-        let language = language(code)
-        let term = model.archives.tags[code]![index]
-        var context = listContext(job: .tag(language: code, index: index, number: number), kind: "tag", language: language,
+    package func tagContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
+        let term = model.archives.tags[language][index]
+        var context = listContext(job: .tag(language: language, index: index, number: number), kind: "tag", language: language,
                                   title: term.name, basePath: term.sitePath, ids: term.pages, number: number,
-                                  feed: term.sitePath + "index.xml")
+                                  feed: SitePaths.feed(ofList: term.sitePath))
         context["term"] = ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
-                           "feed": .string(model.url(term.sitePath + "index.xml"))]
+                           "feed": .string(model.url(SitePaths.feed(ofList: term.sitePath)))]
         return context
     }
 
-    package func authorsContext(language code: String) -> TemplateValue {
-        let language = language(code)
+    package func authorsContext(language: LanguageID) -> TemplateValue {
         let title = text("authors", language, default: "Authors")
-        var context = common(job: .authors(language: code), kind: "authors", language: language, title: title,
-                             sitePath: "/" + language.urlPrefix + "/authors/")
-        context["authors"] = .list((model.archives.authors[code] ?? []).map { author in
+        var context = common(job: .authors(language: language), kind: "authors", language: language, title: title,
+                             sitePath: model.paths.authors(in: language))
+        context["authors"] = .list(model.archives.authors[language].map { author in
             var ref = authorRef(id: author.id, profile: author.profile, sitePath: author.sitePath, language: language)
             ref["count"] = .int(author.pages.count)
             return ref
@@ -86,19 +82,18 @@ extension ContextBuilder {
         return context
     }
 
-    package func authorContext(language code: String, index: Int, number: Int) -> TemplateValue {
-        let language = language(code)
-        let author = model.archives.authors[code]![index]
+    package func authorContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
+        let author = model.archives.authors[language][index]
         var ref = authorRef(id: author.id, profile: author.profile, sitePath: author.sitePath, language: language)
-        var context = listContext(job: .author(language: code, index: index, number: number), kind: "author", language: language,
+        var context = listContext(job: .author(language: language, index: index, number: number), kind: "author", language: language,
                                   title: profileName(ref) ?? author.id, basePath: author.sitePath, ids: author.pages,
-                                  number: number, feed: author.sitePath + "index.xml")
+                                  number: number, feed: SitePaths.feed(ofList: author.sitePath))
         if let bio = author.profile?.bio { ref["bio"] = .string(bio) }
         ref["socials"] = .list((author.profile?.socials ?? []).map { social in
             ["network": .string(social.network), "handle": .string(social.handle), "url": .string(Self.socialURL(social))]
         })
         ref["count"] = .int(author.pages.count)
-        ref["feed"] = .string(model.url(author.sitePath + "index.xml"))
+        ref["feed"] = .string(model.url(SitePaths.feed(ofList: author.sitePath)))
         context["author"] = ref
         return context
     }
@@ -119,17 +114,16 @@ extension ContextBuilder {
         }
     }
 
-    package func archivesContext(language code: String) -> TemplateValue {
-        let language = language(code)
+    package func archivesContext(language: LanguageID) -> TemplateValue {
         let title = text("archives", language, default: "Archives")
-        var context = common(job: .archives(language: code), kind: "archives", language: language, title: title,
-                             sitePath: "/" + language.urlPrefix + "/archives/")
-        let formatting = model.formatting[code]
-        context["years"] = .list((model.archives.years[code] ?? []).map { year in
+        var context = common(job: .archives(language: language), kind: "archives", language: language, title: title,
+                             sitePath: model.paths.archives(in: language))
+        let formatting = model.formatting[language]
+        context["years"] = .list(model.archives.years[language].map { year in
             [
                 "year": .string(String(year.year)), "url": .string(model.url(year.sitePath)), "count": .int(year.pages.count),
                 "months": .list(year.months.map { month in
-                    ["label": .string(formatting?.monthLabel(year: month.year, month: month.month) ?? "\(month.year)-\(month.month)"),
+                    ["label": .string(formatting.monthLabel(year: month.year, month: month.month)),
                      "url": .string(model.url(month.sitePath)), "count": .int(month.pages.count)]
                 }),
             ]
@@ -138,64 +132,64 @@ extension ContextBuilder {
         return context
     }
 
-    package func yearContext(language code: String, index: Int, number: Int) -> TemplateValue {
-        let language = language(code)
-        let year = model.archives.years[code]![index]
-        var context = listContext(job: .year(language: code, index: index, number: number), kind: "year", language: language,
+    package func yearContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
+        let year = model.archives.years[language][index]
+        var context = listContext(job: .year(language: language, index: index, number: number), kind: "year", language: language,
                                   title: String(year.year), basePath: year.sitePath, ids: year.pages, number: number)
         let pagination = Pagination(itemCount: year.pages.count, pageSize: config.pageSize, basePath: year.sitePath)
         let shown = year.pages[pagination.range(number)]
-        let formatting = model.formatting[code]
+        let formatting = model.formatting[language]
         var groups: [(month: Int, ids: [Int])] = []
         for id in shown {
-            let month = model.content.pages[id].date.map { formatting?.components($0).month ?? 0 } ?? 0
+            let month = model.content.pages[id].date.map { formatting.components($0).month } ?? 0
             if groups.last?.month == month { groups[groups.count - 1].ids.append(id) } else { groups.append((month, [id])) }
         }
         context["year"] = ["year": .string(String(year.year)), "count": .int(year.pages.count)]
         context["months"] = .list(groups.map { group in
             let archive = year.months.first { $0.month == group.month }
-            return ["label": .string(formatting?.monthLabel(year: year.year, month: group.month) ?? "\(group.month)"),
+            return ["label": .string(formatting.monthLabel(year: year.year, month: group.month)),
                     "url": .string(model.url(archive?.sitePath ?? year.sitePath)), "count": .int(archive?.pages.count ?? group.ids.count),
                     "pages": .list(group.ids.map(card))]
         })
         return context
     }
 
-    package func monthContext(language code: String, year yearIndex: Int, index: Int, number: Int) -> TemplateValue {
-        let language = language(code)
-        let month = model.archives.years[code]![yearIndex].months[index]
-        let label = model.formatting[code]?.monthLabel(year: month.year, month: month.month) ?? "\(month.year)-\(month.month)"
-        return listContext(job: .month(language: code, year: yearIndex, index: index, number: number), kind: "month",
+    package func monthContext(language: LanguageID, year yearIndex: Int, index: Int, number: Int) -> TemplateValue {
+        let month = model.archives.years[language][yearIndex].months[index]
+        let label = model.formatting[language].monthLabel(year: month.year, month: month.month)
+        return listContext(job: .month(language: language, year: yearIndex, index: index, number: number), kind: "month",
                            language: language, title: label, basePath: month.sitePath, ids: month.pages, number: number,
                            pageSize: max(1, month.pages.count))
     }
 
     package func notFoundContext() -> TemplateValue {
-        let language = config.defaultLanguageConfig
+        let language = config.defaultLanguageID
         let title = text("notFoundTitle", language, default: "Page not found")
-        var context = common(job: .notFound, kind: "404", language: language, title: title, sitePath: "/404.html")
+        var context = common(job: .notFound, kind: "404", language: language, title: title, sitePath: SitePaths.notFound)
         context["list"] = ["title": .string(title)]
         return context
     }
 
     package func rootContext() -> TemplateValue {
-        let language = config.defaultLanguageConfig
-        var context = common(job: .home(language: language.code, number: 1), kind: "root", language: language,
-                             title: config.title, sitePath: "/")
-        context["target"] = .string(model.url("/" + language.urlPrefix + "/"))
-        context["languages"] = .list(config.languages.map { other in
-            ["code": .string(other.code), "prefix": .string(other.urlPrefix), "name": .string(other.name),
-             "url": .string(model.url("/" + other.urlPrefix + "/")), "isCurrent": .bool(other.code == language.code), "isTranslation": true]
+        let language = config.defaultLanguageID
+        let paths = model.paths
+        var context = common(job: .home(language: language, number: 1), kind: "root", language: language,
+                             title: config.title, sitePath: SitePaths.root)
+        context["target"] = .string(model.url(paths.home(language)))
+        context["languages"] = .list(config.languageIDs.map { id in
+            let other = config[id]
+            return ["code": .string(other.code), "prefix": .string(other.urlPrefix), "name": .string(other.name),
+                    "url": .string(model.url(paths.home(id))), "isCurrent": .bool(id == language), "isTranslation": true]
         })
         context["head"]?["title"] = .string(config.title)
-        context["head"]?["canonical"] = .string(model.absoluteURL("/"))
-        context["head"]?["alternates"] = .list(config.languages.map { ["hreflang": .string($0.code), "url": .string(model.absoluteURL("/" + $0.urlPrefix + "/"))] }
-            + [["hreflang": "x-default", "url": .string(model.absoluteURL("/" + language.urlPrefix + "/"))]])
+        context["head"]?["canonical"] = .string(model.absoluteURL(SitePaths.root))
+        context["head"]?["alternates"] = .list(config.languageIDs.map { ["hreflang": .string(config[$0].code), "url": .string(model.absoluteURL(paths.home($0)))] }
+            + [["hreflang": "x-default", "url": .string(model.absoluteURL(paths.home(language)))]])
         return context
     }
 
-    package func aliasContext(target: String, language: LanguageConfig) -> TemplateValue {
-        ["target": .string(target), "t": stringsValue(language), "lang": ["code": .string(language.code)],
+    package func aliasContext(target: String, language: LanguageID) -> TemplateValue {
+        ["target": .string(target), "t": stringsValue(language), "lang": ["code": .string(config[language].code)],
          "head": ["canonical": .string(target), "title": .string(target)]]
     }
 }

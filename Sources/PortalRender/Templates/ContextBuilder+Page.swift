@@ -7,7 +7,7 @@ extension ContextBuilder {
     /// The context of a post or standalone page (layout `page`).
     package func pageContext(_ id: Int) -> TemplateValue {
         let page = model.content.pages[id]
-        let language = language(page.language)
+        let language = page.languageID
         let rendered = model.rendered[id]
         let summaryText = page.metadata.summary ?? ""
         var context = common(job: .page(id: id), kind: "page", language: language, title: page.title,
@@ -25,7 +25,7 @@ extension ContextBuilder {
             "tags": card["tags"] ?? [], "authors": card["authors"] ?? [], "isDraft": .bool(page.isDraft),
             "params": MetaValue.table(page.metadata.params).templateValue,
             "translations": .list(model.content.translations(of: page).map { other in
-                ["code": .string(other.language), "name": .string(self.language(other.language).name), "url": .string(model.url(other.sitePath))]
+                ["code": .string(other.language), "name": .string(self.language(other.languageID).name), "url": .string(model.url(other.sitePath))]
             }),
         ]
         if let original = page.fallbackOf {
@@ -38,7 +38,7 @@ extension ContextBuilder {
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
         if let section = card["section"] { values["section"] = section }
         if let position = model.sectionPosition[id],
-           let list = model.content.section(named: page.section, language: page.language)?.pages {
+           let list = model.content.section(named: page.section, language: page.languageID)?.pages {
             if position + 1 < list.count { values["prev"] = link(list[position + 1]) }
             if position > 0 { values["next"] = link(list[position - 1]) }
         }

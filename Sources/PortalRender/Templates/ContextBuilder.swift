@@ -11,34 +11,35 @@ package struct ContextBuilder: Sendable {
 
     package var config: SiteConfig { model.config }
 
-    package func language(_ code: String) -> LanguageConfig {
-        config.language(matching: code) ?? config.defaultLanguageConfig
+    package func language(_ id: LanguageID) -> LanguageConfig {
+        config[id]
     }
 
-    package func strings(_ language: LanguageConfig) -> [String: String] {
-        model.theme.strings(for: language)
+    package func strings(_ language: LanguageID) -> [String: String] {
+        model.theme.strings(for: config[language])
     }
 
-    package func text(_ key: String, _ language: LanguageConfig, default fallback: String) -> String {
+    package func text(_ key: String, _ language: LanguageID, default fallback: String) -> String {
         strings(language)[key] ?? fallback
     }
 
     /// Keys every layout has: site, lang, languages, t, nav, head, kind, is.
-    package func common(job: RenderJob, kind: String, language: LanguageConfig, title: String, sitePath: String,
+    package func common(job: RenderJob, kind: String, language id: LanguageID, title: String, sitePath: String,
                 description: String = "", feeds: [TemplateValue] = [], pagination: (prev: String?, next: String?) = (nil, nil)) -> TemplateValue {
-        let prefix = "/" + language.urlPrefix + "/"
+        let language = config[id]
         let siteTitle = language.title.isEmpty ? config.title : language.title
-        let languages: [TemplateValue] = config.languages.map { other in
-            let target = other.code == language.code ? (sitePath, true) : model.counterpart(of: job, in: other)
+        let languages: [TemplateValue] = config.languageIDs.map { otherID in
+            let other = config[otherID]
+            let target = otherID == id ? (sitePath, true) : model.counterpart(of: job, in: otherID)
             return ["code": .string(other.code), "prefix": .string(other.urlPrefix), "name": .string(other.name),
-                    "url": .string(model.url(target.0)), "isCurrent": .bool(other.code == language.code), "isTranslation": .bool(target.1)]
+                    "url": .string(model.url(target.0)), "isCurrent": .bool(otherID == id), "isTranslation": .bool(target.1)]
         }
         var alternates: [TemplateValue] = []
         if let key = model.translationKey(of: job), let paths = model.alternates[key], paths.count > 1, pagination.prev == nil {
-            for other in config.languages {
-                if let path = paths[other.code] { alternates.append(["hreflang": .string(other.code), "url": .string(model.absoluteURL(path))]) }
+            for other in config.languageIDs {
+                if let path = paths[other] { alternates.append(["hreflang": .string(config[other].code), "url": .string(model.absoluteURL(path))]) }
             }
-            if let path = paths[config.defaultLanguageConfig.code] {
+            if let path = paths[config.defaultLanguageID] {
                 alternates.append(["hreflang": "x-default", "url": .string(model.absoluteURL(path))])
             }
         }
@@ -46,21 +47,21 @@ package struct ContextBuilder: Sendable {
             "title": .string(title == siteTitle ? siteTitle : title + " · " + siteTitle),
             "description": .string(description.isEmpty ? language.description : description),
             "canonical": .string(model.absoluteURL(sitePath)),
-            "feeds": .list(feeds.isEmpty ? [["title": .string(siteTitle), "url": .string(model.url(prefix + "index.xml"))]] : feeds),
+            "feeds": .list(feeds.isEmpty ? [["title": .string(siteTitle), "url": .string(model.url(model.paths.feed(id)))]] : feeds),
             "alternates": .list(alternates),
         ]
         if let prev = pagination.prev { head["prev"] = .string(model.absoluteURL(prev)) }
         if let next = pagination.next { head["next"] = .string(model.absoluteURL(next)) }
 
-        let nav: [TemplateValue] = (model.navItems[language.code] ?? []).map { item in
+        let nav: [TemplateValue] = model.navItems[id].map { item in
             ["title": .string(item.title), "url": .string(item.url), "isActive": .bool(sitePath.hasPrefix(item.sitePath))]
         }
-        let values = model.languageValues[language.code] ?? SiteModel.values(of: language, config: config, params: model.siteParams)
+        let values = model.languageValues[id]
         return [
             "site": values.site,
             "lang": values.lang,
             "languages": .list(languages),
-            "t": stringsValue(language),
+            "t": stringsValue(id),
             "nav": .list(nav),
             "head": head,
             "kind": .string(kind),
@@ -82,35 +83,35 @@ package struct ContextBuilder: Sendable {
     }
 
     /// The string table of `language` as a template object (built once per theme and language).
-    package func stringsValue(_ language: LanguageConfig) -> TemplateValue {
-        model.stringValues[language.urlPrefix] ?? model.stringValues["en"] ?? .object([:])
+    package func stringsValue(_ language: LanguageID) -> TemplateValue {
+        model.stringValues[language]
     }
 
-    package func date(_ date: Date?, _ language: LanguageConfig) -> TemplateValue? {
-        guard let date, let formatting = model.formatting[language.code] else { return nil }
-        let forms = formatting.forms(date)
+    package func date(_ date: Date?, _ language: LanguageID) -> TemplateValue? {
+        guard let date else { return nil }
+        let forms = model.formatting[language].forms(date)
         return ["iso": .string(forms.iso), "display": .string(forms.long), "short": .string(forms.short),
                 "year": .string(String(forms.year)), "month": .string(forms.month < 10 ? "0\(forms.month)" : "\(forms.month)")]
     }
 
     package func tagRefs(_ page: Page) -> TemplateValue {
-        guard let refs = model.tagRefs[page.language] else { return .list([]) }
+        let refs = model.tagRefs[page.languageID]
         return .list(model.archives.termPlaces(ofPage: page.id).map { refs[$0] })
     }
 
-    package func authorRef(id: String, profile: AuthorProfile?, sitePath: String, language: LanguageConfig) -> TemplateValue {
-        var ref: TemplateValue = ["id": .string(id), "name": .string(profile?.name(in: language.code) ?? id), "url": .string(model.url(sitePath))]
+    package func authorRef(id: String, profile: AuthorProfile?, sitePath: String, language: LanguageID) -> TemplateValue {
+        var ref: TemplateValue = ["id": .string(id), "name": .string(profile?.name(in: config[language].code) ?? id), "url": .string(model.url(sitePath))]
         if let title = profile?.title { ref["title"] = .string(title) }
         if let image = profile?.imageURL { ref["avatar"] = .string(image.hasPrefix("/") ? model.url(image) : image) }
         if let link = profile?.url { ref["link"] = .string(link) }
         return ref
     }
 
-    package func authorRefs(_ page: Page, _ language: LanguageConfig) -> TemplateValue {
+    package func authorRefs(_ page: Page, _ language: LanguageID) -> TemplateValue {
         var seen = Set<String>()
         return .list(page.metadata.authors.compactMap { reference in
             guard !reference.id.isEmpty, seen.insert(reference.id).inserted,
-                  let archive = model.archives.authors[page.language]?.first(where: { $0.id == reference.id }) else { return nil }
+                  let archive = model.archives.authors[page.languageID].first(where: { $0.id == reference.id }) else { return nil }
             return authorRef(id: archive.id, profile: archive.profile, sitePath: archive.sitePath, language: language)
         })
     }
@@ -126,7 +127,7 @@ package struct ContextBuilder: Sendable {
     }
 
     package func sectionRef(_ page: Page) -> TemplateValue? {
-        guard let section = model.content.section(named: page.section, language: page.language) else { return nil }
+        guard let section = model.content.section(named: page.section, language: page.languageID) else { return nil }
         return ["title": .string(section.title), "url": .string(model.url(section.sitePath))]
     }
 
@@ -136,7 +137,7 @@ package struct ContextBuilder: Sendable {
 
     private func makeCard(_ id: Int) -> TemplateValue {
         let page = model.content.pages[id]
-        let language = language(page.language)
+        let language = page.languageID
         var card: TemplateValue = [
             "title": .string(page.title), "url": .string(model.url(page.sitePath)), "summary": .string(summaryHTML(page)),
             "tags": tagRefs(page), "authors": authorRefs(page, language), "readingTime": .int(readingTime(page)),

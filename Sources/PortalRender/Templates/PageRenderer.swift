@@ -1,3 +1,4 @@
+import PortalSources
 import PortalSite
 import PortalTemplates
 
@@ -16,26 +17,25 @@ package struct PageRenderer: Sendable {
         let size = model.config.pageSize
         func count(_ items: Int) -> Int { max(1, (items + size - 1) / size) }
         var jobs: [RenderJob] = [.root, .notFound]
-        for language in model.config.languages {
-            let code = language.code
-            for page in content.pages where page.language == code && (page.kind == .regular || (page.kind == .section && model.content.section(named: page.section, language: code)?.indexPage != page.id)) {
+        for code in model.config.languageIDs {
+            for page in content.pages where page.languageID == code && (page.kind == .regular || (page.kind == .section && model.content.section(named: page.section, language: code)?.indexPage != page.id)) {
                 jobs.append(.page(id: page.id))
             }
             let home = ContextBuilder(model: model).homePages(code).count
             for n in 1...count(home) { jobs.append(.home(language: code, number: n)) }
-            for (index, section) in (content.sections[code] ?? []).enumerated() {
+            for (index, section) in content.sections[code].enumerated() {
                 for n in 1...count(section.pages.count) { jobs.append(.section(language: code, index: index, number: n)) }
             }
             jobs.append(.tags(language: code))
-            for (index, term) in (archives.tags[code] ?? []).enumerated() {
+            for (index, term) in archives.tags[code].enumerated() {
                 for n in 1...count(term.pages.count) { jobs.append(.tag(language: code, index: index, number: n)) }
             }
             jobs.append(.authors(language: code))
-            for (index, author) in (archives.authors[code] ?? []).enumerated() {
+            for (index, author) in archives.authors[code].enumerated() {
                 for n in 1...count(author.pages.count) { jobs.append(.author(language: code, index: index, number: n)) }
             }
             jobs.append(.archives(language: code))
-            for (index, year) in (archives.years[code] ?? []).enumerated() {
+            for (index, year) in archives.years[code].enumerated() {
                 for n in 1...count(year.pages.count) { jobs.append(.year(language: code, index: index, number: n)) }
                 for monthIndex in year.months.indices {
                     jobs.append(.month(language: code, year: index, index: monthIndex, number: 1))
@@ -73,20 +73,13 @@ package struct PageRenderer: Sendable {
 
     /// Where the page of `job` is written, relative to the output folder.
     package func outputPath(of job: RenderJob) -> String {
-        if case .notFound = job { return "404.html" }
-        return String(model.sitePath(of: job).dropFirst()) + "index.html"
+        SitePaths.outputPath(of: model.sitePath(of: job))
     }
 
     /// A redirect page at `sitePath` (aliases, `page/1/`).
-    package func redirect(from sitePath: String, to targetSitePath: String, language: String) -> OutputFile {
-        let builder = ContextBuilder(model: model)
-        let context = builder.aliasContext(target: model.absoluteURL(targetSitePath), language: builder.language(language))
-        var path = String(sitePath.drop { $0 == "/" })
-        if !path.hasSuffix(".html") {
-            if !path.isEmpty && !path.hasSuffix("/") { path += "/" }
-            path += "index.html"
-        }
-        return OutputFile(path: path, content: .bytes(model.theme.renderBytes(context, layout: "alias")))
+    package func redirect(from sitePath: String, to targetSitePath: String, language: LanguageID) -> OutputFile {
+        let context = ContextBuilder(model: model).aliasContext(target: model.absoluteURL(targetSitePath), language: language)
+        return OutputFile(path: SitePaths.outputPath(of: sitePath), content: .bytes(model.theme.renderBytes(context, layout: "alias")))
     }
 
     /// `page/1/` of every paginated list, sent to the list's plain URL.

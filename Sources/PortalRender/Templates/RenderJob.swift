@@ -1,15 +1,20 @@
+import PortalSources
+import PortalSite
+
 /// One HTML file to render: the page kind and what it shows.
+/// Lists name their language and their place in that language's list of sections or
+/// archives (`SiteContent.sections`, `Archives.tags` …).
 public enum RenderJob: Sendable, Hashable {
     case page(id: Int)
-    case home(language: String, number: Int)
-    case section(language: String, index: Int, number: Int)
-    case tags(language: String)
-    case tag(language: String, index: Int, number: Int)
-    case authors(language: String)
-    case author(language: String, index: Int, number: Int)
-    case archives(language: String)
-    case year(language: String, index: Int, number: Int)
-    case month(language: String, year: Int, index: Int, number: Int)
+    case home(language: LanguageID, number: Int)
+    case section(language: LanguageID, index: Int, number: Int)
+    case tags(language: LanguageID)
+    case tag(language: LanguageID, index: Int, number: Int)
+    case authors(language: LanguageID)
+    case author(language: LanguageID, index: Int, number: Int)
+    case archives(language: LanguageID)
+    case year(language: LanguageID, index: Int, number: Int)
+    case month(language: LanguageID, year: Int, index: Int, number: Int)
     case notFound
     case root
 }
@@ -22,7 +27,7 @@ package struct Pagination: Sendable {
 
     package var pageCount: Int { max(1, (itemCount + pageSize - 1) / pageSize) }
 
-    package func path(_ number: Int) -> String { number <= 1 ? basePath : basePath + "page/\(number)/" }
+    package func path(_ number: Int) -> String { SitePaths.paginated(basePath, page: number) }
 
     package func range(_ number: Int) -> Range<Int> {
         let start = min(itemCount, (number - 1) * pageSize)

@@ -1,32 +1,32 @@
+import PortalSources
+import PortalSite
+
 extension SiteModel {
     /// The first page's path, language and page number of a paginated list; nil for other kinds.
-    package func paginatedBase(of job: RenderJob) -> (language: String, basePath: String, number: Int)? {
+    package func paginatedBase(of job: RenderJob) -> (language: LanguageID, basePath: String, number: Int)? {
         switch job {
-        case let .home(language, number):
-            return (language, "/" + (config.language(matching: language)?.urlPrefix ?? language.lowercased()) + "/", number)
-        case let .section(language, index, number): return (language, content.sections[language]![index].sitePath, number)
-        case let .tag(language, index, number): return (language, archives.tags[language]![index].sitePath, number)
-        case let .author(language, index, number): return (language, archives.authors[language]![index].sitePath, number)
-        case let .year(language, index, number): return (language, archives.years[language]![index].sitePath, number)
+        case let .home(language, number): return (language, content.paths.home(language), number)
+        case let .section(language, index, number): return (language, content.sections[language][index].sitePath, number)
+        case let .tag(language, index, number): return (language, archives.tags[language][index].sitePath, number)
+        case let .author(language, index, number): return (language, archives.authors[language][index].sitePath, number)
+        case let .year(language, index, number): return (language, archives.years[language][index].sitePath, number)
         default: return nil
         }
     }
 
     /// Where a job's page is written: `/zh-hans/tags/dapr/page/2/`, `/404.html`.
     package func sitePath(of job: RenderJob) -> String {
-        if let list = paginatedBase(of: job) {
-            return Pagination(itemCount: 0, pageSize: config.pageSize, basePath: list.basePath).path(list.number)
-        }
-        func prefix(_ language: String) -> String { "/" + (config.language(matching: language)?.urlPrefix ?? language.lowercased()) + "/" }
+        if let list = paginatedBase(of: job) { return SitePaths.paginated(list.basePath, page: list.number) }
+        let paths = content.paths
         switch job {
         case let .page(id): return content.pages[id].sitePath
-        case let .tags(language): return prefix(language) + "tags/"
-        case let .authors(language): return prefix(language) + "authors/"
-        case let .archives(language): return prefix(language) + "archives/"
+        case let .tags(language): return paths.tags(in: language)
+        case let .authors(language): return paths.authors(in: language)
+        case let .archives(language): return paths.archives(in: language)
         // A month lists all its posts on one page (no `page/N/`).
-        case let .month(language, year, index, _): return archives.years[language]![year].months[index].sitePath
-        case .notFound: return "/404.html"
-        default: return "/"
+        case let .month(language, year, index, _): return archives.years[language][year].months[index].sitePath
+        case .notFound: return SitePaths.notFound
+        default: return SitePaths.root
         }
     }
 }

@@ -12,26 +12,31 @@ public struct SiteModel: Sendable {
     public private(set) var rendered: [RenderedMarkdown]
     public let archives: Archives
     public private(set) var theme: Theme
-    package let formatting: [String: DateFormatting]
-    /// Translation key -> language code -> site path of the first page.
-    package let alternates: [String: [String: String]]
+    package let formatting: PerLanguage<DateFormatting>
+    /// Translation key -> language -> site path of the first page.
+    package let alternates: [String: [LanguageID: String]]
     /// Page id -> (section list position) for previous/next links.
     package let sectionPosition: [Int: Int]
     /// Per language: the posts a home lists (regular pages inside a section), newest first.
-    package let homePages: [String: [Int]]
+    package let homePages: PerLanguage<[Int]>
     /// `site.params` and each language's string table, converted once for every page.
     package let siteParams: TemplateValue
-    package private(set) var stringValues: [String: TemplateValue]
+    package private(set) var stringValues: PerLanguage<TemplateValue>
     package private(set) var cards: CardCache
     /// `config.origin`, found once so that absolute URLs need no search per call.
     package let origin: String
-    /// The `site` and `lang` values of every page, by language code.
-    package let languageValues: [String: (site: TemplateValue, lang: TemplateValue)]
+    /// The `site` and `lang` values of every page of a language.
+    package let languageValues: PerLanguage<LanguageValues>
     /// The main navigation of every language: sections, then tags, authors and archives.
-    package private(set) var navItems: [String: [NavItem]]
+    package private(set) var navItems: PerLanguage<[NavItem]>
     /// Per language, per tag (its place in `archives.tags`): the name, URL and count a
     /// page or card shows for it.
-    package let tagRefs: [String: [TemplateValue]]
+    package let tagRefs: PerLanguage<[TemplateValue]>
+
+    package struct LanguageValues: Sendable {
+        package let site: TemplateValue
+        package let lang: TemplateValue
+    }
 
     package struct NavItem: Sendable {
         package let title: String
@@ -41,35 +46,33 @@ public struct SiteModel: Sendable {
     }
 
     package var config: SiteConfig { content.config }
+    package var paths: SitePaths { content.paths }
 
     public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme) {
         self.content = content
         self.rendered = rendered
         self.archives = archives
         self.theme = theme
-        var formatting: [String: DateFormatting] = [:]
-        for language in content.config.languages {
-            formatting[language.code] = DateFormatting(locale: language.locale, timeZone: content.config.timeZone)
-        }
-        self.formatting = formatting
+        let config = content.config
+        formatting = PerLanguage(config) { DateFormatting(locale: config[$0].locale, timeZone: config.timeZone) }
         var positions: [Int: Int] = [:]
-        for sections in content.sections.values {
-            for section in sections {
+        for language in config.languageIDs {
+            for section in content.sections[language] {
                 for (position, id) in section.pages.enumerated() { positions[id] = position }
             }
         }
         sectionPosition = positions
-        homePages = content.regularPages.mapValues { ids in ids.filter { content.pages[$0].section != "" } }
+        homePages = content.regularPages.map { ids in ids.filter { content.pages[$0].section != "" } }
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
-        siteParams = MetaValue.table(content.config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
+        siteParams = MetaValue.table(config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)
-        stringValues = Self.stringValues(of: theme)
-        let config = content.config
+        stringValues = Self.stringValues(of: theme, config: config)
         let params = siteParams
-        languageValues = Dictionary(config.languages.map { ($0.code, Self.values(of: $0, config: config, params: params)) }) { first, _ in first }
+        let paths = content.paths
+        languageValues = PerLanguage(config) { Self.values(of: $0, config: config, paths: paths, params: params) }
         origin = config.origin
         navItems = Self.navItems(content: content, theme: theme)
-        tagRefs = archives.tags.mapValues { terms in
+        tagRefs = archives.tags.map { terms in
             terms.map { ["name": .string($0.name), "url": .string(config.href(forSitePath: $0.sitePath)), "count": .int($0.pages.count)] }
         }
     }
@@ -89,44 +92,45 @@ public struct SiteModel: Sendable {
     package func replacing(theme: Theme) -> SiteModel {
         var copy = self
         copy.theme = theme
-        copy.stringValues = Self.stringValues(of: theme)
+        copy.stringValues = Self.stringValues(of: theme, config: config)
         copy.navItems = Self.navItems(content: copy.content, theme: theme)
         return copy
     }
 
-    private static func navItems(content: SiteContent, theme: Theme) -> [String: [NavItem]] {
+    private static func navItems(content: SiteContent, theme: Theme) -> PerLanguage<[NavItem]> {
         let config = content.config
-        var result: [String: [NavItem]] = [:]
-        for language in config.languages {
-            let prefix = "/" + language.urlPrefix + "/"
-            let strings = theme.strings(for: language)
-            var items = (content.sections[language.code] ?? []).map { section in
+        let paths = content.paths
+        return PerLanguage(config) { language in
+            let strings = theme.strings(for: config[language])
+            var items = content.sections[language].map { section in
                 NavItem(title: section.title, url: config.href(forSitePath: section.sitePath), sitePath: section.sitePath)
             }
-            for (key, folder) in [("tags", "tags/"), ("authors", "authors/"), ("archives", "archives/")] {
+            for (key, path) in [("tags", paths.tags(in: language)), ("authors", paths.authors(in: language)),
+                                ("archives", paths.archives(in: language))] {
                 items.append(NavItem(title: strings[key] ?? ContentResolver.displayName(ofFolder: key),
-                                     url: config.href(forSitePath: prefix + folder), sitePath: prefix + folder))
+                                     url: config.href(forSitePath: path), sitePath: path))
             }
-            result[language.code] = items
+            return items
         }
-        return result
     }
 
-    /// The `site` and `lang` values of the pages of `language`.
-    package static func values(of language: LanguageConfig, config: SiteConfig, params: TemplateValue) -> (site: TemplateValue, lang: TemplateValue) {
+    /// The `site` and `lang` values of the pages of `id`.
+    package static func values(of id: LanguageID, config: SiteConfig, paths: SitePaths, params: TemplateValue) -> LanguageValues {
+        let language = config[id]
         let url = { (sitePath: String) in TemplateValue.string(config.href(forSitePath: sitePath)) }
         let site: TemplateValue = [
             "title": .string(language.title.isEmpty ? config.title : language.title), "description": .string(language.description),
-            "baseURL": .string(config.baseURL), "home": url("/" + language.urlPrefix + "/"), "root": .string(config.basePath),
+            "baseURL": .string(config.baseURL), "home": url(paths.home(id)), "root": .string(config.basePath),
             "assets": url("/assets/"), "params": params,
         ]
         let lang: TemplateValue = ["code": .string(language.code), "prefix": .string(language.urlPrefix), "name": .string(language.name),
                                    "isCJK": .bool(language.isCJK)]
-        return (site, lang)
+        return LanguageValues(site: site, lang: lang)
     }
 
-    private static func stringValues(of theme: Theme) -> [String: TemplateValue] {
-        theme.strings.mapValues { table in .object(table.mapValues(TemplateValue.string)) }
+    /// Each language's string table as a template object (English where a language has none).
+    private static func stringValues(of theme: Theme, config: SiteConfig) -> PerLanguage<TemplateValue> {
+        PerLanguage(config) { .object(theme.strings(for: config[$0]).mapValues(TemplateValue.string)) }
     }
 
     /// The key under which the same page is found in every language.
@@ -134,39 +138,38 @@ public struct SiteModel: Sendable {
         switch job {
         case let .page(id): return "page:" + content.pages[id].translationGroup
         case .home: return "home"
-        case let .section(language, index, _): return "section:" + (content.sections[language]?[index].name ?? "")
+        case let .section(language, index, _): return "section:" + content.sections[language][index].name
         case .tags: return "tags"
-        case let .tag(language, index, _): return "tag:" + (archives.tags[language]?[index].key ?? "")
+        case let .tag(language, index, _): return "tag:" + archives.tags[language][index].key
         case .authors: return "authors"
-        case let .author(language, index, _): return "author:" + (archives.authors[language]?[index].id ?? "")
+        case let .author(language, index, _): return "author:" + archives.authors[language][index].id
         case .archives: return "archives"
-        case let .year(language, index, _): return "year:\(archives.years[language]?[index].year ?? 0)"
+        case let .year(language, index, _): return "year:\(archives.years[language][index].year)"
         case let .month(language, year, index, _):
-            let month = archives.years[language]?[year].months[index]
-            return "month:\(month?.year ?? 0)-\(month?.month ?? 0)"
+            let month = archives.years[language][year].months[index]
+            return "month:\(month.year)-\(month.month)"
         case .notFound, .root: return nil
         }
     }
 
-    package static func collectAlternates(content: SiteContent, archives: Archives) -> [String: [String: String]] {
-        var map: [String: [String: String]] = [:]
+    package static func collectAlternates(content: SiteContent, archives: Archives) -> [String: [LanguageID: String]] {
+        var map: [String: [LanguageID: String]] = [:]
+        let paths = content.paths
         for page in content.pages {
             // A section's _index is its list page: both share the section key below.
             if page.kind == .regular, page.fallbackOf == nil {
-                map["page:" + page.translationGroup, default: [:]][page.language] = page.sitePath
+                map["page:" + page.translationGroup, default: [:]][page.languageID] = page.sitePath
             }
         }
-        for language in content.config.languages {
-            let code = language.code
-            let prefix = "/" + language.urlPrefix + "/"
-            map["home", default: [:]][code] = prefix
-            for section in content.sections[code] ?? [] { map["section:" + section.name, default: [:]][code] = section.sitePath }
-            map["tags", default: [:]][code] = prefix + "tags/"
-            map["authors", default: [:]][code] = prefix + "authors/"
-            map["archives", default: [:]][code] = prefix + "archives/"
-            for term in archives.tags[code] ?? [] { map["tag:" + term.key, default: [:]][code] = term.sitePath }
-            for author in archives.authors[code] ?? [] { map["author:" + author.id, default: [:]][code] = author.sitePath }
-            for year in archives.years[code] ?? [] {
+        for code in content.config.languageIDs {
+            map["home", default: [:]][code] = paths.home(code)
+            for section in content.sections[code] { map["section:" + section.name, default: [:]][code] = section.sitePath }
+            map["tags", default: [:]][code] = paths.tags(in: code)
+            map["authors", default: [:]][code] = paths.authors(in: code)
+            map["archives", default: [:]][code] = paths.archives(in: code)
+            for term in archives.tags[code] { map["tag:" + term.key, default: [:]][code] = term.sitePath }
+            for author in archives.authors[code] { map["author:" + author.id, default: [:]][code] = author.sitePath }
+            for year in archives.years[code] {
                 map["year:\(year.year)", default: [:]][code] = year.sitePath
                 for month in year.months { map["month:\(month.year)-\(month.month)", default: [:]][code] = month.sitePath }
             }
@@ -175,18 +178,17 @@ public struct SiteModel: Sendable {
     }
 
     /// Where the language switcher sends a reader of `job` who picks `language`.
-    package func counterpart(of job: RenderJob, in language: LanguageConfig) -> (path: String, exists: Bool) {
-        if let key = translationKey(of: job), let path = alternates[key]?[language.code] { return (path, true) }
-        let prefix = "/" + language.urlPrefix + "/"
+    package func counterpart(of job: RenderJob, in language: LanguageID) -> (path: String, exists: Bool) {
+        if let key = translationKey(of: job), let path = alternates[key]?[language] { return (path, true) }
         switch job {
         case let .page(id):
             let page = content.pages[id]
-            if let section = content.section(named: page.section, language: language.code) { return (section.sitePath, false) }
-            return (prefix, false)
-        case .tag: return (prefix + "tags/", false)
-        case .author: return (prefix + "authors/", false)
-        case .year, .month: return (prefix + "archives/", false)
-        default: return (prefix, false)
+            if let section = content.section(named: page.section, language: language) { return (section.sitePath, false) }
+            return (paths.home(language), false)
+        case .tag: return (paths.tags(in: language), false)
+        case .author: return (paths.authors(in: language), false)
+        case .year, .month: return (paths.archives(in: language), false)
+        default: return (paths.home(language), false)
         }
     }
 

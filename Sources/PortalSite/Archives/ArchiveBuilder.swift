@@ -20,9 +20,10 @@ public struct ArchiveBuilder: Sendable {
         let config = content.config
         let slugifier = Slugifier(style: config.chinese.slugStyle)
         var diagnostics: [Diagnostic] = []
-        var tags: [String: [Archives.Term]] = [:]
-        var authorArchives: [String: [Archives.AuthorArchive]] = [:]
-        var years: [String: [Archives.YearArchive]] = [:]
+        let paths = content.paths
+        var tags = PerLanguage(config) { _ in [Archives.Term]() }
+        var authorArchives = PerLanguage(config) { _ in [Archives.AuthorArchive]() }
+        var years = PerLanguage(config) { _ in [Archives.YearArchive]() }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = config.timeZone
 
@@ -37,16 +38,15 @@ public struct ArchiveBuilder: Sendable {
         }
         var warnedAuthors = Set<String>()
 
-        for language in config.languages {
-            let code = language.code
-            let prefix = "/" + language.urlPrefix + "/"
+        for code in config.languageIDs {
+            let language = config[code]
             var termPages: [String: [Int]] = [:]
             var authorPages: [String: [Int]] = [:]
             var inlineProfiles: [String: AuthorProfile] = [:]
             var yearPages: [Int: [Int]] = [:]
             var monthPages: [Int: [Int: [Int]]] = [:]
 
-            for id in content.regularPages[code] ?? [] {
+            for id in content.regularPages[code] {
                 let page = content.pages[id]
                 var seenTags = Set<String>()
                 for key in tagKeys[id] where seenTags.insert(key).inserted {
@@ -78,32 +78,32 @@ public struct ArchiveBuilder: Sendable {
                 let name = tagNames[key]?[language.urlPrefix]
                     ?? tagNames[(firstSpelling[key] ?? key).lowercased()]?[language.urlPrefix]
                     ?? firstSpelling[key] ?? key
-                return Archives.Term(key: key, name: name, sitePath: prefix + "tags/" + key + "/", pages: pages)
+                return Archives.Term(key: key, name: name, sitePath: paths.tag(key, in: code), pages: pages)
             }.sorted { ($0.pages.count, $1.name) > ($1.pages.count, $0.name) }
 
             authorArchives[code] = authorPages.map { id, pages in
                 let key = slugifier.nonEmptySlug(id)
                 return Archives.AuthorArchive(
                     id: id, key: key, profile: authors.profile(for: id) ?? inlineProfiles[id],
-                    sitePath: prefix + "authors/" + key + "/", pages: pages)
+                    sitePath: paths.author(key, in: code), pages: pages)
             }.sorted { ($0.pages.count, $1.id) > ($1.pages.count, $0.id) }
 
             years[code] = yearPages.keys.sorted(by: >).map { year in
                 let months = (monthPages[year] ?? [:]).keys.sorted(by: >).map { month in
                     Archives.MonthArchive(
                         year: year, month: month,
-                        sitePath: prefix + "archives/\(year)/" + (month < 10 ? "0" : "") + "\(month)/",
+                        sitePath: paths.month(month, of: year, in: code),
                         pages: monthPages[year]?[month] ?? [])
                 }
-                return Archives.YearArchive(year: year, sitePath: prefix + "archives/\(year)/", pages: yearPages[year] ?? [], months: months)
+                return Archives.YearArchive(year: year, sitePath: paths.year(year, in: code), pages: yearPages[year] ?? [], months: months)
             }
         }
         // Every page's tags as places in its language's list, for cards and pages.
-        let places = tags.mapValues { terms in
+        let places = tags.map { terms in
             Dictionary(terms.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let pageTerms = content.pages.map { page -> [Int] in
-            guard let known = places[page.language] else { return [] }
+            let known = places[page.languageID]
             var seen = Set<Int>()
             return tagKeys[page.id].compactMap { known[$0] }.filter { seen.insert($0).inserted }
         }

@@ -2,12 +2,12 @@ import PortalSources
 
 /// Tag, author and date archives of every language. Pages are ids into `SiteContent.pages`.
 public struct Archives: Sendable {
-    /// Per language code: tags by descending count, then name.
-    public let tags: [String: [Term]]
-    /// Per language code: authors by descending count, then id.
-    public var authors: [String: [AuthorArchive]]
-    /// Per language code: years, newest first.
-    public var years: [String: [YearArchive]]
+    /// Per language: tags by descending count, then name.
+    public let tags: PerLanguage<[Term]>
+    /// Per language: authors by descending count, then id.
+    public var authors: PerLanguage<[AuthorArchive]>
+    /// Per language: years, newest first.
+    public var years: PerLanguage<[YearArchive]>
 
     /// One tag in one language.
     public struct Term: Sendable {
@@ -49,7 +49,7 @@ public struct Archives: Sendable {
     /// the page's order (tags no listed page of its language has are left out).
     private let pageTerms: [[Int]]
 
-    public init(tags: [String: [Term]], authors: [String: [AuthorArchive]], years: [String: [YearArchive]], pageTerms: [[Int]] = []) {
+    public init(tags: PerLanguage<[Term]>, authors: PerLanguage<[AuthorArchive]>, years: PerLanguage<[YearArchive]>, pageTerms: [[Int]] = []) {
         self.tags = tags
         self.authors = authors
         self.years = years

@@ -21,6 +21,7 @@ public struct ContentResolver: Sendable {
     public func resolve(_ documents: [Document]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let slugifier = Slugifier(style: config.chinese.slugStyle)
+        let paths = SitePaths(config: config)
         var pages: [Page] = []
         var owners: [String: String] = [:]
 
@@ -31,7 +32,7 @@ public struct ContentResolver: Sendable {
             return true
         }
         // Each page's slug and URL depend on its document alone: made in parallel, checked in order.
-        let made = parallelMap(built) { makePage($0, slugifier: slugifier) }
+        let made = parallelMap(built) { makePage($0, slugifier: slugifier, paths: paths) }
         for (document, madePage) in zip(built, made) {
             var page = madePage
             if let previous = owners[page.sitePath] {
@@ -49,25 +50,25 @@ public struct ContentResolver: Sendable {
             page.id = pages.count
             pages.append(page)
         }
-        if config.chinese.fallback { pages += fallbackCopies(of: pages, taken: Set(owners.keys)) }
+        if config.chinese.fallback { pages += fallbackCopies(of: pages, taken: Set(owners.keys), paths: paths) }
         return (assemble(pages), diagnostics)
     }
 
     /// A copy of each regular page in every language it has no translation in, at the
     /// same path under that language; skipped where a real page already owns the path.
-    private func fallbackCopies(of pages: [Page], taken: Set<String>) -> [Page] {
-        var languagesOfGroup: [String: Set<String>] = [:]
-        for page in pages { languagesOfGroup[page.translationGroup, default: []].insert(page.language) }
+    private func fallbackCopies(of pages: [Page], taken: Set<String>, paths: SitePaths) -> [Page] {
+        var languagesOfGroup: [String: Set<LanguageID>] = [:]
+        for page in pages { languagesOfGroup[page.translationGroup, default: []].insert(page.languageID) }
         var taken = taken
         var copies: [Page] = []
         for page in pages where page.kind == .regular {
-            guard let own = config.language(matching: page.language) else { continue }
-            for language in config.languages where !(languagesOfGroup[page.translationGroup] ?? []).contains(language.code) {
-                let path = "/" + language.urlPrefix + "/" + page.sitePath.dropFirst(own.urlPrefix.count + 2)
+            for language in config.languageIDs where !(languagesOfGroup[page.translationGroup] ?? []).contains(language) {
+                let path = paths.moved(page.sitePath, from: page.languageID, to: language)
                 guard taken.insert(path).inserted else { continue }
                 var copy = page
                 copy.id = pages.count + copies.count
-                copy.language = language.code
+                copy.language = config[language].code
+                copy.languageID = language
                 copy.sitePath = path
                 copy.fallbackOf = page.id
                 copies.append(copy)
@@ -77,13 +78,14 @@ public struct ContentResolver: Sendable {
     }
 
     /// The page of `document`; its id is set once it is kept.
-    private func makePage(_ document: Document, slugifier: Slugifier) -> Page {
+    private func makePage(_ document: Document, slugifier: Slugifier, paths: SitePaths) -> Page {
         let source = document.source
         let metadata = document.metadata
         let components = source.translationPath.splitUTF8("/").map(String.init)
         let fileStem = components.last ?? ""
         let folders = Array(components.dropLast())
-        let prefix = "/" + (config.language(matching: source.language)?.urlPrefix ?? source.language.lowercased()) + "/"
+        // The scanner gives every source a language of the configuration.
+        let language = config.languageID(matching: source.language) ?? config.defaultLanguageID
 
         let kind: Page.Kind
         let sitePath: String
@@ -92,7 +94,7 @@ public struct ContentResolver: Sendable {
         if fileStem == "_index" {
             kind = folders.isEmpty ? .home : .section
             slug = folders.last.map { slugifier.nonEmptySlug($0) } ?? ""
-            sitePath = prefix + folders.map { slugifier.nonEmptySlug($0) }.map { $0 + "/" }.joined()
+            sitePath = paths.page(folders: folders.map { slugifier.nonEmptySlug($0) }, slug: "", in: language)
         } else {
             kind = .regular
             var nameForSlug = fileStem
@@ -110,18 +112,18 @@ public struct ContentResolver: Sendable {
             }
             // Date folders (`2022/09/15/`) carry the date, not a place in the site.
             let kept = parentFolders.filter { !$0.allSatisfy(\.isNumber) }
-            sitePath = prefix + kept.map { slugifier.nonEmptySlug($0) + "/" }.joined() + slug + "/"
+            sitePath = paths.page(folders: kept.map { slugifier.nonEmptySlug($0) }, slug: slug, in: language)
         }
 
         let section = components.count > 1 ? components[0] : ""
         let title = metadata.title
-            ?? (kind == .home ? (config.language(matching: source.language)?.title ?? config.title) : nil)
+            ?? (kind == .home ? config[language].title : nil)
             ?? (kind == .section ? Self.displayName(ofFolder: folders.last ?? "") : nil)
             ?? FileNameDate.stripDatePrefix(fileStem == "index" ? (folders.last ?? fileStem) : fileStem)
         let group = metadata.translationKey.map { "key:" + $0 } ?? "path:" + source.translationPath
 
         return Page(
-            id: 0, kind: kind, document: document, language: source.language, section: section,
+            id: 0, kind: kind, document: document, language: source.language, languageID: language, section: section,
             title: title, date: metadata.date, lastmod: metadata.lastmod ?? metadata.date, slug: slug,
             sitePath: sitePath, translationGroup: group, bundleDirectory: bundleDirectory, tags: metadata.tags)
     }
@@ -132,48 +134,48 @@ public struct ContentResolver: Sendable {
     }
 
     private func assemble(_ pages: [Page]) -> SiteContent {
-        var regular: [String: [Int]] = [:]
-        var homes: [String: Int] = [:]
-        var translations: [String: [String: Int]] = [:]
-        var sectionIndex: [String: [String: Int]] = [:]
-        var sectionPages: [String: [String: [Int]]] = [:]
+        var regular = PerLanguage(config) { _ in [Int]() }
+        var homes = PerLanguage(config) { _ in Int?.none }
+        var translations: [String: [LanguageID: Int]] = [:]
+        var sectionIndex = PerLanguage(config) { _ in [String: Int]() }
+        var sectionPages = PerLanguage(config) { _ in [String: [Int]]() }
+        let paths = SitePaths(config: config)
 
         for page in pages {
+            let language = page.languageID
             // A fallback copy is listed, but it is no translation: hreflang never names it.
-            if page.fallbackOf == nil { translations[page.translationGroup, default: [:]][page.language] = page.id }
+            if page.fallbackOf == nil { translations[page.translationGroup, default: [:]][language] = page.id }
             switch page.kind {
             case .home:
-                homes[page.language] = page.id
+                homes[language] = page.id
             case .section:
                 if page.source.translationPath.splitUTF8("/").count == 2 {
-                    sectionIndex[page.language, default: [:]][page.section] = page.id
+                    sectionIndex[language][page.section] = page.id
                 }
             case .regular:
-                regular[page.language, default: []].append(page.id)
+                regular[language].append(page.id)
                 if page.section != "" {
-                    sectionPages[page.language, default: [:]][page.section, default: []].append(page.id)
+                    sectionPages[language][page.section, default: []].append(page.id)
                 }
             }
         }
         let order: (Int, Int) -> Bool = { Page.listOrder(pages[$0], pages[$1]) }
-        for key in regular.keys { regular[key]?.sort(by: order) }
+        for language in config.languageIDs { regular[language].sort(by: order) }
 
-        var sections: [String: [SiteContent.Section]] = [:]
-        for language in config.languages.map(\.code) {
-            let names = Set(sectionPages[language, default: [:]].keys).union(sectionIndex[language, default: [:]].keys)
+        let sections = PerLanguage(config) { language in
+            let names = Set(sectionPages[language].keys).union(sectionIndex[language].keys)
             var list: [SiteContent.Section] = names.map { name in
-                let index = sectionIndex[language]?[name]
+                let index = sectionIndex[language][name]
                 return SiteContent.Section(
                     name: name, language: language,
                     title: index.map { pages[$0].title } ?? Self.displayName(ofFolder: name),
                     indexPage: index,
-                    pages: (sectionPages[language]?[name] ?? []).sorted(by: order),
+                    pages: (sectionPages[language][name] ?? []).sorted(by: order),
                     weight: index.map { pages[$0].weight } ?? 0,
-                    sitePath: "/" + (config.language(matching: language)?.urlPrefix ?? language.lowercased()) + "/"
-                        + Slugifier(style: config.chinese.slugStyle).nonEmptySlug(name) + "/")
+                    sitePath: paths.section(Slugifier(style: config.chinese.slugStyle).nonEmptySlug(name), in: language))
             }
             list.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
-            sections[language] = list
+            return list
         }
         return SiteContent(config: config, pages: pages, regularPages: regular, sections: sections, homes: homes, translations: translations)
     }

@@ -22,7 +22,9 @@ public struct Page: Sendable {
         set { documentBox = DocumentBox(newValue) }
     }
     private var documentBox: DocumentBox
+    /// The language's code as configured (`zh-Hans`), for what the page shows.
     public var language: String
+    public var languageID: LanguageID
     /// Top folder under content/ (language folder removed); "" for top-level pages.
     public var section: String
     public var title: String
@@ -42,13 +44,14 @@ public struct Page: Sendable {
     public var fallbackOf: Int? = nil
 
     public init(
-        id: Int, kind: Kind, document: Document, language: String, section: String, title: String, date: Date?,
+        id: Int, kind: Kind, document: Document, language: String, languageID: LanguageID, section: String, title: String, date: Date?,
         lastmod: Date?, slug: String, sitePath: String, translationGroup: String, bundleDirectory: String?, tags: [String]
     ) {
         self.id = id
         self.kind = kind
         documentBox = DocumentBox(document)
         self.language = language
+        self.languageID = languageID
         self.section = section
         self.title = title
         self.date = date
@@ -66,7 +69,7 @@ public struct Page: Sendable {
     public var weight: Int { documentBox.document.metadata.weight ?? 0 }
 
     /// Output file path relative to the output folder, unencoded (`zh-hans/posts/a/index.html`).
-    public var outputPath: String { String(sitePath.dropFirst()) + "index.html" }
+    public var outputPath: String { SitePaths.outputPath(of: sitePath) }
 }
 
 /// A document that never changes once a page holds it (a new one replaces it whole).

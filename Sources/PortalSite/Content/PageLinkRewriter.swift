@@ -7,17 +7,17 @@ import PortalMarkdown
 public struct LinkIndex: Sendable {
     /// Content-relative source path (`posts/a.en.md`) -> page id.
     public var pagesBySourcePath: [String: Int]
-    /// Translation path (`posts/a`) -> language code -> page id, so `a.md` finds `a.en.md`.
-    public var pagesByTranslationPath: [String: [String: Int]]
+    /// Translation path (`posts/a`) -> language -> page id, so `a.md` finds `a.en.md`.
+    public var pagesByTranslationPath: [String: [LanguageID: Int]]
     /// Content-relative paths of files under content/ that are copied.
     public var assets: Set<String>
 
     public init(content: SiteContent, assets: [StaticAsset]) {
         var bySource: [String: Int] = [:]
-        var byTranslation: [String: [String: Int]] = [:]
+        var byTranslation: [String: [LanguageID: Int]] = [:]
         for page in content.pages where page.fallbackOf == nil {
             bySource[page.source.contentPath] = page.id
-            byTranslation[page.source.translationPath, default: [:]][page.language] = page.id
+            byTranslation[page.source.translationPath, default: [:]][page.languageID] = page.id
         }
         pagesBySourcePath = bySource
         pagesByTranslationPath = byTranslation
@@ -59,12 +59,12 @@ public struct PageLinkRewriter: LinkRewriting {
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
             let stem = String(resolved[..<(resolved.lastIndex(of: ".") ?? resolved.endIndex)])
             let variants = index.pagesByTranslationPath[stem]
-            guard let targetID = index.pagesBySourcePath[resolved] ?? variants?[page.language] ?? variants?.values.min() else {
+            guard let targetID = index.pagesBySourcePath[resolved] ?? variants?[page.languageID] ?? variants?.values.min() else {
                 return nil
             }
             var target = content.pages[targetID]
-            if target.language != page.language,
-               let sameLanguage = content.translations[target.translationGroup]?[page.language] {
+            if target.languageID != page.languageID,
+               let sameLanguage = content.translations[target.translationGroup]?[page.languageID] {
                 target = content.pages[sameLanguage]
             }
             return content.config.href(forSitePath: target.sitePath) + suffix

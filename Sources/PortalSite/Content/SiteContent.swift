@@ -4,21 +4,34 @@ import PortalSources
 /// which pages translate each other, and which page owns which URL.
 public struct SiteContent: Sendable {
     public var config: SiteConfig
+    /// Where everything of the site is written.
+    public let paths: SitePaths
     /// Every page that is built, indexed by `Page.id`.
     public var pages: [Page]
-    /// Per language code: regular pages in list order (newest first).
-    public var regularPages: [String: [Int]]
-    /// Per language code: sections in navigation order.
-    public var sections: [String: [Section]]
-    /// Per language code: the home `_index.md`, if any.
-    public var homes: [String: Int]
-    /// translation group -> language code -> page id.
-    public var translations: [String: [String: Int]]
+    /// Per language: regular pages in list order (newest first).
+    public var regularPages: PerLanguage<[Int]>
+    /// Per language: sections in navigation order.
+    public var sections: PerLanguage<[Section]>
+    /// Per language: the home `_index.md`, if any.
+    public var homes: PerLanguage<Int?>
+    /// translation group -> language -> page id.
+    public var translations: [String: [LanguageID: Int]]
+
+    public init(config: SiteConfig, pages: [Page], regularPages: PerLanguage<[Int]>, sections: PerLanguage<[Section]>,
+                homes: PerLanguage<Int?>, translations: [String: [LanguageID: Int]]) {
+        self.config = config
+        paths = SitePaths(config: config)
+        self.pages = pages
+        self.regularPages = regularPages
+        self.sections = sections
+        self.homes = homes
+        self.translations = translations
+    }
 
     /// A section of one language: its folder name, optional `_index` page and posts.
     public struct Section: Sendable {
         public var name: String
-        public var language: String
+        public var language: LanguageID
         public var title: String
         public var indexPage: Int?
         /// Regular pages of the section in list order.
@@ -28,15 +41,15 @@ public struct SiteContent: Sendable {
         public var sitePath: String
     }
 
-    public func section(named name: String, language: String) -> Section? {
-        sections[language]?.first { $0.name == name }
+    public func section(named name: String, language: LanguageID) -> Section? {
+        sections[language].first { $0.name == name }
     }
 
     /// Translations of `page` in other languages, in configured language order.
     public func translations(of page: Page) -> [Page] {
         guard let group = translations[page.translationGroup] else { return [] }
-        return config.languages.compactMap { language in
-            guard language.code != page.language, let id = group[language.code] else { return nil }
+        return config.languageIDs.compactMap { language in
+            guard language != page.languageID, let id = group[language] else { return nil }
             return pages[id]
         }
     }

@@ -102,3 +102,10 @@ import Testing
         #expect(eleven.range(2) == 10..<11)
     }
 }
+
+extension PerLanguage {
+    /// The value of the language `code` names in the tests' configuration; nil for a code it lacks.
+    subscript(_ code: String) -> Value? {
+        ContentResolverTests.config.languageID(matching: code).map { self[$0] }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import PortalSources
+import PortalText
 import PortalTemplates
 
 extension MetaValue {
@@ -19,9 +20,4 @@ extension MetaValue {
             return .object(members)
         }
     }
-}
-
-extension TimeZone {
-    /// Coordinated Universal Time, which Foundation always knows.
-    package static let utc = TimeZone(secondsFromGMT: 0) ?? .current
 }

@@ -81,7 +81,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("missing layout Templates/\(layout).mustache"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        let sortedAssets = assets.keys.sorted().map { ($0, assets[$0]!) }
+        let sortedAssets = assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return (Theme(templates: templates, strings: strings, assets: sortedAssets), diagnostics)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PortalText
 
 /// Everything `site.toml` says, validated and with defaults filled in.
 public struct SiteConfig: Sendable {
@@ -24,7 +25,7 @@ public struct SiteConfig: Sendable {
         title: String = "portal",
         baseURL: String = "/",
         defaultLanguage: String = "en",
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        timeZone: TimeZone = .utc,
         pageSize: Int = 10,
         languages: [LanguageConfig] = [],
         markdown: MarkdownOptions = MarkdownOptions(),

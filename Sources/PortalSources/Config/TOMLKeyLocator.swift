@@ -13,16 +13,23 @@ package struct TOMLKeyLocator: Sendable {
     }
 
     private var positions: [[String]: Position] = [:]
+    private var valuePositions: [[String]: Position] = [:]
 
     package init(text: String) {
         var scanner = Scanner(bytes: Array(text.utf8))
-        scanner.run { path, position in
-            if positions[path] == nil { positions[path] = position }
+        scanner.run { path, position, value in
+            if positions[path] == nil {
+                positions[path] = position
+                valuePositions[path] = value
+            }
         }
     }
 
     /// Where `path` (table names then key) is written, if the scan saw it.
     package func position(of path: [String]) -> Position? { positions[path] }
+
+    /// Where the value of `path` starts (a table's header for a table), if the scan saw it.
+    package func valuePosition(of path: [String]) -> Position? { valuePositions[path] }
 
     /// Where `path` is written, else where its closest parent is, else the first line.
     package func nearestPosition(of path: [String]) -> Position {
@@ -32,6 +39,14 @@ package struct TOMLKeyLocator: Sendable {
             candidate.removeLast()
         }
         return Position(line: 1, column: 1)
+    }
+
+    /// Whether `byte` may appear in a bare TOML key (ASCII letters, digits, `_`, `-`).
+    package static func isBareKeyByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     /// A source location for `path` in the file named `file`.
@@ -71,7 +86,8 @@ extension TOMLKeyLocator {
             return count
         }
 
-        package mutating func run(_ record: ([String], Position) -> Void) {
+        /// Calls `record` with each path seen, where its key is and where its value starts.
+        package mutating func run(_ record: ([String], Position, Position) -> Void) {
             while index < bytes.count {
                 skipBlanks()
                 guard let byte = current else { break }
@@ -107,7 +123,7 @@ extension TOMLKeyLocator {
             while let byte = current, byte != UInt8(ascii: "\n") { index += 1 }
         }
 
-        package mutating func scanHeader(_ record: ([String], Position) -> Void) {
+        package mutating func scanHeader(_ record: ([String], Position, Position) -> Void) {
             let position = Position(line: line, column: column(of: index))
             index += 1
             if current == UInt8(ascii: "[") { index += 1 }
@@ -117,11 +133,11 @@ extension TOMLKeyLocator {
                 return
             }
             table = keys
-            for length in 1...keys.count { record(Array(keys.prefix(length)), position) }
+            for length in 1...keys.count { record(Array(keys.prefix(length)), position, position) }
             skipToLineEnd()
         }
 
-        package mutating func scanKeyValue(_ record: ([String], Position) -> Void) {
+        package mutating func scanKeyValue(_ record: ([String], Position, Position) -> Void) {
             let position = Position(line: line, column: column(of: index))
             let keys = scanDottedKey()
             skipBlanks()
@@ -130,7 +146,9 @@ extension TOMLKeyLocator {
                 return
             }
             index += 1
-            for length in 1...keys.count { record(table + keys.prefix(length), position) }
+            skipBlanks()
+            let value = Position(line: line, column: column(of: index))
+            for length in 1...keys.count { record(table + keys.prefix(length), position, value) }
             scanValue()
         }
 
@@ -154,7 +172,7 @@ extension TOMLKeyLocator {
                     }
                     if current == byte { index += 1 }
                 } else {
-                    while let next = current, Self.isBareKeyByte(next) {
+                    while let next = current, TOMLKeyLocator.isBareKeyByte(next) {
                         part.append(next)
                         index += 1
                     }
@@ -165,13 +183,6 @@ extension TOMLKeyLocator {
                 guard current == UInt8(ascii: ".") else { return keys }
                 index += 1
             }
-        }
-
-        package static func isBareKeyByte(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
 
         /// Skips a value to the end of its line, following strings (which may span

@@ -12,9 +12,9 @@ extension TOMLFrontMatterReader {
         var text = text
         return text.withUTF8 { bytes -> [FrontMatterNode.Entry]? in
             // Controls (tabs and CRs too), C1 controls, line separators and byte-order marks.
-            guard !YAMLFrontMatterReader.holdsSpecialCharacters(bytes) else { return nil }
+            guard !FrontMatterLines.holdsSpecialCharacters(bytes) else { return nil }
             var reader = SimpleTOML(timeZone: timeZone)
-            let simple = YAMLFrontMatterReader.eachLine(of: bytes) { line, number in reader.read(line, number: number + lineOffset) }
+            let simple = FrontMatterLines.eachLine(of: bytes) { line, number in reader.read(line, number: number + lineOffset) }
             return simple ? reader.entries() : nil
         }
     }
@@ -92,7 +92,7 @@ private struct SimpleTOML {
     /// ASCII letters, digits, `_` and `-`, not followed by `.` (a dotted key).
     private func bareKey(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> String? {
         let start = index
-        while index < line.count, TOMLFrontMatterReader.isBareKeyByte(line[index]) { index += 1 }
+        while index < line.count, TOMLKeyLocator.isBareKeyByte(line[index]) { index += 1 }
         guard index > start, index == line.count || line[index] != UInt8(ascii: ".") else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
     }

@@ -164,7 +164,8 @@ import Testing
         #expect(diagnostics.filter(\.isError).count == 10)
     }
 
-    @Test func seedAuthorsLoad() throws {
+    @Test(.enabled(if: SharedFolder.hasSeeds, "needs ../shared/seeds beside the repository"))
+    func seedAuthorsLoad() throws {
         guard let seed = TemporarySite.seedPath("site") else { return }
         let (registry, diagnostics) = DataLoader.loadAuthors(siteRoot: seed)
         #expect(diagnostics.isEmpty, "\(diagnostics)")

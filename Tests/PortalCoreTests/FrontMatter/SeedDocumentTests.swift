@@ -47,7 +47,7 @@ import Testing
         return items.compactMap(\.text)
     }
 
-    @Test(.enabled(if: available))
+    @Test(.enabled(if: available, "needs ../shared/seeds beside the repository"))
     func seedPagesMatchExpectedToml() throws {
         let timeZone = try Self.siteTimeZone()
         let pages = try Self.expectedPages()
@@ -73,7 +73,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: available))
+    @Test(.enabled(if: available, "needs ../shared/seeds beside the repository"))
     func seedStructure() throws {
         func parse(_ contentPath: String) throws -> Document {
             let data = try #require(FileManager.default.contents(atPath: Self.seedsRoot + "/site/content/" + contentPath))

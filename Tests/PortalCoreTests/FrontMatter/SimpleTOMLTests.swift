@@ -94,7 +94,9 @@ import Testing
         #expect(quick > 100)
     }
 
-    @Test func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
+    @Test(.enabled(if: SharedFolder.exists || ProcessInfo.processInfo.environment["PORTAL_TOML_CORPUS"] != nil,
+                   "needs ../shared beside the repository or PORTAL_TOML_CORPUS naming a corpus"))
+    func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
         // Real front matter; PORTAL_TOML_CORPUS names another folder to compare.
         var compared = 0
         for (path, front) in FrontMatterFixture.corpusFrontMatters(fence: "+++", variable: "PORTAL_TOML_CORPUS") {

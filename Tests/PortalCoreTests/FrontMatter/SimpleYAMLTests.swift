@@ -100,7 +100,9 @@ import Testing
         #expect(quick > 100)
     }
 
-    @Test func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
+    @Test(.enabled(if: SharedFolder.exists || ProcessInfo.processInfo.environment["PORTAL_YAML_CORPUS"] != nil,
+                   "needs ../shared beside the repository or PORTAL_YAML_CORPUS naming a corpus"))
+    func seedAndBenchmarkFrontMatterReadTheSameBothWays() throws {
         // Real front matter; PORTAL_YAML_CORPUS names another folder to compare.
         for (path, front) in FrontMatterFixture.corpusFrontMatters(fence: "---", variable: "PORTAL_YAML_CORPUS") {
             guard let quick = YAMLFrontMatterReader.readSimple(front, lineOffset: 1) else { continue }

@@ -23,12 +23,7 @@ struct New: ParsableCommand {
     var draft = true
 
     func run() throws {
-        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: root + "/site.toml") else {
-            Terminal.error("error: no site.toml in \(root)")
-            throw ExitCode(2)
-        }
+        let root = try SiteFolder.checked(source)
         let request = NewPage.Request(path: path, language: lang, title: title, draft: draft)
         do {
             let created = try NewPage.create(request, siteRoot: root, now: Date())

@@ -45,9 +45,31 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    var sourceRoot: String {
-        let url = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return url.standardizedFileURL.path
+    var sourceRoot: String { SiteFolder.absolute(source) }
+}
+
+/// The site folder a `--source` names.
+enum SiteFolder {
+    /// `source` as an absolute path, relative ones taken from the current folder.
+    static func absolute(_ source: String) -> String {
+        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+
+    /// The absolute path of `source` when it is a folder holding `site.toml`; otherwise
+    /// says what is missing and exits with the usage code.
+    static func checked(_ source: String) throws -> String {
+        let root = absolute(source)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+            Terminal.error("error: the site folder \(root) does not exist")
+            throw ExitCode(2)
+        }
+        guard FileManager.default.fileExists(atPath: root + "/site.toml") else {
+            Terminal.error("error: no site.toml in \(root)")
+            throw ExitCode(2)
+        }
+        return root
     }
 }
 

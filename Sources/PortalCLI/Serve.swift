@@ -31,12 +31,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: root + "/site.toml") else {
-            Terminal.error("error: no site.toml in \(root)")
-            throw ExitCode(2)
-        }
+        let root = try SiteFolder.checked(source)
         let options = ServeOptions(siteRoot: root, host: host, port: port, noDrafts: noDrafts, strict: strict, forcePolling: poll)
         // The root command runs synchronously: wait here for the async server.
         let outcome = Outcome()

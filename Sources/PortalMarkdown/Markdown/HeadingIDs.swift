@@ -1,3 +1,5 @@
+import PortalText
+
 /// Gives headings unique `id`s: slugs that keep Unicode letters and digits.
 package struct HeadingIDs {
     private var used: Set<String> = []
@@ -6,37 +8,21 @@ package struct HeadingIDs {
     /// The slug of `text`: ASCII lower-cased, Unicode letters, marks and digits kept
     /// (Chinese stays), every other run of characters one `-`, no `-` at either end.
     package static func slug(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var dash = false
-        for scalar in text.unicodeScalars {
+        let out = dashJoined(text) { scalar, _ in
             let v = scalar.value
-            var keep: Unicode.Scalar?
             if v < 0x80 {
-                if (0x41...0x5A).contains(v) {
-                    keep = Unicode.Scalar(UInt8(v + 0x20))
-                } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    keep = scalar
-                }
-            } else if v >= 0x4E00 && v <= 0x9FEF {
-                // CJK Unified Ideographs, all letters (Lo): most of a Chinese heading,
-                // without a look-up of the general category.
-                keep = scalar
-            } else {
-                switch scalar.properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber:
-                    keep = scalar
-                default:
-                    keep = nil
-                }
+                if (0x41...0x5A).contains(v) { return Unicode.Scalar(UInt8(v + 0x20)) }
+                return (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) ? scalar : nil
             }
-            if let keep {
-                if dash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                dash = false
-                out.appendUTF8(keep)
-            } else {
-                dash = true
+            // CJK Unified Ideographs, all letters (Lo): most of a Chinese heading,
+            // without a look-up of the general category.
+            if v >= 0x4E00 && v <= 0x9FEF { return scalar }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber:
+                return scalar
+            default:
+                return nil
             }
         }
         return String(decoding: out, as: UTF8.self)

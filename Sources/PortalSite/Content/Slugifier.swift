@@ -1,4 +1,5 @@
 import Foundation
+import PortalText
 import PortalSources
 
 /// Turns titles, file names and tags into URL path segments (SPEC 3): Unicode
@@ -20,37 +21,15 @@ public struct Slugifier: Sendable, Hashable {
                 .applyingTransform(.stripDiacritics, reverse: false) ?? source
         }
         // Built as UTF-8 bytes: appending scalars to a String one by one costs far more.
-        var out: [UInt8] = []
-        out.reserveCapacity(source.utf8.count)
-        var pendingDash = false
-        for scalar in source.unicodeScalars {
-            let keep: Unicode.Scalar?
+        var out = dashJoined(source) { scalar, atStart in
             if scalar.isASCII {
                 let v = scalar.value
-                if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || scalar == "_" {
-                    keep = scalar
-                } else if v >= 0x41 && v <= 0x5A {
-                    keep = Unicode.Scalar(v + 32)
-                } else if scalar == "." {
-                    keep = out.isEmpty ? nil : scalar
-                } else {
-                    keep = nil
-                }
-            } else {
-                let props = scalar.properties
-                if props.isAlphabetic || props.numericType != nil || props.generalCategory == .nonspacingMark {
-                    keep = scalar
-                } else {
-                    keep = nil
-                }
+                if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || scalar == "_" { return scalar }
+                if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 32) }
+                return scalar == "." && !atStart ? scalar : nil
             }
-            if let keep {
-                if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                out.appendUTF8(keep)
-            } else {
-                pendingDash = true
-            }
+            let props = scalar.properties
+            return props.isAlphabetic || props.numericType != nil || props.generalCategory == .nonspacingMark ? scalar : nil
         }
         // A trailing dot would vanish on some hosts; drop it.
         while out.last == UInt8(ascii: ".") { out.removeLast() }

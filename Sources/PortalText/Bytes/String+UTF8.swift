@@ -121,7 +121,8 @@ extension [String] {
 extension [UInt8] {
     /// Appends the UTF-8 encoding of `scalar`: text built byte by byte and made a String
     /// once, instead of appending scalars to a String one at a time.
-    package mutating func appendUTF8(_ scalar: Unicode.Scalar) {
+    @inlinable
+    public mutating func appendUTF8(_ scalar: Unicode.Scalar) {
         if scalar.isASCII {
             append(UInt8(scalar.value))
         } else {

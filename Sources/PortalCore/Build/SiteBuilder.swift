@@ -77,7 +77,8 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
         let index = LinkIndex(content: content, assets: scan.assets)
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
-            (renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index)), [])
+            renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
+                            file: page.source.sitePath, bodyLine: page.document.bodyLine)
         }
         let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: scan.assets)
         let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in

@@ -5,7 +5,7 @@ import TOMLKit
 public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
-        "languages", "markdown", "feed", "chinese", "content", "params",
+        "languages", "markdown", "feed", "chinese", "content", "params", "limits",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -36,7 +36,8 @@ public enum SiteConfigLoader {
         let timeZone = readTimeZone(root, reader: &reader)
         let languages = readLanguages(root, siteTitle: title, reader: &reader)
         let defaultLanguage = resolveDefaultLanguage(root, languages: languages, reader: &reader)
-        let markdown = readMarkdown(root, reader: &reader)
+        var markdown = readMarkdown(root, reader: &reader)
+        readLimits(root, into: &markdown, reader: &reader)
         let feed = readFeed(root, reader: &reader)
         let chinese = readChinese(root, reader: &reader)
         let content = readContent(root, reader: &reader)

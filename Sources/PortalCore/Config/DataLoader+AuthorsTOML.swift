@@ -23,18 +23,18 @@ extension DataLoader {
             reader.warnUnknownKeys(in: table, at: path, known: authorKeys)
             var imageURL: String?
             for key in imageKeys where imageURL == nil {
-                imageURL = reader.string(table, key, at: path)
+                imageURL = reader.link(table, key, at: path)
             }
             var profile = AuthorProfile(
                 name: reader.string(table, "name", at: path) ?? id,
                 title: reader.string(table, "title", at: path),
-                url: reader.string(table, "url", at: path),
+                url: reader.link(table, "url", at: path),
                 imageURL: imageURL
             )
             profile.bio = reader.string(table, "bio", at: path) ?? reader.string(table, "description", at: path)
             if let socials = reader.table(table, "socials", at: path) {
                 for network in reader.keysInSourceOrder(socials, at: path + ["socials"]) {
-                    if let handle = reader.string(socials, network, at: path + ["socials"]) {
+                    if let handle = reader.link(socials, network, at: path + ["socials"]) {
                         profile.socials.append(.init(network: network, handle: handle))
                     }
                 }

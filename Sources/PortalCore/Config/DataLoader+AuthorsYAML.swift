@@ -58,6 +58,10 @@ extension DataLoader {
                         continue
                     }
                     if key == "socials" {
+                        guard URLSafety.isAllowedLink(text) else {
+                            diagnostics.append(URLSafety.rejection(text, what: "'\(id).socials.\(name)'", at: location(of: entryValue, file: file)))
+                            continue
+                        }
                         profile.socials.append(.init(network: name, handle: text))
                     } else {
                         profile.localizedNames[name.lowercased()] = text
@@ -69,6 +73,10 @@ extension DataLoader {
                 // Keep the scalar's text: YAML 1.1 would turn `NO` or `1.10` into other values.
                 guard let text = value.scalar?.string else {
                     diagnostics.append(.error("'\(id).\(key)' must be a string", at: location(of: value, file: file)))
+                    continue
+                }
+                if key == "url" || imageKeys.contains(key), !URLSafety.isAllowedLink(text) {
+                    diagnostics.append(URLSafety.rejection(text, what: "'\(id).\(key)'", at: location(of: value, file: file)))
                     continue
                 }
                 if scalars[key] == nil { scalars[key] = text }

@@ -31,7 +31,7 @@ public enum SiteConfigLoader {
         reader.warnUnknownKeys(in: root, at: [], known: topLevelKeys)
 
         let title = reader.string(root, "title", at: []) ?? "portal"
-        let baseURL = reader.string(root, "baseURL", at: []) ?? "/"
+        let baseURL = reader.link(root, "baseURL", at: []) ?? "/"
         let pageSize = reader.int(root, "pageSize", at: [], minimum: 1) ?? 10
         let timeZone = readTimeZone(root, reader: &reader)
         let languages = readLanguages(root, siteTitle: title, reader: &reader)

@@ -24,8 +24,17 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
 
         let directory = (siteRoot as NSString).appendingPathComponent("Templates")
+        let realSiteRoot = PublishedLinks.realPath(siteRoot) ?? siteRoot
+        let realDirectory = PublishedLinks.realPath(directory).map { $0 + "/" }
         for path in Self.files(under: directory) {
             let absolute = directory + "/" + path
+            // A linked file is used only when it stays in Templates/, or in the site and is not private.
+            let real = PublishedLinks.realPath(absolute)
+            if !(realDirectory.map { real?.hasPrefix($0) == true } ?? false),
+               let refusal = real.map({ PublishedLinks.refusal(target: $0, realSiteRoot: realSiteRoot) }) ?? "broken symbolic link" {
+                diagnostics.append(.warning("\(refusal); skipped", at: SourceLocation(path: "Templates/" + path)))
+                continue
+            }
             if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = .copy(from: absolute)
             } else if path.hasSuffix(".mustache") || path.hasSuffix(".toml") {

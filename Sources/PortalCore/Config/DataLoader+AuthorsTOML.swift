@@ -11,6 +11,10 @@ extension DataLoader {
 
     /// Parses `data/authors.toml`: `[id]` tables with `name`, `title`, ... and `[id.names]`.
     static func parseAuthorsTOML(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
+        ParseMemos.authors.value(for: file, text: text) { parseAuthorsTOMLText(text, file: file) }
+    }
+
+    static func parseAuthorsTOMLText(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let root = TOMLValueReader.parseTable(text, file: file, diagnostics: &diagnostics) else {
             return (AuthorRegistry(), diagnostics)

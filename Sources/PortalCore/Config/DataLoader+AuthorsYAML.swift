@@ -7,6 +7,10 @@ extension DataLoader {
     /// Only a fixed depth of the tree is visited, so YAML aliases (which Yams
     /// shares rather than copies) cannot blow up the work.
     static func parseAuthorsYAML(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
+        ParseMemos.authors.value(for: file, text: text) { parseAuthorsYAMLText(text, file: file) }
+    }
+
+    static func parseAuthorsYAMLText(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let root: Node?
         do {

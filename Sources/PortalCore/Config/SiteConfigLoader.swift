@@ -22,7 +22,12 @@ public enum SiteConfigLoader {
     }
 
     /// Parses the text of a `site.toml` (`path` is used in messages).
+    /// The text of the last call for `path` is parsed once (see `ParseMemo`).
     public static func parse(_ text: String, path: String = "site.toml") -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+        ParseMemos.siteConfig.value(for: path, text: text) { parseText(text, path: path) }
+    }
+
+    static func parseText(_ text: String, path: String) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let root = TOMLValueReader.parseTable(text, file: path, diagnostics: &diagnostics) else {
             return (nil, diagnostics)

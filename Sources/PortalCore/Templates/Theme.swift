@@ -66,16 +66,11 @@ public struct Theme: Sendable {
                 }
             } else if path.hasPrefix("i18n/"), path.hasSuffix(".toml") {
                 let code = String(path.dropFirst("i18n/".count).dropLast(".toml".count)).lowercased()
-                do {
-                    let table = try TOMLTable(string: entry.text)
-                    var values: [String: String] = strings[code] ?? [:]
-                    for (key, value) in table { if let text = value.string { values[key] = text } }
-                    strings[code] = values
-                } catch let error as TOMLParseError {
-                    diagnostics.append(.error("invalid TOML: \(error.description)",
-                        at: SourceLocation(path: entry.origin, line: error.source.begin.line, column: error.source.begin.column)))
-                } catch {
-                    diagnostics.append(.error("invalid TOML: \(error)", at: SourceLocation(path: entry.origin)))
+                switch Self.strings(entry.text, origin: entry.origin) {
+                case let .success(table):
+                    strings[code, default: [:]].merge(table) { _, new in new }
+                case let .failure(error):
+                    diagnostics.append(error)
                 }
             }
         }
@@ -119,5 +114,24 @@ public struct Theme: Sendable {
     func renderBytes(_ context: TemplateValue, layout: String, memo: TemplateMemo? = nil, scope: Int = 0) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates, memo: memo, scope: scope)
         return renderer.renderBytes(layout, context: context)
+    }
+}
+
+extension Theme {
+    /// The strings of an `i18n/*.toml` text, parsed once per text (see `ParseMemo`).
+    static func strings(_ text: String, origin: String) -> Result<[String: String], Diagnostic> {
+        ParseMemos.strings.value(for: origin, text: text) {
+            do {
+                let table = try TOMLTable(string: text)
+                var values: [String: String] = [:]
+                for (key, value) in table { if let text = value.string { values[key] = text } }
+                return .success(values)
+            } catch let error as TOMLParseError {
+                return .failure(.error("invalid TOML: \(error.description)",
+                    at: SourceLocation(path: origin, line: error.source.begin.line, column: error.source.begin.column)))
+            } catch {
+                return .failure(.error("invalid TOML: \(error)", at: SourceLocation(path: origin)))
+            }
+        }
     }
 }

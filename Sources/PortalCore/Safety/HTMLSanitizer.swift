@@ -46,6 +46,11 @@ enum HTMLSanitizer {
         let bytes: [UInt8]
         var i = 0
         var output: [UInt8] = []
+        /// A tag ran into the end of the HTML: a browser would take everything after its
+        /// `<` into it (and into what follows this HTML), so the rest is written as text.
+        var cutOff = false
+        /// A search for `]]>` found none: later CDATA sections need not search again.
+        var noCDATAEnd = false
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -61,6 +66,13 @@ enum HTMLSanitizer {
                     continue
                 }
                 if !markup() {
+                    if cutOff {
+                        // Each `<` of the rest as text: linear, whatever the rest holds.
+                        for byte in bytes[i...] {
+                            if byte == UInt8(ascii: "<") { output += Array("&lt;".utf8) } else { output.append(byte) }
+                        }
+                        return
+                    }
                     output += Array("&lt;".utf8)
                     i += 1
                 }
@@ -116,9 +128,12 @@ enum HTMLSanitizer {
                 }
                 return
             }
-            if bytes[i...].starts(with: Array("<![CDATA[".utf8)), let end = find(Array("]]>".utf8), from: i + 9) {
-                i = end + 3
-                return
+            if !noCDATAEnd, bytes[i...].starts(with: Array("<![CDATA[".utf8)) {
+                if let end = find(Array("]]>".utf8), from: i + 9) {
+                    i = end + 3
+                    return
+                }
+                noCDATAEnd = true
             }
             skip(past: UInt8(ascii: ">"), from: i + 2)
         }
@@ -165,7 +180,10 @@ enum HTMLSanitizer {
             // Attributes of an end tag mean nothing; browsers end it at the next `>`.
             var j = afterName
             while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
-            guard j < bytes.count else { return false }
+            guard j < bytes.count else {
+                cutOff = true
+                return false
+            }
             i = j + 1
             let text = String(decoding: name, as: UTF8.self)
             if Self.isPlainName(name, attribute: false), !HTMLSanitizer.droppedWithContent.contains(text),
@@ -186,7 +204,10 @@ enum HTMLSanitizer {
                     selfClosing = bytes[j] == UInt8(ascii: "/")
                     j += 1
                 }
-                guard j < bytes.count else { return false } // a tag cut off by the end is no tag
+                guard j < bytes.count else { // a tag cut off by the end is no tag
+                    cutOff = true
+                    return false
+                }
                 if bytes[j] == UInt8(ascii: ">") {
                     j += 1
                     break
@@ -208,7 +229,10 @@ enum HTMLSanitizer {
                 }
                 k += 1
                 while k < bytes.count, Self.isSpace(bytes[k]) { k += 1 }
-                guard k < bytes.count else { return false }
+                guard k < bytes.count else {
+                    cutOff = true
+                    return false
+                }
                 var value: [UInt8] = []
                 if bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
                     let quote = bytes[k]
@@ -217,7 +241,10 @@ enum HTMLSanitizer {
                         value.append(bytes[k])
                         k += 1
                     }
-                    guard k < bytes.count else { return false }
+                    guard k < bytes.count else {
+                        cutOff = true
+                        return false
+                    }
                     k += 1
                 } else {
                     while k < bytes.count, !Self.isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") {
@@ -279,7 +306,7 @@ enum HTMLSanitizer {
         static func keeps(_ name: [UInt8], _ value: [UInt8]?) -> Bool {
             guard isPlainName(name, attribute: true) else { return false }
             let text = String(decoding: name, as: UTF8.self)
-            if text.hasPrefix("on") || text == "srcdoc" || text == "formaction" && value == nil { return false }
+            if text.hasPrefix("on") || text == "srcdoc" { return false }
             guard let value else { return true }
             let url = String(decoding: value, as: UTF8.self)
             let local = text.split(separator: ":").last.map(String.init) ?? text

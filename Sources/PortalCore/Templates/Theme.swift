@@ -121,6 +121,13 @@ extension Theme {
     /// The strings of an `i18n/*.toml` text, parsed once per text (see `ParseMemo`).
     static func strings(_ text: String, origin: String) -> Result<[String: String], Diagnostic> {
         ParseMemos.strings.value(for: origin, text: text) {
+            // Flat `key = "text"` lines (the usual table) are read without TOMLKit, which
+            // would keep the parsed table for ever; anything else goes through it.
+            if let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 0, timeZone: TimeZone(identifier: "UTC")!) {
+                var values: [String: String] = [:]
+                for entry in entries { if case let .value(.string(value)) = entry.node.kind { values[entry.key] = value } }
+                return .success(values)
+            }
             do {
                 let table = try TOMLTable(string: text)
                 var values: [String: String] = [:]

@@ -35,10 +35,10 @@ struct SourceGuard: Sendable {
         return PublishedLinks.refusal(target: real, realSiteRoot: rootPrefix) == nil
     }
 
-    /// Whether the site file at `path` (`static/x.txt`) is a symbolic link that may not be served.
+    /// Whether the site file at `path` (`static/x.txt`, `static/linked/x.txt`) is reached
+    /// through a symbolic link that may not be served (a broken link included).
     func refusesLink(at path: String) -> Bool {
-        guard PublishedLinks.isLink(path) else { return false }
-        guard let real = Self.realPath(path) else { return true }
+        guard let real = Self.realPath(path) else { return PublishedLinks.isLink(path) }
         return !allows(real: real)
     }
 

@@ -87,6 +87,8 @@ extension ServerLoopbackTests {
         }
         #expect(try LoopbackClient.get(port: server.port, "/cfg.txt").status == 403)
         #expect(try LoopbackClient.get(port: server.port, "/authors.txt").status == 403)
+        #expect(try LoopbackClient.get(port: server.port, "/all/site.toml").status == 403)
+        #expect(try LoopbackClient.get(port: server.port, "/no-such-file.txt").status == 404)
         // A link inside the site to a public file is fine.
         #expect(try LoopbackClient.get(port: server.port, "/logo.txt").text == "logo")
         #expect(try LoopbackClient.get(port: server.port, "/ok.txt").status == 200)

@@ -21,6 +21,14 @@ import Testing
         #expect(result?.failed == true)
     }
 
+    @Test func aFallbackCopyDoesNotRepeatTheError() {
+        let root = Fixtures.makeSite(["content/posts/wide.md": "---\ntitle: Wide\ndate: 2024-01-01\n---\n\n" + Self.wide],
+                                     siteToml: Fixtures.defaultSiteToml + "\n[chinese]\nfallback = true\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let errors = Fixtures.build(root).diagnostics.filter(\.isError)
+        #expect(errors.map(\.location?.description) == ["content/posts/wide.md:6:1"])
+    }
+
     @Test func raisingTheLimitBuildsThePage() {
         let root = Fixtures.makeSite(["content/posts/wide.md": "---\ntitle: Wide\ndate: 2024-01-01\n---\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n"],
                                      siteToml: Fixtures.defaultSiteToml + "\n[limits]\ntableColumns = 2\n")

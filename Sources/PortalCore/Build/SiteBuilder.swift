@@ -77,8 +77,10 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(options: config.markdown, chinese: config.chinese)
         let index = LinkIndex(content: content, assets: scan.assets)
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
-            renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
-                            file: page.source.sitePath, bodyLine: page.document.bodyLine)
+            let (markdown, errors) = renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
+                                                     file: page.source.sitePath, bodyLine: page.document.bodyLine)
+            // A fallback copy shares its source: the original names the problem once.
+            return (markdown, page.fallbackOf == nil ? errors : [])
         }
         let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: scan.assets)
         let renderedPairs = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in

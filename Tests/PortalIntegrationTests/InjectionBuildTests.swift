@@ -45,6 +45,15 @@ import Testing
         #expect(Fixtures.text(result, "zh-hans/authors/a0/index.html")?.contains("https://github.com/a0") == true)
     }
 
+    @Test func aScriptBaseURLFromTheCommandLineIsIgnored() {
+        let root = Fixtures.makeSite(["content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nBody\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root, baseURL: "javascript:alert(1)//")
+        #expect(!result.failed)
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("ignoring the base URL given") })
+        #expect(result.files.allSatisfy { !String(decoding: Fixtures.bytes(of: $0), as: UTF8.self).contains("javascript:") })
+    }
+
     @Test func feedChannelDescriptionIsEscapedAsItemsAre() throws {
         let siteToml = Fixtures.defaultSiteToml + "\ndescription = \"Notes <b>&</b> minutes\"\n"
         let root = Fixtures.makeSite([

@@ -36,7 +36,13 @@ public struct SiteBuilder: Sendable {
         let loaded = SiteConfigLoader.load(siteRoot: root)
         diagnostics += loaded.diagnostics
         guard var config = loaded.config else { return finish([]) }
-        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
+        if let baseURL = options.baseURL {
+            if URLSafety.isAllowedLink(baseURL) {
+                config.setBaseURL(baseURL)
+            } else {
+                diagnostics.append(.warning("ignoring the base URL given (--base-url or PORTAL_BASE_URL): '\(URLSafety.shown(baseURL))' is not an http, https, mailto or relative URL"))
+            }
+        }
         let themeResult = Theme.load(siteRoot: root)
         diagnostics += themeResult.diagnostics
         let authors = DataLoader.loadAuthors(siteRoot: root)

@@ -143,3 +143,74 @@ import Testing
         #expect(clean("ok </p") == "ok &lt;/p")
     }
 }
+
+/// Random mixes of hostile pieces: whatever the mix, no handler, script or script URL
+/// comes out inside a tag.
+@Suite struct HTMLSanitizerMixTests {
+    static let pieces = [
+        "<", ">", "/", "\"", "'", "=", " ", "\t", "\n", "<a", "<img", "<svg", "<script", "</script", "<style", "</", "<!--", "-->",
+        "<![CDATA[", "]]>", "<!", "<?", "href", "src", "onerror", "OnClick", "xlink:href", "javascript:", "JaVa\tScRiPt:", "&#106;",
+        "&#x6A;", "&colon;", "alert(1)", "data:text/html,", "vbscript:", "srcdoc", "<iframe", "<noscript", "<textarea", "x", "中",
+        "&", ";", "`", "\u{0}", "&Tab;", "formaction", "<form", "<base", "<math", "<animate", "attributeName", "values",
+    ]
+
+    @Test func noCodeSurvivesAnyMix() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        var tagged = 0
+        for _ in 0..<20_000 {
+            var input = ""
+            for _ in 0..<(1 + next(40)) { input += Self.pieces[next(Self.pieces.count)] }
+            let output = HTMLSanitizer.sanitize(input)
+            if output.contains("<") { tagged += 1 }
+            // Bare attributes too: no handler even without a value.
+            #expect(output.range(of: #"<[^>]*\son[a-z]*[\s=/>]"#, options: [.regularExpression, .caseInsensitive]) == nil,
+                    "\(input.debugDescription) -> \(output.debugDescription)")
+            // Read the output back: every tag it holds, and the attributes in it.
+            let tags = Self.tags(in: output)
+            for tag in tags {
+                #expect(!HTMLSanitizer.droppedWithContent.contains(tag.name), "\(input.debugDescription) -> \(output.debugDescription)")
+                for (name, value) in tag.attributes {
+                    #expect(!name.hasPrefix("on") && name != "srcdoc", "\(input.debugDescription) -> \(output.debugDescription)")
+                    if HTMLSanitizer.urlAttributes.contains(name) || name.hasSuffix(":href") {
+                        #expect(!URLSafety.isDangerous(value), "\(input.debugDescription) -> \(output.debugDescription)")
+                    }
+                }
+            }
+            // Cleaning again changes nothing: what was written is what was read.
+            #expect(HTMLSanitizer.sanitize(output) == output, "\(input.debugDescription) -> \(output.debugDescription)")
+        }
+        // The mixes do make tags, not only text.
+        #expect(tagged > 1_000, "\(tagged)")
+    }
+
+    /// The tags of sanitized output, which writes `<name attr="value">` with `"` never inside a value.
+    static func tags(in html: String) -> [(name: String, attributes: [(String, String)])] {
+        var result: [(String, [(String, String)])] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            guard let close = rest.firstIndex(of: ">") else { break }
+            var inside = rest[..<close]
+            rest = rest[rest.index(after: close)...]
+            if inside.hasPrefix("/") { inside = inside.dropFirst() }
+            let name = String(inside.prefix { $0 != " " && $0 != "/" }).lowercased()
+            var attributes: [(String, String)] = []
+            var scan = inside.dropFirst(name.count)
+            while let equals = scan.range(of: "=\"") {
+                let attributeName = scan[..<equals.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+                let afterQuote = scan[equals.upperBound...]
+                guard let end = afterQuote.firstIndex(of: "\"") else { break }
+                attributes.append((attributeName, HTMLEntities.decode(String(afterQuote[..<end]))))
+                scan = afterQuote[afterQuote.index(after: end)...]
+            }
+            result.append((name, attributes))
+        }
+        return result
+    }
+}

@@ -21,7 +21,8 @@ public struct PreviewServer: Sendable {
         // Start watching before the first build so no edit made during it is lost.
         let watcher = ChangeWatchers.make(options: options)
         let (boundPort, portContinuation) = AsyncStream<Int>.makeStream()
-        let responder = SiteResponder(store: store, hub: hub, guardian: SourceGuard(siteRoot: options.siteRoot))
+        let responder = SiteResponder(store: store, hub: hub, guardian: SourceGuard(siteRoot: options.siteRoot),
+                                      policy: RequestPolicy(bindHost: options.host), siteRoot: options.siteRoot)
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "portal"),

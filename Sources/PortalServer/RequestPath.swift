@@ -37,6 +37,13 @@ enum RequestPath {
         return .notFound
     }
 
+    /// The decoded, checked path of a request without its leading `/` (`图片/说明.txt`),
+    /// or nil when it is refused or empty.
+    static func siteKey(_ rawPath: String) -> String? {
+        guard case let .file(key) = resolve(rawPath, exists: { _ in true }), !rawPath.hasSuffix("/") else { return nil }
+        return key
+    }
+
     /// The 404 page for a request: the language's own when it has one, else the site's.
     static func notFoundPage(for rawPath: String, exists: (String) -> Bool) -> String? {
         let first = rawPath.split(separator: "/").first.flatMap { String($0).removingPercentEncoding }

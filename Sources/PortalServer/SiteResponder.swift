@@ -11,8 +11,26 @@ struct SiteResponder: HTTPResponder {
     let store: SiteStore
     let hub: EventHub
     let guardian: SourceGuard
+    var policy = RequestPolicy(bindHost: "127.0.0.1")
+    /// The site folder, to tell a refused symbolic link (403) from a missing file (404).
+    var siteRoot: String?
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        switch policy.refusal(method: request.method.rawValue, host: request.head.authority) {
+        case .method?:
+            var headers = HTTPFields()
+            headers[.allow] = RequestPolicy.allowedMethods
+            headers[.contentType] = "text/plain; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .methodNotAllowed, headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "405 method not allowed: portal serve answers GET and HEAD\n")))
+        case let .host(host)?:
+            let text = "403 forbidden: unknown host '\(host)'. portal serve answers to localhost, 127.0.0.1 and [::1];"
+                + " to preview under another name, start it with --host NAME\n"
+            return bytes(Array(text.utf8), type: "text/plain; charset=utf-8", status: .forbidden)
+        case nil:
+            break
+        }
         let path = request.uri.path
         switch path {
         case LiveReloadScript.eventsPath: return events()
@@ -30,6 +48,9 @@ struct SiteResponder: HTTPResponder {
         case .forbidden:
             return bytes(Array("403 forbidden\n".utf8), type: "text/plain; charset=utf-8", status: .forbidden)
         case .notFound:
+            if let key = RequestPath.siteKey(path), refusesLink(key) {
+                return bytes(Array("403 forbidden: symbolic link leaves the site\n".utf8), type: "text/plain; charset=utf-8", status: .forbidden)
+            }
             if let page = RequestPath.notFoundPage(for: path, exists: snapshot.contains) {
                 return serve(page, from: snapshot, status: .notFound)
             }
@@ -52,6 +73,12 @@ struct SiteResponder: HTTPResponder {
         }
         if ContentTypes.isHTML(key) { body = LiveReloadScript.inject(into: body) }
         return bytes(body, type: type, status: status)
+    }
+
+    /// Whether `static/KEY` or `content/KEY` is a symbolic link the build refused.
+    private func refusesLink(_ key: String) -> Bool {
+        guard let siteRoot else { return false }
+        return ["static/", "content/"].contains { guardian.refusesLink(at: siteRoot + "/" + $0 + key) }
     }
 
     /// Before the first good build: a page that waits for it (and shows its errors).

@@ -4,6 +4,9 @@ import PortalText
 package struct HeadingIDs {
     private var used: Set<String> = []
     private var unnamed = 0
+    /// The first suffix not yet tried for each repeated slug: every id `base-N` below
+    /// it is taken, so repeats go on from there instead of probing `-1`, `-2`… again.
+    private var nextSuffix: [String: Int] = [:]
 
     /// The slug of `text`: ASCII lower-cased, Unicode letters, marks and digits kept
     /// (Chinese stays), every other run of characters one `-`, no `-` at either end.
@@ -37,10 +40,11 @@ package struct HeadingIDs {
             base = "heading-\(unnamed)"
         }
         if used.insert(base).inserted { return base }
-        var n = 1
+        var n = nextSuffix[base] ?? 1
         while !used.insert("\(base)-\(n)").inserted {
             n += 1
         }
+        nextSuffix[base] = n + 1
         return "\(base)-\(n)"
     }
 }

@@ -99,6 +99,7 @@ public struct MarkdownRenderer: Sendable {
             summary: SummaryBuilder(characters: chinese.summaryCharacters, words: chinese.summaryWords))
         walk.source = markdown
         walk.adjustedSource = adjusted
+        walk.sanitize = options.unsafe && options.sanitized
         walk.run()
 
         for softBreak in walk.droppedBreaks {
@@ -207,6 +208,8 @@ private struct DocumentWalk {
     /// scanned for lines only once a link is found.
     package var source = ""
     package var adjustedSource: [UInt8]?
+    /// `unsafe = "sanitized"`: raw HTML and link targets are cleaned (see `HTMLSanitizer`).
+    package var sanitize = false
     private var columns: SourceColumns?
     /// The first more-marker at the top level.
     package var split: OpaquePointer?
@@ -272,9 +275,12 @@ private struct DocumentWalk {
             if let literal = cmark_node_get_literal(node), MoreMarker.matches(String(cString: literal)) {
                 markers.append(node)
                 if split == nil, cmark_node_parent(node) == root { split = node }
+            } else if sanitize {
+                Self.sanitizeLiteral(node)
             }
         case CMARK_NODE_HTML_INLINE:
             if stripMarkers { Self.stripLiteral(node) }
+            if sanitize { Self.sanitizeLiteral(node) }
         case CMARK_NODE_CODE_BLOCK:
             if stripMarkers {
                 Self.stripLiteral(node)
@@ -373,7 +379,11 @@ private struct DocumentWalk {
         if columns == nil { columns = SourceColumns(adjustedSource ?? Array(source.utf8)) }
         let column = columns?.character(line: line, column: Int(cmark_node_get_start_column(node))) ?? 1
         var destination = written
-        if let replacement = links?.rewrite(written, isImage: isImage, line: line) {
+        if sanitize, URLSafety.isDangerous(written) {
+            // What cmark-gfm does to such a link without `unsafe`.
+            cmark_node_set_url(node, "")
+            destination = ""
+        } else if let replacement = links?.rewrite(written, isImage: isImage, line: line) {
             cmark_node_set_url(node, replacement)
             destination = replacement
         }
@@ -407,6 +417,13 @@ private struct DocumentWalk {
             current = last ? cmark_node_last_child(node) : cmark_node_first_child(node)
         }
         return nil
+    }
+
+    private static func sanitizeLiteral(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let html = String(cString: literal)
+        let cleaned = HTMLSanitizer.sanitize(html)
+        if cleaned != html { cmark_node_set_literal(node, cleaned) }
     }
 
     private static func stripLiteral(_ node: OpaquePointer) {

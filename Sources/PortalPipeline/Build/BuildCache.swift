@@ -17,9 +17,9 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private struct State {
-        var entries: [String: Entry] = [:]
-        var tally = Counters()
-        var liveSite: LiveSite?
+        package var entries: [String: Entry] = [:]
+        package var tally = Counters()
+        package var liveSite: LiveSite?
     }
 
     private let state = Locked(State())

@@ -38,6 +38,9 @@ extension SiteBuilder {
             }
             guard let document = parsed, problems.isEmpty, document.metadata == old.document.metadata,
                   document.format == old.document.format, document.source == source else { return nil }
+            // A table over the limit is an error: the full build reports it.
+            if TableColumnLimit.check(document.body, limit: live.renderer.options.tableColumns, file: source.sitePath,
+                                      bodyLine: document.bodyLine) != nil { return nil }
             for id in ids {
                 var page = model.content.pages[id]
                 page.document = document

@@ -68,11 +68,11 @@ public struct SiteBuilder: Sendable {
 
     /// What the site folder holds besides its pages: configuration, theme, data, and the list of sources.
     private struct LoadedSite {
-        var config: SiteConfig
-        var theme: Theme?
-        var authors: AuthorRegistry
-        var tagNames: [String: [String: String]]
-        var scan: ContentScan
+        package var config: SiteConfig
+        package var theme: Theme?
+        package var authors: AuthorRegistry
+        package var tagNames: [String: [String: String]]
+        package var scan: ContentScan
     }
 
     private func loadSite(_ run: inout BuildRun) -> LoadedSite? {
@@ -80,7 +80,13 @@ public struct SiteBuilder: Sendable {
         let loaded = SiteConfigLoader.load(siteRoot: root)
         run.diagnostics += loaded.diagnostics
         guard var config = loaded.config else { return nil }
-        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
+        if let baseURL = options.baseURL {
+            if URLSafety.isAllowedLink(baseURL) {
+                config.setBaseURL(baseURL)
+            } else {
+                run.diagnostics.append(.warning("ignoring the base URL given (--base-url or PORTAL_BASE_URL): '\(URLSafety.shown(baseURL))' is not an http, https, mailto or relative URL"))
+            }
+        }
         let theme = Theme.load(siteRoot: root)
         let authors = DataLoader.loadAuthors(siteRoot: root)
         let tagNames = DataLoader.loadTagNames(siteRoot: root)
@@ -91,9 +97,9 @@ public struct SiteBuilder: Sendable {
     }
 
     private struct ParsedDocuments {
-        var documents: [Document]
-        var parser: DocumentParser
-        var configKey: Int
+        package var documents: [Document]
+        package var parser: DocumentParser
+        package var configKey: Int
     }
 
     /// Front matter, in parallel: each file is independent.
@@ -123,10 +129,10 @@ public struct SiteBuilder: Sendable {
     }
 
     private struct RenderedBodies {
-        var rendered: [RenderedMarkdown]
-        var renderer: MarkdownRenderer
-        var index: LinkIndex
-        var linkKey: Int
+        package var rendered: [RenderedMarkdown]
+        package var renderer: MarkdownRenderer
+        package var index: LinkIndex
+        package var linkKey: Int
     }
 
     /// Markdown, in parallel; each page owns its link rewriter.
@@ -134,7 +140,10 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(options: site.config.markdown, chinese: site.config.chinese)
         let index = LinkIndex(content: content, assets: site.scan.assets)
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
-            (renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index)), [])
+            let (markdown, errors) = renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
+                                                     file: page.source.sitePath, bodyLine: page.document.bodyLine)
+            // A fallback copy shares its source: the original names the problem once.
+            return (markdown, page.fallbackOf == nil ? errors : [])
         }
         let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: site.scan.assets)
         let rendered = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
@@ -222,20 +231,20 @@ public struct SiteBuilder: Sendable {
 
 /// What a build collects on its way through the stages: diagnostics, counts and times.
 private struct BuildRun {
-    let strict: Bool
-    var clock = StageClock()
-    var statistics = BuildStatistics()
-    var diagnostics: [Diagnostic] = []
+    package let strict: Bool
+    package var clock = StageClock()
+    package var statistics = BuildStatistics()
+    package var diagnostics: [Diagnostic] = []
 
     /// The value of a stage that also reports diagnostics, its time noted.
-    mutating func take<Value>(_ result: (Value, [Diagnostic]), stage: String) -> Value {
+    package mutating func take<Value>(_ result: (Value, [Diagnostic]), stage: String) -> Value {
         diagnostics += result.1
         clock.lap(stage)
         return result.0
     }
 
     /// The result: no files when anything is an error (every warning, under `strict`).
-    func finish(_ files: [OutputFile]) -> BuildResult {
+    package func finish(_ files: [OutputFile]) -> BuildResult {
         var statistics = statistics
         statistics.stageTimes = clock.times
         let all = strict ? diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) } : diagnostics

@@ -63,7 +63,8 @@ package struct FeedWriter: Sendable {
         raw("</title>\n<link>")
         escaped(model.absoluteURL(sitePath))
         raw("</link>\n<description>")
-        escaped(language.description.isEmpty ? title : language.description)
+        // HTML, as each item's description is: plain text is escaped for HTML, then for XML.
+        escaped(HTMLEscaping.escape(language.description.isEmpty ? title : language.description))
         raw("</description>\n<language>")
         escaped(language.code)
         raw("</language>\n<generator>portal</generator>\n")

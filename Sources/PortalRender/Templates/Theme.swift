@@ -28,8 +28,17 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
 
         let directory = (siteRoot as NSString).appendingPathComponent("Templates")
+        let realSiteRoot = PublishedLinks.realPath(siteRoot) ?? siteRoot
+        let realDirectory = PublishedLinks.realPath(directory).map { $0 + "/" }
         for path in Self.files(under: directory) {
             let absolute = directory + "/" + path
+            // A linked file is used only when it stays in Templates/, or in the site and is not private.
+            let real = PublishedLinks.realPath(absolute)
+            if !(realDirectory.map { real?.hasPrefix($0) == true } ?? false),
+               let refusal = real.map({ PublishedLinks.refusal(target: $0, realSiteRoot: realSiteRoot) }) ?? "broken symbolic link" {
+                diagnostics.append(.warning("\(refusal); skipped", at: SourceLocation(path: "Templates/" + path)))
+                continue
+            }
             if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = .copy(from: absolute)
             } else if path.hasSuffix(".mustache") || path.hasSuffix(".toml") {
@@ -61,16 +70,11 @@ public struct Theme: Sendable {
                 }
             } else if path.hasPrefix("i18n/"), path.hasSuffix(".toml") {
                 let code = String(path.dropFirst("i18n/".count).dropLast(".toml".count)).lowercased()
-                do {
-                    let table = try TOMLTable(string: entry.text)
-                    var values: [String: String] = strings[code] ?? [:]
-                    for (key, value) in table { if let text = value.string { values[key] = text } }
-                    strings[code] = values
-                } catch let error as TOMLParseError {
-                    diagnostics.append(.error("invalid TOML: \(error.description)",
-                        at: SourceLocation(path: entry.origin, line: error.source.begin.line, column: error.source.begin.column)))
-                } catch {
-                    diagnostics.append(.error("invalid TOML: \(error)", at: SourceLocation(path: entry.origin)))
+                switch Self.strings(entry.text, origin: entry.origin) {
+                case let .success(table):
+                    strings[code, default: [:]].merge(table) { _, new in new }
+                case let .failure(error):
+                    diagnostics.append(error)
                 }
             }
         }
@@ -113,5 +117,31 @@ public struct Theme: Sendable {
     package func renderBytes(_ context: TemplateValue, layout: String) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates)
         return renderer.renderBytes(layout, context: context)
+    }
+}
+
+extension Theme {
+    /// The strings of an `i18n/*.toml` text, parsed once per text (see `ParseMemo`).
+    package static func strings(_ text: String, origin: String) -> Result<[String: String], Diagnostic> {
+        ParseMemos.strings.value(for: origin, text: text) {
+            // Flat `key = "text"` lines (the usual table) are read without TOMLKit, which
+            // would keep the parsed table for ever; anything else goes through it.
+            if let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 0, timeZone: TimeZone(identifier: "UTC")!) {
+                var values: [String: String] = [:]
+                for entry in entries { if case let .value(.string(value)) = entry.node.kind { values[entry.key] = value } }
+                return .success(values)
+            }
+            do {
+                let table = try TOMLTable(string: text)
+                var values: [String: String] = [:]
+                for (key, value) in table { if let text = value.string { values[key] = text } }
+                return .success(values)
+            } catch let error as TOMLParseError {
+                return .failure(.error("invalid TOML: \(error.description)",
+                    at: SourceLocation(path: origin, line: error.source.begin.line, column: error.source.begin.column)))
+            } catch {
+                return .failure(.error("invalid TOML: \(error)", at: SourceLocation(path: origin)))
+            }
+        }
     }
 }

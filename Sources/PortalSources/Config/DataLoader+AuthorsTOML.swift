@@ -12,6 +12,10 @@ extension DataLoader {
 
     /// Parses `data/authors.toml`: `[id]` tables with `name`, `title`, ... and `[id.names]`.
     package static func parseAuthorsTOML(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
+        ParseMemos.authors.value(for: file, text: text) { parseAuthorsTOMLText(text, file: file) }
+    }
+
+    package static func parseAuthorsTOMLText(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let root = TOMLValueReader.parseTable(text, file: file, diagnostics: &diagnostics) else {
             return (AuthorRegistry(), diagnostics)
@@ -24,18 +28,18 @@ extension DataLoader {
             reader.warnUnknownKeys(in: table, at: path, known: authorKeys)
             var imageURL: String?
             for key in imageKeys where imageURL == nil {
-                imageURL = reader.string(table, key, at: path)
+                imageURL = reader.link(table, key, at: path)
             }
             var profile = AuthorProfile(
                 name: reader.string(table, "name", at: path) ?? id,
                 title: reader.string(table, "title", at: path),
-                url: reader.string(table, "url", at: path),
+                url: reader.link(table, "url", at: path),
                 imageURL: imageURL
             )
             profile.bio = reader.string(table, "bio", at: path) ?? reader.string(table, "description", at: path)
             if let socials = reader.table(table, "socials", at: path) {
                 for network in reader.keysInSourceOrder(socials, at: path + ["socials"]) {
-                    if let handle = reader.string(socials, network, at: path + ["socials"]) {
+                    if let handle = reader.link(socials, network, at: path + ["socials"]) {
                         profile.socials.append(.init(network: network, handle: handle))
                     }
                 }

@@ -8,6 +8,10 @@ extension DataLoader {
     /// Only a fixed depth of the tree is visited, so YAML aliases (which Yams
     /// shares rather than copies) cannot blow up the work.
     package static func parseAuthorsYAML(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
+        ParseMemos.authors.value(for: file, text: text) { parseAuthorsYAMLText(text, file: file) }
+    }
+
+    package static func parseAuthorsYAMLText(_ text: String, file: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let root: Node?
         do {
@@ -59,6 +63,10 @@ extension DataLoader {
                         continue
                     }
                     if key == "socials" {
+                        guard URLSafety.isAllowedLink(text) else {
+                            diagnostics.append(URLSafety.rejection(text, what: "'\(id).socials.\(name)'", at: location(of: entryValue, file: file)))
+                            continue
+                        }
                         profile.socials.append(.init(network: name, handle: text))
                     } else {
                         profile.localizedNames[name.lowercased()] = text
@@ -70,6 +78,10 @@ extension DataLoader {
                 // Keep the scalar's text: YAML 1.1 would turn `NO` or `1.10` into other values.
                 guard let text = value.scalar?.string else {
                     diagnostics.append(.error("'\(id).\(key)' must be a string", at: location(of: value, file: file)))
+                    continue
+                }
+                if key == "url" || imageKeys.contains(key), !URLSafety.isAllowedLink(text) {
+                    diagnostics.append(URLSafety.rejection(text, what: "'\(id).\(key)'", at: location(of: value, file: file)))
                     continue
                 }
                 if scalars[key] == nil { scalars[key] = text }

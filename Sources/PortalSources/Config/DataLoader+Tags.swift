@@ -5,6 +5,10 @@ import PortalText
 extension DataLoader {
     /// Parses the text of `data/tags.toml`: one table per tag, a string per language code.
     package static func parseTagNames(_ text: String, file: String) -> (names: [String: [String: String]], diagnostics: [Diagnostic]) {
+        ParseMemos.tagNames.value(for: file, text: text) { parseTagNamesText(text, file: file) }
+    }
+
+    package static func parseTagNamesText(_ text: String, file: String) -> (names: [String: [String: String]], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let root = TOMLValueReader.parseTable(text, file: file, diagnostics: &diagnostics) else {
             return ([:], diagnostics)

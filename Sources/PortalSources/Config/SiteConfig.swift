@@ -139,10 +139,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var unsafe: Bool
     /// Pages whose table of contents is shown need at least this many headings.
     public var tocMinHeadings: Int
+    /// `unsafe = "sanitized"`: raw HTML passes, cleaned of scripts, event handlers and
+    /// dangerous URLs (see `HTMLSanitizer`). Only with `unsafe`.
+    public var sanitized: Bool
+    /// `[limits] tableColumns`: at most this many cells in a row of a table.
+    public var tableColumns: Int
 
-    public init(unsafe: Bool = false, tocMinHeadings: Int = 2) {
+    public init(unsafe: Bool = false, tocMinHeadings: Int = 2, sanitized: Bool = false, tableColumns: Int = 1_000) {
         self.unsafe = unsafe
         self.tocMinHeadings = tocMinHeadings
+        self.sanitized = sanitized
+        self.tableColumns = tableColumns
     }
 }
 

@@ -52,7 +52,16 @@ extension SiteConfigLoader {
         guard let table = reader.table(root, "markdown", at: []) else { return options }
         let path = ["markdown"]
         reader.warnUnknownKeys(in: table, at: path, known: markdownKeys)
-        if let value = reader.bool(table, "unsafe", at: path) { options.unsafe = value }
+        if let value = table["unsafe"]?.string {
+            if value == "sanitized" {
+                options.unsafe = true
+                options.sanitized = true
+            } else {
+                reader.error("'markdown.unsafe' must be true, false or \"sanitized\", not '\(value)'", at: path + ["unsafe"])
+            }
+        } else if let value = reader.bool(table, "unsafe", at: path) {
+            options.unsafe = value
+        }
         if let value = reader.int(table, "tocMinHeadings", at: path, minimum: 0) { options.tocMinHeadings = value }
         return options
     }

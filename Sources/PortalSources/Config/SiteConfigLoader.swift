@@ -6,7 +6,7 @@ import PortalText
 public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
-        "languages", "markdown", "feed", "chinese", "content", "params",
+        "languages", "markdown", "feed", "chinese", "content", "params", "limits",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -23,7 +23,12 @@ public enum SiteConfigLoader {
     }
 
     /// Parses the text of a `site.toml` (`path` is used in messages).
+    /// The text of the last call for `path` is parsed once (see `ParseMemo`).
     public static func parse(_ text: String, path: String = "site.toml") -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+        ParseMemos.siteConfig.value(for: path, text: text) { parseText(text, path: path) }
+    }
+
+    package static func parseText(_ text: String, path: String) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let root = TOMLValueReader.parseTable(text, file: path, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
@@ -32,12 +37,13 @@ public enum SiteConfigLoader {
         reader.warnUnknownKeys(in: root, at: [], known: topLevelKeys)
 
         let title = reader.string(root, "title", at: []) ?? "portal"
-        let baseURL = reader.string(root, "baseURL", at: []) ?? "/"
+        let baseURL = reader.link(root, "baseURL", at: []) ?? "/"
         let pageSize = reader.int(root, "pageSize", at: [], minimum: 1) ?? 10
         let timeZone = readTimeZone(root, reader: &reader)
         let languages = readLanguages(root, siteTitle: title, reader: &reader)
         let defaultLanguage = resolveDefaultLanguage(root, languages: languages, reader: &reader)
-        let markdown = readMarkdown(root, reader: &reader)
+        var markdown = readMarkdown(root, reader: &reader)
+        readLimits(root, into: &markdown, reader: &reader)
         let feed = readFeed(root, reader: &reader)
         let chinese = readChinese(root, reader: &reader)
         let content = readContent(root, reader: &reader)

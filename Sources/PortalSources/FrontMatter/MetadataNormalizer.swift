@@ -163,7 +163,7 @@ package struct MetadataNormalizer {
         for item in items where !item.isEmpty {
             var reference: AuthorReference?
             if case .table = item.kind {
-                reference = inlineAuthor(item)
+                reference = inlineAuthor(item, diagnostics: &diagnostics)
             } else if let id = item.text, !id.isEmpty, !isDate(item) {
                 reference = AuthorReference(id: id)
             }
@@ -176,15 +176,24 @@ package struct MetadataNormalizer {
         return references
     }
 
-    private func inlineAuthor(_ node: FrontMatterNode) -> AuthorReference? {
+    private func inlineAuthor(_ node: FrontMatterNode, diagnostics: inout [Diagnostic]) -> AuthorReference? {
         func field(_ key: String) -> String? {
             guard let value = node.entry(key)?.text, !value.isEmpty else { return nil }
             return value
         }
+        /// A field that becomes an `href` or `src`: only http, https, mailto or relative URLs.
+        func link(_ key: String) -> String? {
+            guard let value = field(key), let entry = node.entry(key) else { return nil }
+            guard URLSafety.isAllowedLink(value) else {
+                diagnostics.append(URLSafety.rejection(value, what: "`\(key)` of an author", at: location(entry)))
+                return nil
+            }
+            return value
+        }
         guard let name = field("name") else { return nil }
         let id = field("key") ?? field("id") ?? Self.authorID(forName: name)
-        let profile = AuthorProfile(name: name, title: field("title"), url: field("url"),
-                                    imageURL: field("image_url") ?? field("imageURL"))
+        let profile = AuthorProfile(name: name, title: field("title"), url: link("url"),
+                                    imageURL: link("image_url") ?? link("imageURL"))
         return AuthorReference(id: id, inlineProfile: profile)
     }
 

@@ -8,8 +8,9 @@ import PortalText
 /// Lists the regular files under a folder with `opendir`/`readdir`, using the
 /// entry type readdir already knows so that most files cost no `stat`.
 ///
-/// Symbolic links are followed only when they resolve inside `siteRoot`;
-/// others are skipped with a warning. Directory cycles are cut.
+/// Symbolic links are followed only when they resolve inside `siteRoot`, to no
+/// private file (see `PublishedLinks`); others are skipped with a warning.
+/// Directory cycles are cut.
 package struct DirectoryWalker {
     package struct Entry {
         package var absolutePath: String
@@ -46,7 +47,9 @@ package struct DirectoryWalker {
         package var inode: UInt64
     }
 
-    private func walk(directory: String, relative: String, displayPrefix: String, state: inout WalkState) {
+    /// `realDirectory` is the real path of `directory` when a linked folder led here:
+    /// each file is then checked as a link's target is.
+    private func walk(directory: String, relative: String, displayPrefix: String, state: inout WalkState, realDirectory: String? = nil) {
         guard let handle = opendir(directory) else {
             state.diagnostics.append(.warning("cannot read folder: \(Self.errorText())", at: SourceLocation(path: displayPrefix + relative)))
             return
@@ -64,11 +67,17 @@ package struct DirectoryWalker {
             if name == "." || name == ".." || isSkipped(name) { continue }
             let absolute = directory + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let realChild = realDirectory.map { $0 + "/" + name }
+            if let realChild, type != UInt8(DT_LNK),
+               let refusal = PublishedLinks.refusal(target: realChild, realSiteRoot: realSiteRoot) {
+                state.diagnostics.append(.warning("\(refusal); skipped", at: SourceLocation(path: displayPrefix + childRelative)))
+                continue
+            }
             switch type {
             case UInt8(DT_REG):
                 state.entries.append(Entry(absolutePath: absolute, relativePath: childRelative))
             case UInt8(DT_DIR):
-                enter(absolute, relative: childRelative, displayPrefix: displayPrefix, state: &state)
+                enter(absolute, relative: childRelative, displayPrefix: displayPrefix, state: &state, realDirectory: realChild)
             case UInt8(DT_LNK):
                 followLink(absolute, relative: childRelative, displayPrefix: displayPrefix, state: &state)
             case UInt8(DT_UNKNOWN):
@@ -77,7 +86,7 @@ package struct DirectoryWalker {
                 guard lstat(absolute, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFREG: state.entries.append(Entry(absolutePath: absolute, relativePath: childRelative))
-                case S_IFDIR: enter(absolute, relative: childRelative, displayPrefix: displayPrefix, state: &state)
+                case S_IFDIR: enter(absolute, relative: childRelative, displayPrefix: displayPrefix, state: &state, realDirectory: realChild)
                 case S_IFLNK: followLink(absolute, relative: childRelative, displayPrefix: displayPrefix, state: &state)
                 default: continue
                 }
@@ -87,11 +96,11 @@ package struct DirectoryWalker {
         }
     }
 
-    private func enter(_ directory: String, relative: String, displayPrefix: String, state: inout WalkState) {
+    private func enter(_ directory: String, relative: String, displayPrefix: String, state: inout WalkState, realDirectory: String? = nil) {
         if let identity = Self.identity(of: directory) {
             guard state.visited.insert(identity).inserted else { return }
         }
-        walk(directory: directory, relative: relative, displayPrefix: displayPrefix, state: &state)
+        walk(directory: directory, relative: relative, displayPrefix: displayPrefix, state: &state, realDirectory: realDirectory)
     }
 
     private func followLink(_ link: String, relative: String, displayPrefix: String, state: inout WalkState) {
@@ -100,8 +109,8 @@ package struct DirectoryWalker {
             state.diagnostics.append(.warning("broken symbolic link skipped", at: location))
             return
         }
-        guard target == realSiteRoot || target.hasPrefix(realSiteRoot + "/") else {
-            state.diagnostics.append(.warning("symbolic link points outside the site (\(target)); skipped", at: location))
+        if let refusal = PublishedLinks.refusal(target: target, realSiteRoot: realSiteRoot) {
+            state.diagnostics.append(.warning("\(refusal); skipped", at: location))
             return
         }
         var info = stat()
@@ -116,7 +125,7 @@ package struct DirectoryWalker {
                 state.diagnostics.append(.warning("symbolic link loops back to a folder already read; skipped", at: location))
                 return
             }
-            walk(directory: link, relative: relative, displayPrefix: displayPrefix, state: &state)
+            walk(directory: link, relative: relative, displayPrefix: displayPrefix, state: &state, realDirectory: target)
         default:
             return
         }

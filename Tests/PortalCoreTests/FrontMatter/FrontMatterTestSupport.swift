@@ -52,12 +52,11 @@ enum FrontMatterFixture {
         var found: [(path: String, text: String)] = []
         for case let path as String in walker where path.hasSuffix(".md") && found.count < 100_000 {
             guard let data = FileManager.default.contents(atPath: folder + "/" + path),
-                  let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n") else { continue }
-            // The closing fence is searched after the opening one: an empty front matter
-            // (`---` on two lines in a row) has no text between them.
-            let open = text.index(text.startIndex, offsetBy: fence.count)
-            guard let close = text.range(of: "\n" + fence + "\n", range: open..<text.endIndex) else { continue }
-            found.append((path, String(text[text.index(after: open)..<max(close.lowerBound, text.index(after: open))]) + "\n"))
+                  let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n"),
+                  let close = text.range(of: "\n" + fence + "\n"),
+                  // `---\n---\n` (empty front matter) closes inside the opening fence.
+                  text.utf8.distance(from: text.startIndex, to: close.lowerBound) > fence.utf8.count else { continue }
+            found.append((path, String(text[text.index(text.startIndex, offsetBy: fence.count + 1)..<close.lowerBound]) + "\n"))
         }
         return found
     }

@@ -1,0 +1,33 @@
+import Foundation
+import PortalText
+
+/// The last result of parsing each TOML file, kept with the text it came from.
+///
+/// TOMLKit 0.6.0 never frees a parsed table (nor the key lists it hands out), so
+/// `portal serve`, which runs a full build after many edits, would keep every copy of
+/// `site.toml`, `data/*.toml` and `Templates/i18n/*.toml` it ever parsed. A file is
+/// parsed again only when its text changed; one result per file is kept.
+package final class ParseMemo<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (text: String, value: Value)] = [:]
+
+    /// The result for `text` of the file `key`: the kept one when the text is the same.
+    package func value(for key: String, text: String, parse: () -> Value) -> Value {
+        lock.lock()
+        let kept = entries[key]
+        lock.unlock()
+        if let kept, kept.text == text { return kept.value }
+        let value = parse()
+        lock.lock()
+        entries[key] = (text, value)
+        lock.unlock()
+        return value
+    }
+}
+
+package enum ParseMemos {
+    package static let siteConfig = ParseMemo<(config: SiteConfig?, diagnostics: [Diagnostic])>()
+    package static let authors = ParseMemo<(registry: AuthorRegistry, diagnostics: [Diagnostic])>()
+    package static let tagNames = ParseMemo<(names: [String: [String: String]], diagnostics: [Diagnostic])>()
+    package static let strings = ParseMemo<Result<[String: String], Diagnostic>>()
+}

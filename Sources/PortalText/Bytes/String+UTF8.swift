@@ -6,11 +6,11 @@ import Darwin
 
 /// A set of ASCII bytes kept as two 64-bit masks, so testing a byte is a shift and an and.
 /// Bytes of 0x80 and above are never members.
-package struct ASCIISet: Sendable {
-    private let low: UInt64
-    private let high: UInt64
+public struct ASCIISet: Sendable {
+    @usableFromInline let low: UInt64
+    @usableFromInline let high: UInt64
 
-    package init(_ characters: String) {
+    public init(_ characters: String) {
         var low: UInt64 = 0
         var high: UInt64 = 0
         for byte in characters.utf8 {
@@ -21,8 +21,8 @@ package struct ASCIISet: Sendable {
         self.high = high
     }
 
-    @inline(__always)
-    package func contains(_ byte: UInt8) -> Bool {
+    @inlinable
+    public func contains(_ byte: UInt8) -> Bool {
         if byte < 64 { return low & (1 << UInt64(byte)) != 0 }
         if byte < 128 { return high & (1 << UInt64(byte &- 64)) != 0 }
         return false
@@ -30,40 +30,40 @@ package struct ASCIISet: Sendable {
 }
 
 /// Eight bytes of text tested at once, so that scans skip the runs holding nothing they look for.
-package enum ByteWord {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+public enum ByteWord {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `offset` (which must have eight bytes after it).
-    @inline(__always)
-    package static func load(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+    @inlinable
+    public static func load(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
         UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
     }
 
     /// Non-zero when one of the bytes of `word` is `byte`.
-    @inline(__always)
-    package static func holds(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    @inlinable
+    public static func holds(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (UInt64(byte) &* ones)
         return (x &- ones) & ~x & highs
     }
 
     /// Non-zero when one of the bytes of `word` is below `limit` (at most 0x80).
-    @inline(__always)
-    package static func holdsBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+    @inlinable
+    public static func holdsBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
         (word &- UInt64(limit) &* ones) & ~word & highs
     }
 
     /// Whether all eight bytes are ASCII.
-    @inline(__always)
-    package static func isASCII(_ word: UInt64) -> Bool {
+    @inlinable
+    public static func isASCII(_ word: UInt64) -> Bool {
         word & highs == 0
     }
 }
 
 extension String {
     /// Whether some UTF-8 byte of the string passes `test`, read straight from the string's storage.
-    @inline(__always)
-    package func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
+    @inlinable
+    public func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
         var text = self
         return text.withUTF8 { $0.contains(where: test) }
     }

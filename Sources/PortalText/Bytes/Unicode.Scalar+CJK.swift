@@ -2,7 +2,8 @@ extension Unicode.Scalar {
     /// A CJK character in the sense of the CJK-friendly emphasis proposal: East Asian
     /// Width W, F or H (ideographs, kana, Hangul, full-width forms and punctuation),
     /// minus the few ideographic symbols shown as emoji by default.
-    package var isCJK: Bool {
+    @inlinable
+    public var isCJK: Bool {
         let v = value
         if v < 0x1100 { return false }
         switch v {
@@ -24,7 +25,8 @@ extension Unicode.Scalar {
     }
 
     /// Han, Hiragana, Katakana or Hangul letters: what reading time counts one by one.
-    package var isCJKLetter: Bool {
+    @inlinable
+    public var isCJKLetter: Bool {
         let v = value
         if v < 0x1100 { return false }
         switch v {
@@ -40,7 +42,8 @@ extension Unicode.Scalar {
     }
 
     /// Hangul is written with spaces between words, unlike Chinese and Japanese.
-    package var isHangul: Bool {
+    @inlinable
+    public var isHangul: Bool {
         switch value {
         case 0x1100...0x11FF, 0x3131...0x318E, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xFFA0...0xFFDC:
             return true
@@ -51,7 +54,8 @@ extension Unicode.Scalar {
 
     /// Punctuation as cmark-gfm 0.29 sees it for emphasis: ASCII punctuation or a
     /// Unicode `P*` general category (symbols do not count).
-    package var isMarkdownPunctuation: Bool {
+    @inlinable
+    public var isMarkdownPunctuation: Bool {
         let v = value
         if v < 0x80 {
             return (0x21...0x2F).contains(v) || (0x3A...0x40).contains(v)
@@ -67,7 +71,8 @@ extension Unicode.Scalar {
     }
 
     /// Unicode whitespace as cmark-gfm sees it (ASCII spaces and `Zs`).
-    package var isMarkdownWhitespace: Bool {
+    @inlinable
+    public var isMarkdownWhitespace: Bool {
         switch value {
         case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
             return true
@@ -77,7 +82,8 @@ extension Unicode.Scalar {
     }
 
     /// Letters and digits that make up a word outside CJK text.
-    package var isWordCharacter: Bool {
+    @inlinable
+    public var isWordCharacter: Bool {
         let v = value
         if v < 0x80 {
             return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
@@ -89,8 +95,8 @@ extension Unicode.Scalar {
 }
 
 /// Calls `body` with each Unicode scalar of a UTF-8 buffer; malformed bytes become U+FFFD.
-@inline(__always)
-package func forEachScalar(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Void) {
+@inlinable
+public func forEachScalar(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Void) {
     var i = 0
     let n = bytes.count
     while i < n {
@@ -107,7 +113,8 @@ package func forEachScalar(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Un
 }
 
 /// Decodes the scalar starting at `i` (a lead byte); returns it and its length in bytes.
-package func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+@inlinable
+public func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
     let n = bytes.count
     let b0 = UInt32(bytes[i])
     let replacement: Unicode.Scalar = "\u{FFFD}"

@@ -42,9 +42,10 @@ public struct DocumentParser: Sendable {
                 ))
             }
             let frontMatter = decoded.text(range)
+            var repeats: [YAMLFrontMatterReader.RepeatedKey] = []
             let read: Result<[FrontMatterNode.Entry], FrontMatterProblem> = layout.format == .toml
                 ? TOMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine, timeZone: timeZone)
-                : YAMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine)
+                : YAMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine, repeats: &repeats)
             let entries: [FrontMatterNode.Entry]
             switch read {
             case let .success(value): entries = value
@@ -52,7 +53,10 @@ public struct DocumentParser: Sendable {
             }
             let normalized = MetadataNormalizer(path: path, timeZone: timeZone).normalize(entries)
             metadata = normalized.metadata
-            diagnostics = normalized.diagnostics
+            diagnostics = repeats.map { repeated in
+                .warning("'\(repeated.key)' is repeated in the front matter (first at line \(repeated.firstLine)): the last value is used",
+                         at: SourceLocation(path: path, line: repeated.line, column: 1))
+            } + normalized.diagnostics
             if diagnostics.hasErrors { return (nil, diagnostics) }
         }
         if metadata.date == nil {

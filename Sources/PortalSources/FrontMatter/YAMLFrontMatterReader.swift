@@ -13,6 +13,13 @@ package enum YAMLFrontMatterReader {
 
     /// `lineOffset` is added to YAML line numbers to give file lines (the opening fence's line).
     package static func read(_ text: String, lineOffset: Int) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
+        var repeats: [RepeatedKey] = []
+        return read(text, lineOffset: lineOffset, repeats: &repeats)
+    }
+
+    /// As `read`, reading the last value of a top-level key written twice; `repeats` says
+    /// which keys were (file lines, as `lineOffset` gives them).
+    package static func read(_ text: String, lineOffset: Int, repeats: inout [RepeatedKey]) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
         let aliases = aliasCount(in: text)
         if aliases > maxAliases {
             return .failure(FrontMatterProblem(
@@ -21,17 +28,29 @@ package enum YAMLFrontMatterReader {
             ))
         }
         if let entries = readSimple(text, lineOffset: lineOffset) { return .success(entries) }
-        return readComposed(text, lineOffset: lineOffset)
+        return readComposed(text, lineOffset: lineOffset, repeats: &repeats)
     }
 
     /// The front matter as libyaml reads it (through `Yams.compose`).
     package static func readComposed(_ text: String, lineOffset: Int) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
+        var repeats: [RepeatedKey] = []
+        return readComposed(text, lineOffset: lineOffset, repeats: &repeats)
+    }
+
+    private static func readComposed(_ text: String, lineOffset: Int, repeats: inout [RepeatedKey]) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
         let root: Node?
         do {
             // No implicit typing: values keep their text (typed later by key), so the rules
             // would only run their regular expressions on keys for the duplicate check, where
             // equal strings resolve to equal tags under any resolver.
             root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // A key written twice at the top (a copy-paste slip): the last one counts.
+            guard repeats.isEmpty, let kept = keepingLastOfRepeatedKeys(text, reported: duplicates) else {
+                return .failure(problem(for: .duplicatedKeysInMapping(duplicates: duplicates, context: context), text: text, lineOffset: lineOffset))
+            }
+            repeats = kept.repeats.map { RepeatedKey(key: $0.key, firstLine: $0.firstLine + lineOffset, line: $0.line + lineOffset) }
+            return readComposed(kept.text, lineOffset: lineOffset, repeats: &repeats)
         } catch let error as YamlError {
             return .failure(problem(for: error, text: text, lineOffset: lineOffset))
         } catch {

@@ -30,8 +30,24 @@ import Testing
             == "content/posts/a.md:4:1: error: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 3)")
     }
 
-    @Test func duplicateYAMLKey() {
-        #expect(F.error("---\ntitle: a\ntitle: b\n---\n") == "content/posts/a.md:2:1: error: invalid YAML front matter: duplicate key 'title'")
+    /// A top-level key written twice is a warning at the second one, and its last value counts.
+    @Test func repeatedYAMLKeyWarnsAndTheLastValueWins() {
+        let parsed = F.parse("---\ntitle: a\ndate: 2024-01-02\ntitle: b\n---\n")
+        #expect(parsed.document?.metadata.title == "b")
+        #expect(parsed.diagnostics.map(\.description)
+            == ["content/posts/a.md:4:1: warning: 'title' is repeated in the front matter (first at line 2): the last value is used"])
+        // The first value's block list goes with it; the flat reader leaves repeats to libyaml.
+        let lists = F.parse("---\ntags:\n- a\n- b\ntitle: T\ntags: [c]\n---\n")
+        #expect(lists.document?.metadata.tags == ["c"])
+        #expect(lists.diagnostics.map(\.description)
+            == ["content/posts/a.md:6:1: warning: 'tags' is repeated in the front matter (first at line 2): the last value is used"])
+        let three = F.parse("---\nslug: x\nslug: y\nslug: z\n---\n")
+        #expect(three.document?.metadata.slug == "z")
+        #expect(three.diagnostics.map(\.location?.line) == [3, 4])
+    }
+
+    @Test func repeatedYAMLKeyInsideAMappingStaysAnError() {
+        #expect(F.error("---\nparams:\n  a: 1\n  a: 2\n---\n") == "content/posts/a.md:3:3: error: invalid YAML front matter: duplicate key 'a'")
     }
 
     @Test func undefinedAlias() {

@@ -44,39 +44,22 @@ public enum OutputWriter {
         return "\(target).\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
-    /// The inodes (folders and files) placed together in one block group (see `makeSpread`);
-    /// a folder whose tree holds more, in two or more subfolders, is spread.
-    static let inodesPerGroup = 16
-
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     static func fill(_ staging: String, with files: [OutputFile], plan: FolderPlan) throws {
         let folders = plan.folders
-        // The folders that took the spreading attribute (none on file systems without it).
-        var spread = Set<Int>()
-        if plan.spreadRoot, FileOperations.spreadSubfolders(of: staging) { spread.insert(FolderPlan.root) }
         for level in plan.levels {
             // One thread per parent folder (creating entries in one folder takes its lock),
             // the biggest parents first, ties in the order of the plan.
             let groups = level.enumerated().sorted { ($0.element.folders.count, $1.offset) > ($1.element.folders.count, $0.offset) }.map(\.element)
-            let spreadParents = spread
-            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Int], OutputWriteError> in
+            let failures = parallelMap(groups, oneByOne: true) { group -> OutputWriteError? in
                 do throws(OutputWriteError) {
-                    if spreadParents.contains(group.parent) {
-                        try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging)
-                    } else {
-                        for folder in group.folders { try makeFolder(staging, folders[folder].path) }
-                    }
+                    for folder in group.folders { try makeFolder(staging, folders[folder].path) }
                 } catch {
-                    return .failure(error)
+                    return error
                 }
-                return .success(group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) })
+                return nil
             }
-            for outcome in outcomes {
-                switch outcome {
-                case let .success(marked): spread.formUnion(marked)
-                case let .failure(failure): throw failure
-                }
-            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -105,26 +88,6 @@ public enum OutputWriter {
     private static func makeFolder(_ staging: String, _ folder: Substring) throws(OutputWriteError) {
         if let failure = FileOperations.makeDirectory(staging + "/" + folder) {
             throw OutputWriteError(.system, path: String(folder), message: failure)
-        }
-    }
-
-    /// Makes the subfolders of a spread folder. ext4 places a new subfolder of a folder
-    /// marked `T` by looking over every block group of the disk (which costs more than the
-    /// rest of making it), and a subfolder of an unmarked folder in the group where that
-    /// folder last took an inode. So the mark is on for the first subfolder of every
-    /// `inodesPerGroup` folders and files (the subfolders' trees, as `size` counts them),
-    /// which ext4 spreads, and off for the others, which land beside it; each subfolder's
-    /// own subfolders and files follow it. The folder is left unmarked.
-    static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String) throws(OutputWriteError) {
-        let parent = parentIndex == FolderPlan.root ? "" : plan.folders[parentIndex].path
-        let spreading = SpreadSwitch(folder: parent.isEmpty ? staging : staging + "/" + parent)
-        defer { spreading?.spread(false) }
-        var inGroup = 0
-        for index in subfolders {
-            spreading?.spread(inGroup == 0)
-            try makeFolder(staging, plan.folders[index].path)
-            inGroup += plan.folders[index].size
-            if inGroup >= inodesPerGroup { inGroup = 0 }
         }
     }
 

@@ -51,6 +51,8 @@ struct DirectoryWalker {
             return
         }
         defer { closedir(handle) }
+        let found = (entries: state.entries.count, diagnostics: state.diagnostics.count)
+        var isOutput = false
         while let entry = readdir(handle) {
             let type = entry.pointee.d_type
             let rawName = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
@@ -60,6 +62,7 @@ struct DirectoryWalker {
                 state.diagnostics.append(.warning("skipped a file whose name is not valid UTF-8", at: SourceLocation(path: displayPrefix + relative)))
                 continue
             }
+            if name == OutputFolder.markerName { isOutput = true }
             if name == "." || name == ".." || isSkipped(name) { continue }
             let absolute = directory + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -83,6 +86,13 @@ struct DirectoryWalker {
             default:
                 continue // sockets, fifos, devices
             }
+        }
+        if isOutput {
+            // A build's output (it carries the marker) is never read as sources.
+            state.entries.removeSubrange(found.entries...)
+            state.diagnostics.removeSubrange(found.diagnostics...)
+            state.diagnostics.append(.warning("skipped \(displayPrefix + relative): it is the output of a build (it holds \(OutputFolder.markerName))",
+                                              at: SourceLocation(path: displayPrefix + relative)))
         }
     }
 

@@ -1,34 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Writes a built site to disk all at once: into a staging folder, then swapped in.
 public enum OutputWriter {
     /// Writes `files` as the whole content of `outputDir`.
     ///
-    /// Everything goes to `<outputDir>.tmp-<pid>-<random>` first; only when every
-    /// file is written is the old folder renamed aside, the new one renamed into
-    /// place and the old one deleted. On any failure the staging folder is removed
-    /// and `outputDir` is left exactly as it was.
+    /// Everything goes to `<outputDir>.tmp-<pid>-<random>` first, beginning with the
+    /// marker (`OutputFolder.markerName`); only when every file is written does the new
+    /// folder take the place of the old one, in one atomic exchange where the file system
+    /// offers it, and the old one is deleted. On any failure the staging folder is removed
+    /// and `outputDir` is left exactly as it was. A folder that is not empty and carries
+    /// no marker is refused, and what killed builds left beside `outputDir` is removed.
     public static func write(_ files: [OutputFile], to outputDir: String) throws {
+        try write(files, to: outputDir, exchange: FolderExchange.exchange)
+    }
+
+    /// `write`, with the exchange to use (tests stand in a file system that refuses it).
+    @discardableResult
+    static func write(_ files: [OutputFile], to outputDir: String, exchange: (String, String) -> Int32) throws -> FolderExchange.Method? {
         let target = normalizedFolder(outputDir)
         let plan = try FolderPlan(files)
         let existing = FileOperations.kind(of: target)
         if existing.exists && !existing.isDirectory {
             throw OutputWriteError(.conflictingPaths, path: outputDir, message: "exists and is not a folder")
         }
+        if existing.exists && !OutputFolder.isMarked(target) && !OutputFolder.isEmptyFolder(target) {
+            throw OutputWriteError(.notAnOutput, path: outputDir, message: "is not empty and was not written by portal (it holds no \(OutputFolder.markerName))")
+        }
         let parent = FileOperations.parentPath(of: target)
         if let failure = FileOperations.makeDirectories(parent) {
             throw OutputWriteError(.system, path: parent, message: failure)
         }
+        OutputFolder.removeLeftovers(of: target)
 
         let staging = uniqueSibling(of: target, tag: "tmp")
+        BuildInterrupts.register(staging)
+        defer { BuildInterrupts.unregister(staging) }
         if let failure = FileOperations.makeDirectory(staging) {
             throw OutputWriteError(.system, path: staging, message: failure)
         }
         do {
+            if let failure = FileOperations.writeNewFile(at: staging + "/" + OutputFolder.markerName, bytes: Array(OutputFolder.markerText.utf8)) {
+                throw OutputWriteError(.system, path: OutputFolder.markerName, message: failure)
+            }
             try fill(staging, with: files, plan: plan)
-            try swapIn(staging, as: target, replacing: existing.exists)
+            return try swapIn(staging, as: target, replacing: existing.exists, exchange: exchange)
         } catch {
-            removeTree(staging)
+            OutputFolder.removeOutputTree(staging)
             throw error
         }
     }
@@ -91,34 +113,42 @@ public enum OutputWriter {
         }
     }
 
-    /// Puts `staging` at `target`, keeping the old folder until the new one is in place.
-    static func swapIn(_ staging: String, as target: String, replacing: Bool) throws {
+    /// Puts `staging` at `target`, keeping the old folder until the new one is in place:
+    /// one exchange of the two, or where the file system refuses it, two renames.
+    /// Returns how, or nil when there was no old folder (one rename).
+    static func swapIn(_ staging: String, as target: String, replacing: Bool, exchange: (String, String) -> Int32 = FolderExchange.exchange) throws -> FolderExchange.Method? {
         guard replacing else {
+            try BuildInterrupts.whileSwapping {
+                if let failure = FileOperations.renameItem(staging, to: target) {
+                    throw OutputWriteError(.system, path: target, message: failure)
+                }
+            }
+            return nil
+        }
+        // After an exchange the staging path holds the previous output.
+        var old = staging
+        let method: FolderExchange.Method = try BuildInterrupts.whileSwapping {
+            let code = exchange(staging, target)
+            if code == 0 { return .exchange }
+            guard FolderExchange.isUnsupported(code) else {
+                throw OutputWriteError(.system, path: target, message: String(cString: strerror(code)))
+            }
+            let aside = uniqueSibling(of: target, tag: "old")
+            if let failure = FileOperations.renameItem(target, to: aside) {
+                throw OutputWriteError(.system, path: target, message: "cannot move the previous output aside: \(failure)")
+            }
+            BuildInterrupts.register(aside)
             if let failure = FileOperations.renameItem(staging, to: target) {
+                // Put the previous output back before reporting.
+                _ = FileOperations.renameItem(aside, to: target)
+                BuildInterrupts.unregister(aside)
                 throw OutputWriteError(.system, path: target, message: failure)
             }
-            return
+            old = aside
+            return .renames
         }
-        let aside = uniqueSibling(of: target, tag: "old")
-        if let failure = FileOperations.renameItem(target, to: aside) {
-            throw OutputWriteError(.system, path: target, message: "cannot move the previous output aside: \(failure)")
-        }
-        if let failure = FileOperations.renameItem(staging, to: target) {
-            // Put the previous output back before reporting.
-            _ = FileOperations.renameItem(aside, to: target)
-            throw OutputWriteError(.system, path: target, message: failure)
-        }
-        removeTreeInParallel(aside)
-    }
-
-    /// Deleting thousands of files is slow on disk; spread the subtrees over the cores.
-    static func removeTreeInParallel(_ path: String) {
-        let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        _ = parallelMap(children) { FileOperations.removeTree(path + "/" + $0) }
-        FileOperations.removeTree(path)
-    }
-
-    static func removeTree(_ path: String) {
-        FileOperations.removeTree(path)
+        OutputFolder.removeOutputTree(old)
+        if old != staging { BuildInterrupts.unregister(old) }
+        return method
     }
 }

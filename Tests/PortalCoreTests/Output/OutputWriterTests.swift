@@ -3,11 +3,12 @@ import Testing
 @testable import PortalCore
 
 @Suite struct OutputWriterTests {
-    /// Every file under `root` with its bytes, by relative path.
+    /// Every file under `root` with its bytes, by relative path (the output marker left out).
     static func tree(_ root: String) throws -> [String: [UInt8]] {
         var result: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let relative = enumerator?.nextObject() as? String {
+            if relative == OutputFolder.markerName { continue }
             var isDirectory: ObjCBool = false
             let path = root + "/" + relative
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
 
         let resolver = ContentResolver(config: config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
         let (content, resolveDiagnostics) = resolver.resolve(documents)
-        diagnostics += resolveDiagnostics
+        diagnostics += resolveDiagnostics + OutputOrigins.limitProblems(content: content, limits: config.limits)
         clock.lap("resolve")
 
         // The archives need only the resolved pages: they are built beside the Markdown.
@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
         }
         var provenance = [String](repeating: "", count: files.count)
         for (i, job) in jobs.enumerated() {
-            if case let .page(id) = job { provenance[i] = content.pages[id].source.sitePath } else { provenance[i] = "(generated \(files[i].path))" }
+            provenance[i] = OutputOrigins.describe(job, path: files[i].path, model: model)
         }
         clock.lap("templates")
 
@@ -131,7 +131,7 @@ public struct SiteBuilder: Sendable {
         for page in content.pages {
             for alias in page.metadata.aliases {
                 let aliasPath = alias.hasPrefix("/") ? alias : (page.sitePath.split(separator: "/").dropLast().map { "/" + $0 }.joined() + "/" + alias)
-                extra.append((pageRenderer.redirect(from: aliasPath, to: page.sitePath, language: page.language), page.source.sitePath + " (alias '\(alias)')"))
+                extra.append((pageRenderer.redirect(from: aliasPath, to: page.sitePath, language: page.language), OutputOrigins.place(page, key: "aliases") + " (alias '\(alias)')"))
                 statistics.aliases += 1
             }
         }
@@ -140,7 +140,7 @@ public struct SiteBuilder: Sendable {
 
         files += extra.map(\.0)
         provenance += extra.map(\.1)
-        diagnostics += Self.collisions(files: files, provenance: provenance)
+        diagnostics += OutputOrigins.problems(files: files, provenance: provenance, limits: config.limits)
         let otherDiagnostics = diagnostics
         let links = LinkChecker.checkPages(content: content, rendered: renderedPairs.map(\.0), files: files)
         diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
@@ -169,21 +169,6 @@ public struct SiteBuilder: Sendable {
             guard case let .bytes(bytes) = make().content else { return [] }
             return bytes
         })
-    }
-
-    /// Two sources that would write the same file: an error naming both.
-    static func collisions(files: [OutputFile], provenance: [String]) -> [Diagnostic] {
-        var owner: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
-        for (file, origin) in zip(files, provenance) {
-            if let first = owner[file.path] {
-                let location = origin.hasPrefix("(") ? nil : SourceLocation(path: String(origin.prefix { $0 != " " }))
-                diagnostics.append(.error("'\(file.path)' would be written by both \(first) and \(origin)", at: location))
-            } else {
-                owner[file.path] = origin
-            }
-        }
-        return diagnostics
     }
 }
 

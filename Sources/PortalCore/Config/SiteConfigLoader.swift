@@ -5,7 +5,7 @@ import TOMLKit
 public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
-        "languages", "markdown", "feed", "chinese", "content", "params",
+        "languages", "markdown", "feed", "chinese", "content", "params", "limits",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -40,6 +40,7 @@ public enum SiteConfigLoader {
         let feed = readFeed(root, reader: &reader)
         let chinese = readChinese(root, reader: &reader)
         let content = readContent(root, reader: &reader)
+        let limits = readLimits(root, reader: &reader)
         var params: [String: MetaValue] = [:]
         if let table = reader.table(root, "params", at: []) {
             for key in table.keys {
@@ -53,7 +54,7 @@ public enum SiteConfigLoader {
         guard !diagnostics.hasErrors, let defaultLanguage else {
             return (nil, diagnostics.sortedForDisplay())
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title,
             baseURL: baseURL,
             defaultLanguage: defaultLanguage,
@@ -66,6 +67,7 @@ public enum SiteConfigLoader {
             content: content,
             params: params
         )
+        config.limits = limits
         return (config, diagnostics.sortedForDisplay())
     }
 

@@ -47,7 +47,9 @@ enum FrontMatterFixture {
             guard let data = FileManager.default.contents(atPath: folder + "/" + path),
                   let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n"),
                   let close = text.range(of: "\n" + fence + "\n") else { continue }
-            found.append((path, String(text[text.index(text.startIndex, offsetBy: fence.count + 1)..<close.lowerBound]) + "\n"))
+            // An empty front matter (`---` twice) closes on the opening line's own line feed.
+            let start = text.index(text.startIndex, offsetBy: fence.count + 1)
+            found.append((path, (close.lowerBound >= start ? String(text[start..<close.lowerBound]) : "") + "\n"))
         }
         return found
     }

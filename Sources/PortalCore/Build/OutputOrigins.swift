@@ -53,25 +53,23 @@ enum OutputOrigins {
     static func split(_ origin: String) -> (path: Substring, line: Int?, described: Bool)? {
         let bytes = origin.utf8
         guard let first = bytes.first, first != UInt8(ascii: "(") else { return nil }
-        var end = bytes.endIndex
-        var described = false
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let next = bytes.index(after: index)
-            if bytes[index] == UInt8(ascii: " "), next != bytes.endIndex, bytes[next] == UInt8(ascii: "(") {
-                end = index
-                described = true
-                break
+        // Where ` (` starts, if anywhere.
+        let cut: Int? = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+            var index = 0
+            while index + 1 < buffer.count {
+                if buffer[index] == UInt8(ascii: " "), buffer[index + 1] == UInt8(ascii: "(") { return index }
+                index += 1
             }
-            index = next
-        }
-        var source = origin[bytes.startIndex..<end]
+            return nil
+        } ?? origin.utf8.indices.firstIndex { bytes[$0] == UInt8(ascii: " ") && bytes.index(after: $0) != bytes.endIndex && bytes[bytes.index(after: $0)] == UInt8(ascii: "(") }
+            .map { bytes.distance(from: bytes.startIndex, to: $0) }
+        var source = origin[bytes.startIndex..<(cut.map { bytes.index(bytes.startIndex, offsetBy: $0) } ?? bytes.endIndex)]
         var line: Int?
         if let colon = source.utf8.lastIndex(of: UInt8(ascii: ":")), let number = Int(source[source.utf8.index(after: colon)...]) {
             line = number
             source = source[..<colon]
         }
-        return (source, line, described)
+        return (source, line, cut != nil)
     }
 
     /// What an origin makes, for messages: `tag 'x'`, or the whole origin.
@@ -165,23 +163,29 @@ enum OutputOrigins {
     /// are looked up (`index.html`, `feed.xml`): generated folders have none, so the
     /// check costs a scan of the bytes.
     static func fileInTheWay(of path: String, origin: String, owner: [String: String]) -> (key: String, diagnostic: Diagnostic)? {
-        let bytes = path.utf8
-        var dotted = false
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ".") { dotted = true }
-            if byte == UInt8(ascii: "/") {
-                if dotted, let folder = String(path.utf8[bytes.startIndex..<index]), let other = owner[folder] {
-                    let location = location(of: origin) ?? location(of: other)
-                    let culprit = location == self.location(of: origin) ? origin : other
-                    return ("folder " + folder, .error(
-                        "\(what(origin)) is published under '\(folder)/', but '\(folder)' is the file of \(what(other)): rename \(cause(culprit))",
-                        at: location))
+        // The byte offsets of the slashes that end a folder name with a dot.
+        let ends: [Int] = path.utf8.withContiguousStorageIfAvailable { buffer -> [Int] in
+            var ends: [Int] = []
+            var dotted = false
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: ".") {
+                    dotted = true
+                } else if byte == UInt8(ascii: "/") {
+                    if dotted { ends.append(index) }
+                    dotted = false
                 }
-                dotted = false
             }
-            index = bytes.index(after: index)
+            return ends
+        } ?? Array(path.utf8).enumerated().filter { $0.element == UInt8(ascii: "/") }.map(\.offset)
+        for end in ends {
+            let utf8 = path.utf8
+            guard let folder = String(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]), let other = owner[folder] else { continue }
+            let location = location(of: origin) ?? location(of: other)
+            let culprit = location == self.location(of: origin) ? origin : other
+            return ("folder " + folder, .error(
+                "\(what(origin)) is published under '\(folder)/', but '\(folder)' is the file of \(what(other)): rename \(cause(culprit))",
+                at: location))
         }
         return nil
     }

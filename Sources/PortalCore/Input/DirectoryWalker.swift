@@ -16,6 +16,10 @@ struct DirectoryWalker {
         var relativePath: String
     }
 
+    /// The file every build output holds (`OutputFolder.markerName`): a folder holding
+    /// it is an output, never read as sources.
+    static let outputMarker = ".portal-output"
+
     /// Real path of the site root (symlinks resolved).
     let realSiteRoot: String
     /// Names to leave out (files and folders alike).
@@ -62,7 +66,7 @@ struct DirectoryWalker {
                 state.diagnostics.append(.warning("skipped a file whose name is not valid UTF-8", at: SourceLocation(path: displayPrefix + relative)))
                 continue
             }
-            if name == OutputFolder.markerName { isOutput = true }
+            if name == Self.outputMarker { isOutput = true }
             if name == "." || name == ".." || isSkipped(name) { continue }
             let absolute = directory + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -91,7 +95,7 @@ struct DirectoryWalker {
             // A build's output (it carries the marker) is never read as sources.
             state.entries.removeSubrange(found.entries...)
             state.diagnostics.removeSubrange(found.diagnostics...)
-            state.diagnostics.append(.warning("skipped \(displayPrefix + relative): it is the output of a build (it holds \(OutputFolder.markerName))",
+            state.diagnostics.append(.warning("skipped \(displayPrefix + relative): it is the output of a build (it holds \(Self.outputMarker))",
                                               at: SourceLocation(path: displayPrefix + relative)))
         }
     }

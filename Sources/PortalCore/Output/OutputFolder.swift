@@ -70,7 +70,7 @@ public enum OutputFolder {
         var existing = absolute
         var rest: [String] = []
         while existing != "/" {
-            if let real = DirectoryWalker.realPath(existing) {
+            if let real = realPath(existing) {
                 let tail = rest.reversed().joined(separator: "/")
                 return tail.isEmpty ? real : (real == "/" ? "" : real) + "/" + tail
             }
@@ -127,6 +127,12 @@ public enum OutputFolder {
         _ = parallelMap(children) { FileOperations.removeTree(path + "/" + $0) }
         unlink(path + "/" + markerName)
         FileOperations.removeTree(path)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(validatingCString: resolved)
     }
 
     static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {

@@ -144,6 +144,7 @@ import Darwin
         let scan = try ContentScanner.scan(siteRoot: site.root, config: #require(config))
         #expect(scan.sources.map(\.sitePath) == ["content/posts/a.md"])
         #expect(scan.assets.isEmpty)
+        #expect(DirectoryWalker.outputMarker == OutputFolder.markerName)
         #expect(scan.diagnostics.contains { $0.location?.path == "content/old-output" && $0.message.contains(OutputFolder.markerName) })
     }
 }

@@ -28,9 +28,14 @@ struct Build: ParsableCommand {
             Terminal.error("error: --output \(problem)")
             throw ExitCode(2)
         }
-        BuildInterrupts.install { signal, removed in
-            let what = removed.isEmpty ? "" : "; removed the unfinished output"
-            Terminal.error("build interrupted (\(signal == SIGINT ? "SIGINT" : "SIGTERM"))\(what); \(outputDir) was left as it was")
+        BuildInterrupts.install { signal, removed, replaced in
+            let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
+            if replaced {
+                Terminal.error("build interrupted (\(name)) after the new output was in place at \(outputDir)" + (removed.isEmpty ? "" : "; removed the previous one"))
+            } else {
+                let what = removed.isEmpty ? "" : "; removed the unfinished output"
+                Terminal.error("build interrupted (\(name))\(what); \(outputDir) was left as it was")
+            }
         }
         OutputFolder.removeLeftovers(of: outputDir)
         portal_keep_freed_memory()

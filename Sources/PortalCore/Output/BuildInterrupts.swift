@@ -18,14 +18,16 @@ public enum BuildInterrupts {
         var pending: [String] = []
         var installed = false
         var interrupted = false
+        /// Whether the new output took the place of the old one (then only the old one is left to remove).
+        var replaced = false
     }
 
     private static let state = State()
     nonisolated(unsafe) private static var pipeWrite: Int32 = -1
 
     /// Installs the handlers (once). `report` is called, before the process exits, with the
-    /// signal and the folders that were removed.
-    public static func install(report: @escaping @Sendable (_ signal: Int32, _ removed: [String]) -> Void) {
+    /// signal, the folders that were removed, and whether the new output was in place.
+    public static func install(report: @escaping @Sendable (_ signal: Int32, _ removed: [String], _ replaced: Bool) -> Void) {
         state.lock.lock()
         defer { state.lock.unlock() }
         guard !state.installed else { return }
@@ -44,7 +46,7 @@ public enum BuildInterrupts {
             }
             let received = Int32(byte)
             let removed = cleanUp()
-            report(received, removed)
+            report(received, removed, state.replaced)
             _exit(128 + received)
         }
         thread.start()
@@ -104,6 +106,13 @@ public enum BuildInterrupts {
     static func unregister(_ path: String) {
         state.lock.lock()
         state.pending.removeAll { $0 == path }
+        state.lock.unlock()
+    }
+
+    /// Notes that the new output is in place.
+    static func outputReplaced() {
+        state.lock.lock()
+        state.replaced = true
         state.lock.unlock()
     }
 

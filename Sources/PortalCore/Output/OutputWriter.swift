@@ -122,6 +122,7 @@ public enum OutputWriter {
                 if let failure = FileOperations.renameItem(staging, to: target) {
                     throw OutputWriteError(.system, path: target, message: failure)
                 }
+                BuildInterrupts.outputReplaced()
             }
             return nil
         }
@@ -129,7 +130,10 @@ public enum OutputWriter {
         var old = staging
         let method: FolderExchange.Method = try BuildInterrupts.whileSwapping {
             let code = exchange(staging, target)
-            if code == 0 { return .exchange }
+            if code == 0 {
+                BuildInterrupts.outputReplaced()
+                return .exchange
+            }
             guard FolderExchange.isUnsupported(code) else {
                 throw OutputWriteError(.system, path: target, message: String(cString: strerror(code)))
             }
@@ -145,6 +149,7 @@ public enum OutputWriter {
                 throw OutputWriteError(.system, path: target, message: failure)
             }
             old = aside
+            BuildInterrupts.outputReplaced()
             return .renames
         }
         OutputFolder.removeOutputTree(old)

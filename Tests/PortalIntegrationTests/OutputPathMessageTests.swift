@@ -43,6 +43,7 @@ import Testing
         for (name, text, line) in [
             ("yaml.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [go, index.html]\n---\nA\n", 4),
             ("toml.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n\ntags = [\"index.html\"]\n+++\nA\n", 5),
+            ("block.md", "---\ntitle: A\ndate: 2024-01-01\ntags:\n  - go\n  - index.html\n---\nA\n", 4),
         ] {
             let root = Fixtures.makeSite(["content/posts/\(name)": text], siteToml: Self.englishSite)
             let errors = Self.errors(Fixtures.build(root))

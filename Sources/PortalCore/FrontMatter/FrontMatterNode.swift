@@ -16,6 +16,8 @@ struct FrontMatterNode {
     struct Entry {
         var key: String
         var node: FrontMatterNode
+        /// The key's line where it is not the value's (a YAML block list starts on the next one).
+        var keyLine: Int? = nil
     }
 
     var kind: Kind

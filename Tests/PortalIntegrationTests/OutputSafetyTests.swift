@@ -135,7 +135,8 @@ import Darwin
     /// A site of `count` posts with a few tags each (about 6 files per post), written
     /// without Foundation's per-file fsync.
     static func largeSite(posts count: Int) -> String {
-        let root = Fixtures.makeSite([:])
+        let root = scratchFolder()
+        Fixtures.write(Fixtures.defaultSiteToml, to: root + "/site.toml")
         try? FileManager.default.createDirectory(atPath: root + "/content/posts", withIntermediateDirectories: true)
         for index in 0..<count {
             let text = "---\ntitle: Post \(index)\ndate: 2024-01-\(String(format: "%02d", index % 28 + 1))\ntags: [t\(index % 97), u\(index % 13)]\n---\n"
@@ -147,9 +148,23 @@ import Darwin
         return root
     }
 
+    /// A fresh folder in memory (/dev/shm) where there is one: the thousands of files these
+    /// builds write and delete then cost no disk time, which the tests of `portal serve`'s
+    /// file watching, running meanwhile, would wait for.
+    static func scratchFolder() -> String {
+        let shm = "/dev/shm"
+        guard FileManager.default.isWritableFile(atPath: shm) else { return Fixtures.temporaryDirectory() }
+        let path = shm + "/portal-test-" + UUID().uuidString
+        return (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)) != nil ? path : Fixtures.temporaryDirectory()
+    }
+
     @Test(.enabled(if: portal != nil)) func killedBuildsLeaveOneOutputAndNothingBesideIt() async throws {
         let site = Self.largeSite(posts: 1000)
-        let parent = Fixtures.temporaryDirectory()
+        let parent = Self.scratchFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: site)
+            try? FileManager.default.removeItem(atPath: parent)
+        }
         let output = parent + "/public"
         let build = ["build", "--source", site, "--output", output]
         let first = try await Self.run(build, in: parent)
@@ -192,7 +207,5 @@ import Darwin
         }
         let tree = Fixtures.tree(output)
         #expect(tree.contains("zh-hans/posts/p999/index.html"))
-        try? FileManager.default.removeItem(atPath: site)
-        try? FileManager.default.removeItem(atPath: parent)
     }
 }

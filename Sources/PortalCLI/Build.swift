@@ -25,6 +25,21 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let outputDir = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? site.sourceRoot + "/public"
+        if let problem = OutputFolder.problem(output: outputDir, siteRoot: site.sourceRoot) {
+            Terminal.error("error: --output \(problem)")
+            throw ExitCode(2)
+        }
+        BuildInterrupts.install { signal, removed, replaced in
+            let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
+            if replaced {
+                Terminal.error("build interrupted (\(name)) after the new output was in place at \(outputDir)" + (removed.isEmpty ? "" : "; removed the previous one"))
+            } else {
+                let what = removed.isEmpty ? "" : "; removed the unfinished output"
+                Terminal.error("build interrupted (\(name))\(what); \(outputDir) was left as it was")
+            }
+        }
+        OutputFolder.removeLeftovers(of: outputDir)
         portal_keep_freed_memory()
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let options = BuildOptions(
@@ -38,11 +53,11 @@ struct Build: ParsableCommand {
             Terminal.error("build failed: \(errors) error\(errors == 1 ? "" : "s"); the previous output was left untouched")
             throw ExitCode(1)
         }
-        let outputDir = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? site.sourceRoot + "/public"
         let writeStarted = Date()
         do {
             try OutputWriter.write(result.files, to: outputDir)
         } catch {
+            BuildInterrupts.waitIfInterrupted()
             Terminal.error("error: cannot write \(outputDir): \(error)")
             throw ExitCode(1)
         }

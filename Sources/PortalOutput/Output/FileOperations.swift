@@ -94,34 +94,6 @@ package enum FileOperations {
         return String(cString: strerror(code))
     }
 
-    /// Asks the file system to spread the subfolders of `path` over the disk (the ext4 `T`
-    /// attribute, as `chattr +T` sets it); best effort, other file systems ignore it.
-    ///
-    /// ext4 packs the folders of a new tree next to their parent. Right after a big tree
-    /// was deleted that means the freed inodes, and on a volume without a journal ext4 steps
-    /// over each inode freed in the last minutes before it takes one: writing 60,000 files
-    /// then costs seconds of kernel time per thousand. Spread folders land in quiet groups.
-    ///
-    /// Returns whether the folder carries the attribute now.
-    @discardableResult
-    package static func spreadSubfolders(of path: String) -> Bool {
-        SpreadSwitch(folder: path)?.spread(true) ?? false
-    }
-
-    /// FS_TOPDIR_FL, the `T` of `lsattr`.
-    package static let topDirectoryFlag: Int32 = 0x0002_0000
-
-    /// The inode flags of a folder (`lsattr`), or nil where the file system keeps none.
-    package static func inodeFlags(of path: String) -> Int32? {
-        SpreadSwitch(folder: path)?.flags
-    }
-
-    /// FS_IOC_GETFLAGS, `_IOR('f', 1, long)`, or FS_IOC_SETFLAGS, `_IOW('f', 2, long)`.
-    fileprivate static func inodeFlagsRequest(set: Bool) -> UInt {
-        let direction: UInt = set ? 1 : 2
-        return (direction << 30) | (UInt(MemoryLayout<Int>.size) << 16) | (UInt(UInt8(ascii: "f")) << 8) | (set ? 2 : 1)
-    }
-
     /// Creates `path` and its missing parents.
     package static func makeDirectories(_ path: String) -> String? {
         var info = stat()
@@ -178,48 +150,5 @@ package enum FileOperations {
         }
         for folder in folders { removeTree(folder) }
         rmdir(path)
-    }
-}
-
-/// The `T` attribute of a folder, switched on and off while its subfolders are made
-/// (see `OutputWriter.makeSpread`). Best effort: a switch that fails changes only
-/// where on the disk the next subfolders land.
-package final class SpreadSwitch {
-    private let descriptor: Int32
-    /// The folder's inode flags (`lsattr`).
-    package private(set) var flags: Int32
-
-    /// Nil where the folder cannot be opened or its file system keeps no inode flags.
-    package init?(folder path: String) {
-        #if os(Linux)
-        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var current: Int32 = 0
-        guard ioctl(descriptor, FileOperations.inodeFlagsRequest(set: false), &current) == 0 else {
-            close(descriptor)
-            return nil
-        }
-        flags = current
-        #else
-        return nil
-        #endif
-    }
-
-    /// Sets (`true`) or clears the attribute; returns whether the folder is as asked now.
-    @discardableResult
-    package func spread(_ on: Bool) -> Bool {
-        #if os(Linux)
-        let wanted = on ? flags | FileOperations.topDirectoryFlag : flags & ~FileOperations.topDirectoryFlag
-        guard wanted != flags else { return true }
-        var updated = wanted
-        if ioctl(descriptor, FileOperations.inodeFlagsRequest(set: true), &updated) == 0 { flags = wanted }
-        return flags == wanted
-        #else
-        return false
-        #endif
-    }
-
-    deinit {
-        close(descriptor)
     }
 }

@@ -5,20 +5,14 @@ import PortalSite
 ///
 /// Paths are told apart by their UTF-8 bytes, as the file system tells names apart, and
 /// visited in byte order. In that order the paths under a folder are next to each other,
-/// so one pass with a stack of open folders finds every folder and its size: no path is
+/// so one pass with a stack of open folders finds every folder: no path is
 /// hashed (String hashing normalises Unicode first, which is slow for Chinese names).
 package struct FolderPlan {
     package struct Folder {
         /// Relative to the output folder (`zh-hans/tags/网关`).
         package let path: Substring
-        /// The number of folders and files in its tree, itself included.
-        package var size = 1
-        package var subfolders = 0
         /// Where its subfolders are listed in `levels` (one deeper than itself).
         package var group: Int?
-        /// Whether its subfolders are spread over block groups (`OutputWriter.makeSpread`):
-        /// two or more subfolders, and more than `OutputWriter.inodesPerGroup` inodes.
-        package var spread = false
 
         package init(path: Substring) { self.path = path }
     }
@@ -30,8 +24,6 @@ package struct FolderPlan {
     /// By depth of the parent: each parent (`root` or an index into `folders`) with its
     /// subfolders, in the byte order of the paths under them (`a-b/` before `a/`).
     package private(set) var levels: [[(parent: Int, folders: [Int])]] = []
-    /// Whether the output folder spreads its subfolders: it does when it has two or more.
-    package private(set) var spreadRoot = false
 
     package init(_ files: [OutputFile]) throws {
         let paths = files.map(\.path)
@@ -41,7 +33,6 @@ package struct FolderPlan {
         let order = paths.indicesInByteOrder()
         var open: [Int] = []
         var rootGroup: Int?
-        var rootSubfolders = 0
         for (position, index) in order.enumerated() {
             let path = paths[index]
             let shared = position == 0 ? 0 : Self.sharedPrefix(paths[order[position - 1]], path)
@@ -49,7 +40,7 @@ package struct FolderPlan {
                 throw OutputWriteError(.conflictingPaths, path: path, message: "two files have this path")
             }
             // An open folder stays open while the path goes on through it (its `/` included).
-            while let top = open.last, folders[top].path.utf8.count >= shared { close(&open) }
+            while let top = open.last, folders[top].path.utf8.count >= shared { open.removeLast() }
             let utf8 = path.utf8
             var cursor = open.last.map { utf8.index(utf8.startIndex, offsetBy: folders[$0].path.utf8.count + 1) } ?? utf8.startIndex
             while let slash = utf8[cursor...].firstIndex(of: UInt8(ascii: "/")) {
@@ -60,32 +51,18 @@ package struct FolderPlan {
                 let made = folders.count
                 folders.append(Folder(path: folder))
                 if let parent = open.last {
-                    folders[parent].subfolders += 1
                     if folders[parent].group == nil {
                         folders[parent].group = Self.newGroup(parent, depth: open.count, in: &levels)
                     }
                     if let group = folders[parent].group { levels[open.count][group].folders.append(made) }
                 } else {
-                    rootSubfolders += 1
                     if rootGroup == nil { rootGroup = Self.newGroup(Self.root, depth: 0, in: &levels) }
                     if let rootGroup { levels[0][rootGroup].folders.append(made) }
                 }
                 open.append(made)
                 cursor = utf8.index(after: slash)
             }
-            if let top = open.last { folders[top].size += 1 }
         }
-        while !open.isEmpty { close(&open) }
-        spreadRoot = rootSubfolders >= 2
-        for index in folders.indices {
-            folders[index].spread = folders[index].subfolders >= 2 && folders[index].size > OutputWriter.inodesPerGroup
-        }
-    }
-
-    /// Ends the innermost open folder: its size is final and counts in its parent's.
-    private mutating func close(_ open: inout [Int]) {
-        let done = open.removeLast()
-        if let parent = open.last { folders[parent].size += folders[done].size }
     }
 
     private static func newGroup(_ parent: Int, depth: Int, in levels: inout [[(parent: Int, folders: [Int])]]) -> Int {

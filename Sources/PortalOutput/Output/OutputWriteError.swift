@@ -7,6 +7,8 @@ public struct OutputWriteError: Error, Sendable, Hashable, CustomStringConvertib
         case conflictingPaths
         /// The system refused an operation (message holds its explanation).
         case system
+        /// The output folder holds files but no marker: portal did not write it.
+        case notAnOutput
     }
 
     public var reason: Reason

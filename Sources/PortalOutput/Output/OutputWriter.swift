@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import PortalText
 import PortalSite
@@ -6,31 +11,48 @@ import PortalSite
 public enum OutputWriter {
     /// Writes `files` as the whole content of `outputDir`.
     ///
-    /// Everything goes to `<outputDir>.tmp-<pid>-<random>` first; only when every
-    /// file is written is the old folder renamed aside, the new one renamed into
-    /// place and the old one deleted. On any failure the staging folder is removed
-    /// and `outputDir` is left exactly as it was.
+    /// Everything goes to `<outputDir>.tmp-<pid>-<random>` first, beginning with the
+    /// marker (`OutputFolder.markerName`); only when every file is written does the new
+    /// folder take the place of the old one, in one atomic exchange where the file system
+    /// offers it, and the old one is deleted. On any failure the staging folder is removed
+    /// and `outputDir` is left exactly as it was. A folder that is not empty and carries
+    /// no marker is refused, and what killed builds left beside `outputDir` is removed.
     public static func write(_ files: [OutputFile], to outputDir: String) throws {
+        try write(files, to: outputDir, exchange: FolderExchange.exchange)
+    }
+
+    /// `write`, with the exchange to use (tests stand in a file system that refuses it).
+    @discardableResult
+    package static func write(_ files: [OutputFile], to outputDir: String, exchange: (String, String) -> Int32) throws -> FolderExchange.Method? {
         let target = normalizedFolder(outputDir)
         let plan = try FolderPlan(files)
         let existing = FileOperations.kind(of: target)
         if existing.exists && !existing.isDirectory {
             throw OutputWriteError(.conflictingPaths, path: outputDir, message: "exists and is not a folder")
         }
+        if existing.exists && !OutputFolder.isMarked(target) && !OutputFolder.isEmptyFolder(target) {
+            throw OutputWriteError(.notAnOutput, path: outputDir, message: "is not empty and was not written by portal (it holds no \(OutputFolder.markerName))")
+        }
         let parent = FileOperations.parentPath(of: target)
         if let failure = FileOperations.makeDirectories(parent) {
             throw OutputWriteError(.system, path: parent, message: failure)
         }
+        OutputFolder.removeLeftovers(of: target)
 
         let staging = uniqueSibling(of: target, tag: "tmp")
+        BuildInterrupts.register(staging)
+        defer { BuildInterrupts.unregister(staging) }
         if let failure = FileOperations.makeDirectory(staging) {
             throw OutputWriteError(.system, path: staging, message: failure)
         }
         do {
+            if let failure = FileOperations.writeNewFile(at: staging + "/" + OutputFolder.markerName, bytes: Array(OutputFolder.markerText.utf8)) {
+                throw OutputWriteError(.system, path: OutputFolder.markerName, message: failure)
+            }
             try fill(staging, with: files, plan: plan)
-            try swapIn(staging, as: target, replacing: existing.exists)
+            return try swapIn(staging, as: target, replacing: existing.exists, exchange: exchange)
         } catch {
-            removeTree(staging)
+            OutputFolder.removeOutputTree(staging)
             throw error
         }
     }
@@ -46,39 +68,22 @@ public enum OutputWriter {
         return "\(target).\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
-    /// The inodes (folders and files) placed together in one block group (see `makeSpread`);
-    /// a folder whose tree holds more, in two or more subfolders, is spread.
-    package static let inodesPerGroup = 16
-
     /// Creates the folders (parents first, one depth at a time), then writes files in parallel.
     package static func fill(_ staging: String, with files: [OutputFile], plan: FolderPlan) throws {
         let folders = plan.folders
-        // The folders that took the spreading attribute (none on file systems without it).
-        var spread = Set<Int>()
-        if plan.spreadRoot, FileOperations.spreadSubfolders(of: staging) { spread.insert(FolderPlan.root) }
         for level in plan.levels {
             // One thread per parent folder (creating entries in one folder takes its lock),
             // the biggest parents first, ties in the order of the plan.
             let groups = level.enumerated().sorted { ($0.element.folders.count, $1.offset) > ($1.element.folders.count, $0.offset) }.map(\.element)
-            let spreadParents = spread
-            let outcomes = parallelMap(groups, oneByOne: true) { group -> Result<[Int], OutputWriteError> in
+            let failures = parallelMap(groups, oneByOne: true) { group -> OutputWriteError? in
                 do throws(OutputWriteError) {
-                    if spreadParents.contains(group.parent) {
-                        try makeSpread(group.folders, in: group.parent, plan: plan, staging: staging)
-                    } else {
-                        for folder in group.folders { try makeFolder(staging, folders[folder].path) }
-                    }
+                    for folder in group.folders { try makeFolder(staging, folders[folder].path) }
                 } catch {
-                    return .failure(error)
+                    return error
                 }
-                return .success(group.folders.filter { folders[$0].spread && FileOperations.spreadSubfolders(of: staging + "/" + folders[$0].path) })
+                return nil
             }
-            for outcome in outcomes {
-                switch outcome {
-                case let .success(marked): spread.formUnion(marked)
-                case let .failure(failure): throw failure
-                }
-            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -110,54 +115,47 @@ public enum OutputWriter {
         }
     }
 
-    /// Makes the subfolders of a spread folder. ext4 places a new subfolder of a folder
-    /// marked `T` by looking over every block group of the disk (which costs more than the
-    /// rest of making it), and a subfolder of an unmarked folder in the group where that
-    /// folder last took an inode. So the mark is on for the first subfolder of every
-    /// `inodesPerGroup` folders and files (the subfolders' trees, as `size` counts them),
-    /// which ext4 spreads, and off for the others, which land beside it; each subfolder's
-    /// own subfolders and files follow it. The folder is left unmarked.
-    package static func makeSpread(_ subfolders: [Int], in parentIndex: Int, plan: FolderPlan, staging: String) throws(OutputWriteError) {
-        let parent = parentIndex == FolderPlan.root ? "" : plan.folders[parentIndex].path
-        let spreading = SpreadSwitch(folder: parent.isEmpty ? staging : staging + "/" + parent)
-        defer { spreading?.spread(false) }
-        var inGroup = 0
-        for index in subfolders {
-            spreading?.spread(inGroup == 0)
-            try makeFolder(staging, plan.folders[index].path)
-            inGroup += plan.folders[index].size
-            if inGroup >= inodesPerGroup { inGroup = 0 }
-        }
-    }
-
-    /// Puts `staging` at `target`, keeping the old folder until the new one is in place.
-    package static func swapIn(_ staging: String, as target: String, replacing: Bool) throws {
+    /// Puts `staging` at `target`, keeping the old folder until the new one is in place:
+    /// one exchange of the two, or where the file system refuses it, two renames.
+    /// Returns how, or nil when there was no old folder (one rename).
+    package static func swapIn(_ staging: String, as target: String, replacing: Bool, exchange: (String, String) -> Int32 = FolderExchange.exchange) throws -> FolderExchange.Method? {
         guard replacing else {
+            try BuildInterrupts.whileSwapping {
+                if let failure = FileOperations.renameItem(staging, to: target) {
+                    throw OutputWriteError(.system, path: target, message: failure)
+                }
+                BuildInterrupts.outputReplaced()
+            }
+            return nil
+        }
+        // After an exchange the staging path holds the previous output.
+        var old = staging
+        let method: FolderExchange.Method = try BuildInterrupts.whileSwapping {
+            let code = exchange(staging, target)
+            if code == 0 {
+                BuildInterrupts.outputReplaced()
+                return .exchange
+            }
+            guard FolderExchange.isUnsupported(code) else {
+                throw OutputWriteError(.system, path: target, message: String(cString: strerror(code)))
+            }
+            let aside = uniqueSibling(of: target, tag: "old")
+            if let failure = FileOperations.renameItem(target, to: aside) {
+                throw OutputWriteError(.system, path: target, message: "cannot move the previous output aside: \(failure)")
+            }
+            BuildInterrupts.register(aside)
             if let failure = FileOperations.renameItem(staging, to: target) {
+                // Put the previous output back before reporting.
+                _ = FileOperations.renameItem(aside, to: target)
+                BuildInterrupts.unregister(aside)
                 throw OutputWriteError(.system, path: target, message: failure)
             }
-            return
+            old = aside
+            BuildInterrupts.outputReplaced()
+            return .renames
         }
-        let aside = uniqueSibling(of: target, tag: "old")
-        if let failure = FileOperations.renameItem(target, to: aside) {
-            throw OutputWriteError(.system, path: target, message: "cannot move the previous output aside: \(failure)")
-        }
-        if let failure = FileOperations.renameItem(staging, to: target) {
-            // Put the previous output back before reporting.
-            _ = FileOperations.renameItem(aside, to: target)
-            throw OutputWriteError(.system, path: target, message: failure)
-        }
-        removeTreeInParallel(aside)
-    }
-
-    /// Deleting thousands of files is slow on disk; spread the subtrees over the cores.
-    package static func removeTreeInParallel(_ path: String) {
-        let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        _ = parallelMap(children) { FileOperations.removeTree(path + "/" + $0) }
-        FileOperations.removeTree(path)
-    }
-
-    package static func removeTree(_ path: String) {
-        FileOperations.removeTree(path)
+        OutputFolder.removeOutputTree(old)
+        if old != staging { BuildInterrupts.unregister(old) }
+        return method
     }
 }

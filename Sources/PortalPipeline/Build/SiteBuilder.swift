@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
         let pages = renderPages(box, &run)
         let others = otherFiles(box, jobs: pages.jobs, site: site, &run)
         var files = pages.files + others
-        run.diagnostics += Self.collisions(in: files)
+        run.diagnostics += OutputOrigins.problems(in: files, limits: site.config.limits)
         let otherDiagnostics = run.diagnostics
         let links = LinkChecker.checkPages(content: content, rendered: markdown.rendered, files: files)
         run.diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
@@ -125,6 +125,7 @@ public struct SiteBuilder: Sendable {
     private func resolve(_ parsed: ParsedDocuments, site: LoadedSite, _ run: inout BuildRun) -> SiteContent {
         let resolver = ContentResolver(config: site.config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
         let content = run.take(resolver.resolve(parsed.documents), stage: "resolve")
+        run.diagnostics += OutputOrigins.limitProblems(content: content, limits: site.config.limits)
         return content
     }
 
@@ -164,9 +165,8 @@ public struct SiteBuilder: Sendable {
         let jobs = renderer.jobs()
         let files = jobs.map { job in
             let path = renderer.outputPath(of: job)
-            let origin: OutputFile.Origin
-            if case let .page(id) = job { origin = .source(model.content.pages[id].source.sitePath) } else { origin = .generated("generated " + path) }
-            return OutputFile(path: path, content: Self.deferred { PageRenderer(model: box.model).render(job) }, origin: origin)
+            return OutputFile(path: path, content: Self.deferred { PageRenderer(model: box.model).render(job) },
+                              origin: OutputOrigins.origin(of: job, path: path, model: model))
         }
         run.clock.lap("templates")
         return (jobs, files)
@@ -193,7 +193,7 @@ public struct SiteBuilder: Sendable {
         for page in model.content.pages {
             for alias in page.metadata.aliases {
                 var redirect = pageRenderer.redirect(from: SitePaths.alias(alias, of: page.sitePath), to: page.sitePath, language: page.languageID)
-                redirect.origin = .source(page.source.sitePath, note: "alias '\(alias)'")
+                redirect.origin = OutputOrigins.origin(page, key: "aliases", note: "alias '\(alias)'")
                 files.append(redirect)
                 run.statistics.aliases += 1
             }
@@ -211,21 +211,6 @@ public struct SiteBuilder: Sendable {
             guard case let .bytes(bytes) = make().content else { return [] }
             return bytes
         })
-    }
-
-    /// Two files at the same path: an error naming what made each.
-    package static func collisions(in files: [OutputFile]) -> [Diagnostic] {
-        var owner: [String: OutputFile.Origin] = [:]
-        var diagnostics: [Diagnostic] = []
-        for file in files {
-            if let first = owner[file.path] {
-                diagnostics.append(.error("'\(file.path)' would be written by both \(first) and \(file.origin)",
-                                          at: file.origin.source.map { SourceLocation(path: $0) }))
-            } else {
-                owner[file.path] = file.origin
-            }
-        }
-        return diagnostics
     }
 }
 

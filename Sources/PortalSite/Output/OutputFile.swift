@@ -1,3 +1,5 @@
+import PortalText
+
 /// One file of the built site.
 public struct OutputFile: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
@@ -8,21 +10,42 @@ public struct OutputFile: Sendable, Hashable {
         case deferred(DeferredContent)
     }
 
-    /// What made a file, for messages: the source file it comes from, or the part of
-    /// the build that generated it.
+    /// What made a file, for messages: the source file (and the line of the front-matter
+    /// key) it comes from, or the part of the build that generated it.
     public struct Origin: Sendable, Hashable, CustomStringConvertible {
         /// The site-relative path of the source file (`content/posts/a.md`), if there is one.
         public var source: String?
-        public var description: String
+        /// The line of the front-matter key that named the file (a tag, an author, an alias).
+        public var line: Int?
+        /// What the file is for its source (`tag 'dapr'`), or what generated it (`feed`).
+        public var note: String?
 
         /// A file made from `path`; `note` says how (`alias 'old/'`).
-        public static func source(_ path: String, note: String? = nil) -> Origin {
-            Origin(source: path, description: path + (note.map { " (\($0))" } ?? ""))
+        public static func source(_ path: String, line: Int? = nil, note: String? = nil) -> Origin {
+            Origin(source: path, line: line, note: note)
         }
 
         /// A file no source names (`(feed)`, `(generated en/tags/index.html)`).
         public static func generated(_ what: String) -> Origin {
-            Origin(source: nil, description: "(" + what + ")")
+            Origin(source: nil, line: nil, note: what)
+        }
+
+        /// `content/a.md:4 (tag 'x')`, `content/a.md`, or `(the list of tags)`.
+        public var description: String {
+            guard let source else { return "(" + (note ?? "generated") + ")" }
+            return source + (line.map { ":\($0)" } ?? "") + (note.map { " (\($0))" } ?? "")
+        }
+
+        /// Where a message about the file points: its source and line, if it has a source.
+        public var location: SourceLocation? {
+            source.map { SourceLocation(path: $0, line: line ?? 1) }
+        }
+
+        /// What the file is, for a sentence: `tag 'x' of content/a.md:4`, `the list of tags`.
+        public var what: String {
+            guard let source else { return note ?? "generated" }
+            guard let note else { return description }
+            return note + " of " + source + (line.map { ":\($0)" } ?? "")
         }
     }
 

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     public var content: ContentOptions
     /// `[params]`: free values handed to templates as `site.params`.
     public var params: [String: MetaValue]
+    /// `[limits]`: what one page may ask a build to make.
+    public var limits = SiteLimits()
 
     public init(
         title: String = "portal",

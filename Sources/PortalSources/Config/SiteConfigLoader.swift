@@ -43,10 +43,11 @@ public enum SiteConfigLoader {
         let languages = readLanguages(root, siteTitle: title, reader: &reader)
         let defaultLanguage = resolveDefaultLanguage(root, languages: languages, reader: &reader)
         var markdown = readMarkdown(root, reader: &reader)
-        readLimits(root, into: &markdown, reader: &reader)
         let feed = readFeed(root, reader: &reader)
         let chinese = readChinese(root, reader: &reader)
         let content = readContent(root, reader: &reader)
+        let limits = readLimits(root, reader: &reader)
+        markdown.tableColumns = limits.tableColumns
         var params: [String: MetaValue] = [:]
         if let table = reader.table(root, "params", at: []) {
             for key in table.keys {
@@ -60,7 +61,7 @@ public enum SiteConfigLoader {
         guard !diagnostics.hasErrors, let defaultLanguage else {
             return (nil, diagnostics.sortedForDisplay())
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title,
             baseURL: baseURL,
             defaultLanguage: defaultLanguage,
@@ -73,6 +74,7 @@ public enum SiteConfigLoader {
             content: content,
             params: params
         )
+        config.limits = limits
         return (config, diagnostics.sortedForDisplay())
     }
 

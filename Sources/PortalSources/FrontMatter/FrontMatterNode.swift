@@ -16,6 +16,8 @@ package struct FrontMatterNode {
     package struct Entry {
         package var key: String
         package var node: FrontMatterNode
+        /// The key's line where it is not the value's (a YAML block list starts on the next one).
+        package var keyLine: Int? = nil
     }
 
     package var kind: Kind

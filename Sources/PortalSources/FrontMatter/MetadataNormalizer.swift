@@ -62,18 +62,24 @@ package struct MetadataNormalizer {
             if let flag = boolean(node) { metadata.draft = flag } else { warn(key, "true or false", node) }
         }
         if let (key, node) = first("tags") {
+            metadata.lines["tags"] = entry(key)?.keyLine ?? node.line
             if let values = texts(node) { metadata.tags = Self.normalizedTags(values) } else { warn(key, "a list of tags", node) }
         }
         if let (key, node) = first("authors", "author") {
+            metadata.lines["authors"] = entry(key)?.keyLine ?? node.line
             metadata.authors = authors(node, key: key, diagnostics: &diagnostics)
         }
         metadata.summary = text("summary", "description", "abstract")
         metadata.slug = text("slug")
+        for key in ["slug", "title"] {
+            if let entry = entry(key) { metadata.lines[key] = entry.keyLine ?? entry.node.line }
+        }
         if let (key, node) = first("weight") {
             if let weight = integer(node) { metadata.weight = weight } else { warn(key, "a whole number", node) }
         }
         metadata.linkTitle = text("linkTitle")
         if let (key, node) = first("aliases") {
+            metadata.lines["aliases"] = entry(key)?.keyLine ?? node.line
             if let values = texts(node) { metadata.aliases = values } else { warn(key, "a list of paths", node) }
         }
         metadata.translationKey = text("translationKey")

@@ -17,6 +17,9 @@ public struct PageMetadata: Sendable, Hashable {
     public var translationKey: String?
     /// Every key that is not one of the fields above, as written.
     public var params: [(key: String, value: MetaValue)] = []
+    /// The line of some fields' values in the source (`tags`, `authors`, `aliases`,
+    /// `slug`, `title`), for messages about what they make.
+    public var lines: [String: Int] = [:]
 
     public init() {}
 

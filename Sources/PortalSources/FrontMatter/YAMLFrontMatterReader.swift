@@ -117,7 +117,8 @@ package enum YAMLFrontMatterReader {
                     // Keys are text; a list or map used as a key has no field to fill.
                     guard case let .scalar(keyScalar) = key else { continue }
                     if depth == 0 { topLevelKey = key.mark }
-                    entries.append(FrontMatterNode.Entry(key: keyScalar.string, node: try convert(value, depth: depth + 1)))
+                    entries.append(FrontMatterNode.Entry(key: keyScalar.string, node: try convert(value, depth: depth + 1),
+                                                         keyLine: key.mark.map { $0.line + lineOffset }))
                 }
                 return FrontMatterNode(.table(entries), line: line, column: column)
             case .alias:

@@ -18,6 +18,10 @@ package struct DirectoryWalker {
         package var relativePath: String
     }
 
+    /// The file every build output holds (`OutputFolder.markerName`): a folder holding
+    /// it is an output, never read as sources.
+    package static let outputMarker = ".portal-output"
+
     /// Real path of the site root (symlinks resolved).
     package let realSiteRoot: String
     /// Names to leave out (files and folders alike).
@@ -55,6 +59,8 @@ package struct DirectoryWalker {
             return
         }
         defer { closedir(handle) }
+        let found = (entries: state.entries.count, diagnostics: state.diagnostics.count)
+        var isOutput = false
         while let entry = readdir(handle) {
             let type = entry.pointee.d_type
             let rawName = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
@@ -64,6 +70,7 @@ package struct DirectoryWalker {
                 state.diagnostics.append(.warning("skipped a file whose name is not valid UTF-8", at: SourceLocation(path: displayPrefix + relative)))
                 continue
             }
+            if name == Self.outputMarker { isOutput = true }
             if name == "." || name == ".." || isSkipped(name) { continue }
             let absolute = directory + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -93,6 +100,13 @@ package struct DirectoryWalker {
             default:
                 continue // sockets, fifos, devices
             }
+        }
+        if isOutput {
+            // A build's output (it carries the marker) is never read as sources.
+            state.entries.removeSubrange(found.entries...)
+            state.diagnostics.removeSubrange(found.diagnostics...)
+            state.diagnostics.append(.warning("skipped \(displayPrefix + relative): it is the output of a build (it holds \(Self.outputMarker))",
+                                              at: SourceLocation(path: displayPrefix + relative)))
         }
     }
 

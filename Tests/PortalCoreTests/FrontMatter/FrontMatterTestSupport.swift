@@ -53,10 +53,10 @@ enum FrontMatterFixture {
         for case let path as String in walker where path.hasSuffix(".md") && found.count < 100_000 {
             guard let data = FileManager.default.contents(atPath: folder + "/" + path),
                   let text = String(data: data, encoding: .utf8), text.hasPrefix(fence + "\n"),
-                  let close = text.range(of: "\n" + fence + "\n"),
-                  // `---\n---\n` (empty front matter) closes inside the opening fence.
-                  text.utf8.distance(from: text.startIndex, to: close.lowerBound) > fence.utf8.count else { continue }
-            found.append((path, String(text[text.index(text.startIndex, offsetBy: fence.count + 1)..<close.lowerBound]) + "\n"))
+                  let close = text.range(of: "\n" + fence + "\n") else { continue }
+            // An empty front matter (`---` twice) closes on the opening line's own line feed.
+            let start = text.index(text.startIndex, offsetBy: fence.count + 1)
+            found.append((path, (close.lowerBound >= start ? String(text[start..<close.lowerBound]) : "") + "\n"))
         }
         return found
     }

@@ -10,11 +10,12 @@ import Testing
 @testable import PortalPipeline
 
 @Suite struct OutputWriterTests {
-    /// Every file under `root` with its bytes, by relative path.
+    /// Every file under `root` with its bytes, by relative path (the output marker left out).
     static func tree(_ root: String) throws -> [String: [UInt8]] {
         var result: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let relative = enumerator?.nextObject() as? String {
+            if relative == OutputFolder.markerName { continue }
             var isDirectory: ObjCBool = false
             let path = root + "/" + relative
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -69,13 +70,12 @@ import Testing
         #expect(try Self.siblings(of: output) == ["public"])
     }
 
-    @Test func spreadFoldersEndUpInPlaceAndUnmarked() throws {
+    @Test func wideAndDeepFoldersEndUpInPlace() throws {
         let site = try TemporarySite()
         defer { site.remove() }
         let output = site.root + "/public"
-        // Big lists (spread over block groups), a deep one, and small ones.
+        // Big lists, a deep one, and small ones.
         var files: [OutputFile] = [OutputFile(path: "index.html", text: "root")]
-        #expect(96 > OutputWriter.inodesPerGroup * 2)
         for index in 0..<96 {
             files.append(OutputFile(path: "en/posts/帖子-\(index)/index.html", text: "\(index)"))
         }
@@ -97,25 +97,18 @@ import Testing
         #expect(tree.count == files.count)
         #expect(tree["en/posts/帖子-95/index.html"] == Array("95".utf8))
         #expect(tree["en/tags/t3/page/39/index.html"] == Array("t39".utf8))
-        // The spreading mark is switched off again once the subfolders are made.
-        for folder in ["", "/en", "/en/posts", "/en/tags"] {
-            if let flags = FileOperations.inodeFlags(of: output + folder) {
-                #expect(flags & FileOperations.topDirectoryFlag == 0, "\(folder)")
-            }
-        }
     }
 
     @Test func createsFoldersKnownOnlyThroughDeeperPaths() throws {
         let site = try TemporarySite()
         defer { site.remove() }
         let output = site.root + "/public"
-        // `a/b/c/d` holds no file of its own; the root has more subfolders than the spread threshold.
+        // `a/b/c/d` holds no file of its own; the root has many subfolders.
         var files = [
             OutputFile(path: "a/b/c/d/e/index.html", text: "deep"),
             OutputFile(path: "a/index.html", text: "a"),
             OutputFile(path: "a/b/c/page/1/index.html", content: .deferred(DeferredContent { Array("made late".utf8) })),
         ]
-        #expect(40 > OutputWriter.inodesPerGroup)
         for index in 0..<40 {
             files.append(OutputFile(path: "r\(index)/s/index.html", text: "\(index)"))
         }
@@ -125,35 +118,6 @@ import Testing
         #expect(tree["a/b/c/d/e/index.html"] == Array("deep".utf8))
         #expect(tree["a/b/c/page/1/index.html"] == Array("made late".utf8))
         #expect(tree["r39/s/index.html"] == Array("39".utf8))
-    }
-
-    @Test func spreadingIsAHintThatKeepsTheFolderUsable() throws {
-        let site = try TemporarySite()
-        defer { site.remove() }
-        let folder = site.root + "/posts"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        let before = FileOperations.inodeFlags(of: folder)
-        FileOperations.spreadSubfolders(of: folder)
-        FileOperations.spreadSubfolders(of: folder) // a second call changes nothing
-        if let before {
-            // ext4 and others that keep inode flags: the T flag is added, the rest kept.
-            #expect(FileOperations.inodeFlags(of: folder) == before | 0x0002_0000)
-        }
-        #expect(FileOperations.makeDirectory(folder + "/one") == nil)
-        #expect(FileOperations.writeNewFile(at: folder + "/one/index.html", bytes: Array("ok".utf8)) == nil)
-        // A path that is not a folder is left alone.
-        FileOperations.spreadSubfolders(of: folder + "/one/index.html")
-        FileOperations.spreadSubfolders(of: site.root + "/missing")
-        #expect(try Self.tree(folder) == ["one/index.html": Array("ok".utf8)])
-        // The switch used while making subfolders turns the flag off and on, keeping the rest.
-        if let before, let spreading = SpreadSwitch(folder: folder) {
-            spreading.spread(false)
-            #expect(FileOperations.inodeFlags(of: folder) == before & ~0x0002_0000)
-            #expect(FileOperations.makeDirectory(folder + "/two") == nil)
-            spreading.spread(true)
-            #expect(FileOperations.inodeFlags(of: folder) == before | 0x0002_0000)
-        }
-        #expect(SpreadSwitch(folder: site.root + "/missing") == nil)
     }
 
     @Test func replacesAnExistingTree() throws {

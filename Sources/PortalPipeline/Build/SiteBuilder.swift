@@ -190,10 +190,22 @@ public struct SiteBuilder: Sendable {
             redirect.origin = .generated("pagination redirect")
             return redirect
         }
-        for page in model.content.pages {
+        // An alias two pages declare stays with the first in source order (pages are in
+        // that order); a fallback copy leaves its aliases to its original.
+        var aliasOwners: [String: Page] = [:]
+        for page in model.content.pages where page.fallbackOf == nil {
             for alias in page.metadata.aliases {
-                var redirect = pageRenderer.redirect(from: SitePaths.alias(alias, of: page.sitePath), to: page.sitePath, language: page.languageID)
-                redirect.origin = OutputOrigins.origin(page, key: "aliases", note: "alias '\(alias)'")
+                let path = SitePaths.alias(alias, of: page.sitePath)
+                let origin = OutputOrigins.origin(page, key: "aliases", note: "alias '\(alias)'")
+                if let owner = aliasOwners[SitePaths.outputPath(of: path)] {
+                    run.diagnostics.append(.warning(
+                        "alias '\(alias)' is also an alias of \(owner.source.sitePath), which keeps it: remove it from one of the two",
+                        at: origin.location))
+                    continue
+                }
+                aliasOwners[SitePaths.outputPath(of: path)] = page
+                var redirect = pageRenderer.redirect(from: path, to: page.sitePath, language: page.languageID)
+                redirect.origin = origin
                 files.append(redirect)
                 run.statistics.aliases += 1
             }

@@ -27,7 +27,6 @@ package enum YAMLFrontMatterReader {
                 line: lineOffset + 1, column: 1
             ))
         }
-        if let entries = readSimple(text, lineOffset: lineOffset) { return .success(entries) }
         return readComposed(text, lineOffset: lineOffset, repeats: &repeats)
     }
 

@@ -61,6 +61,22 @@ enum FrontMatterFixture {
         return found
     }
 
+    /// A front-matter node as text: kind, value, line and column, nested (for comparing readers).
+    static func describe(_ node: FrontMatterNode) -> String {
+        let place = "@\(node.line):\(node.column)"
+        switch node.kind {
+        case let .scalar(text, plain): return "\(plain ? "plain" : "quoted")(\(text))\(place)"
+        case let .value(value): return "value(\(value))\(place)"
+        case .null: return "null\(place)"
+        case let .list(items): return "[" + items.map(describe).joined(separator: ", ") + "]\(place)"
+        case let .table(entries): return "{" + describe(entries) + "}\(place)"
+        }
+    }
+
+    static func describe(_ entries: [FrontMatterNode.Entry]) -> String {
+        entries.map { "\($0.key)=\(describe($0.node))" }.joined(separator: "; ")
+    }
+
     static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
     static let utc = TimeZone(identifier: "UTC")!
 

@@ -16,7 +16,7 @@ import Testing
 
     static func parsed(_ text: String) -> String? {
         guard case let .success(entries) = TOMLFrontMatterReader.readParsed(text, lineOffset: 1, timeZone: zone) else { return nil }
-        return SimpleYAMLTests.describe(entries)
+        return FrontMatterFixture.describe(entries)
     }
 
     static let simple = [
@@ -35,7 +35,7 @@ import Testing
     @Test func flatFrontMatterReadsAsTOMLKitReadsIt() throws {
         for text in Self.simple {
             let quick = try #require(TOMLFrontMatterReader.readSimple(text, lineOffset: 1, timeZone: Self.zone), "not read quickly: \(text)")
-            #expect(SimpleYAMLTests.describe(quick) == Self.parsed(text), "\(text)")
+            #expect(FrontMatterFixture.describe(quick) == Self.parsed(text), "\(text)")
         }
     }
 
@@ -88,7 +88,7 @@ import Testing
         let short = ["n = 10\nm = -7\n", "d = 2021-12-23\nt = 2021-12-23T10:00:00+08:00\n", "l = [1, \"a\", 'b', true]\n[x]\ny = 'z'\n"]
         for text in FrontMatterFixture.variants(of: Self.simple + short, each: 1000) {
             guard let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 1, timeZone: Self.zone) else { continue }
-            #expect(SimpleYAMLTests.describe(entries) == Self.parsed(text), "\(text.debugDescription)")
+            #expect(FrontMatterFixture.describe(entries) == Self.parsed(text), "\(text.debugDescription)")
             quick += 1
         }
         #expect(quick > 100)
@@ -101,7 +101,7 @@ import Testing
         var compared = 0
         for (path, front) in FrontMatterFixture.corpusFrontMatters(fence: "+++", variable: "PORTAL_TOML_CORPUS") {
             guard let quick = TOMLFrontMatterReader.readSimple(front, lineOffset: 1, timeZone: Self.zone) else { continue }
-            #expect(SimpleYAMLTests.describe(quick) == Self.parsed(front), "\(path)")
+            #expect(FrontMatterFixture.describe(quick) == Self.parsed(front), "\(path)")
             compared += 1
         }
         if ProcessInfo.processInfo.environment["PORTAL_TOML_CORPUS"] != nil { print("compared \(compared) TOML front matters") }

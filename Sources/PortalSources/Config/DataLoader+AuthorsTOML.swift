@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 extension DataLoader {

@@ -1,4 +1,3 @@
-import TOMLKit
 
 extension SiteConfigLoader {
     package static let limitKeys: Set<String> = ["tableColumns"]

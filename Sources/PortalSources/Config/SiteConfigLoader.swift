@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 /// Reads and validates `site.toml`.

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 /// Reads typed values out of a parsed TOML file, reporting each problem at
@@ -24,13 +23,10 @@ package struct TOMLValueReader {
             diagnostics.append(.error("invalid TOML: NUL byte in file", at: SourceLocation(path: file, line: line)))
             return nil
         }
-        do {
-            return try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let location = SourceLocation(path: file, line: error.source.begin.line, column: error.source.begin.column)
-            diagnostics.append(.error("invalid TOML: \(error.description)", at: location))
+        do throws(TOMLError) {
+            return try TOMLParser.parse(text)
         } catch {
-            diagnostics.append(.error("invalid TOML: \(error)", at: SourceLocation(path: file)))
+            diagnostics.append(.error("invalid TOML: \(error.message)", at: SourceLocation(path: file, line: error.line, column: error.column)))
         }
         return nil
     }
@@ -52,8 +48,8 @@ package struct TOMLValueReader {
     }
 
     /// Reports a value of the wrong type, naming the key.
-    package mutating func typeMismatch(_ path: [String], expected: String, found value: TOMLValueConvertible) {
-        error("'\(Self.displayName(path))' must be \(expected), not \(Self.describe(value.type))", at: path)
+    package mutating func typeMismatch(_ path: [String], expected: String, found value: TOMLNode) {
+        error("'\(Self.displayName(path))' must be \(expected), not \(value.typeDescription)", at: path)
     }
 
     /// Warns about each key of `table` that is not in `known`; `path` names the table.
@@ -135,20 +131,6 @@ package struct TOMLValueReader {
             case (nil, .some): return false
             default: return a < b
             }
-        }
-    }
-
-    package static func describe(_ type: TOMLType) -> String {
-        switch type {
-        case .table: return "a table"
-        case .array: return "an array"
-        case .string: return "a string"
-        case .int: return "an integer"
-        case .double: return "a number"
-        case .bool: return "a boolean"
-        case .date: return "a date"
-        case .time: return "a time"
-        case .dateTime: return "a date-time"
         }
     }
 }

@@ -268,6 +268,8 @@ extension TOMLParser {
         let clean = String(decoding: token.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
         if fraction != nil || exponent != nil {
             guard let value = Double(clean) else { throw invalid() }
+            // As for integers, a number that cannot be kept is an error, not infinity.
+            guard value.isFinite else { throw invalid(": out of the range of a 64-bit float") }
             return .float(value)
         }
         guard let value = Int(clean) else { throw invalid(": out of the range of a 64-bit integer") }

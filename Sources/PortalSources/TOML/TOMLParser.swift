@@ -227,9 +227,14 @@ package struct TOMLParser {
                 switch subtable.origin {
                 case .dotted:
                     target = subtable
+                case .implicit:
+                    // A parent a header only implied (`a` of `[a.b]`) is not yet defined:
+                    // dotted keys may define it (and a header no longer may).
+                    subtable.origin = .dotted
+                    target = subtable
                 case .inline:
                     throw error("cannot add keys to the inline table '\(Self.display(targetPath))' (line \(existing.line))", at: (part.line, part.column))
-                case .header, .implicit:
+                case .header:
                     throw error("cannot add keys with a dotted key to the table [\(Self.display(targetPath))], which has its own header",
                                 at: (part.line, part.column))
                 }

@@ -130,6 +130,9 @@ import Testing
         Self.invalid("a = infinity\n", "1:5", "expected a value, found 'infinity'")
         Self.invalid("a = NaN\n", "1:5", "expected a value")
         Self.invalid("a = 1.2.3\n", "1:5", "invalid number")
+        Self.invalid("a = 1e309\n", "1:5", "out of the range of a 64-bit float")
+        Self.invalid("a = -1_0e3_10\n", "1:5", "out of the range of a 64-bit float")
+        Self.valid("a = 1e-400\nb = 1.7976931348623157e308\n", "{\"a\"=f0.0, \"b\"=f1.7976931348623157e+308}")
     }
 
     @Test func booleans() {
@@ -214,7 +217,10 @@ import Testing
         Self.invalid("[a.b]\n[a]\nb = 1\n", "3:1", "duplicate key 'a.b'")
         Self.invalid("[fruit]\napple.color = \"red\"\n[fruit.apple]\n", "3:1", "table [fruit.apple] was already defined with dotted keys")
         Self.invalid("a.b = 1\n[a]\n", "2:1", "table [a] was already defined with dotted keys")
-        Self.invalid("[a.b.c]\nz = 9\n[a]\nb.c.t = 1\n", "4:1", "cannot add keys with a dotted key to the table [a.b], which has its own header")
+        Self.invalid("[a.b.c]\nz = 9\n[a]\nb.c.t = 1\n", "4:3", "cannot add keys with a dotted key to the table [a.b.c], which has its own header")
+        // `b` was only implied by `[a.b.c]`: dotted keys may define it, a header then may not.
+        Self.valid("[a.b.c]\n[a]\nb.d = 1\n", "{\"a\"={\"b\"={\"c\"={}, \"d\"=i1}}}")
+        Self.invalid("[a.b.c]\n[a]\nb.d = 1\n[a.b]\n", "4:1", "table [a.b] was already defined with dotted keys")
         Self.invalid("[a.b]\n[a]\nb.c = 1\n", "3:1", "cannot add keys with a dotted key to the table [a.b]")
         Self.invalid("a = 1\n[a.b]\n", "2:2", "cannot add a table to 'a', which is an integer")
         Self.invalid("a = 1\na.b = 2\n", "2:1", "cannot add keys to 'a', which is an integer")

@@ -4,13 +4,18 @@ import Foundation
 /// Text forms of parsed TOML that tests compare: `canonical` without positions (the
 /// form the differential test also gives TOMLKit's tables), `located` with them.
 enum TOMLText {
+    /// A string in quotes, escaped as Swift writes it (TOMLKit changes `String.debugDescription`).
+    static func quote(_ text: String) -> String {
+        "\"" + text.unicodeScalars.map { $0.escaped(asASCII: false) }.joined() + "\""
+    }
+
     static func canonical(_ table: TOMLTable) -> String {
-        "{" + table.keys.sorted().compactMap { key in table[key].map { "\(key.debugDescription)=\(canonical($0))" } }.joined(separator: ", ") + "}"
+        "{" + table.keys.sorted().compactMap { key in table[key].map { "\(quote(key))=\(canonical($0))" } }.joined(separator: ", ") + "}"
     }
 
     static func canonical(_ node: TOMLNode) -> String {
         switch node.value {
-        case let .string(text): return "s" + text.debugDescription
+        case let .string(text): return "s" + quote(text)
         case let .integer(number): return "i\(number)"
         case let .float(number): return "f" + float(number)
         case let .boolean(flag): return "b\(flag)"

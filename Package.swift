@@ -81,7 +81,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalServerTests",
-            dependencies: ["PortalServer", "PortalPipeline", "PortalText", "PortalSite", "PortalOutput"]
+            dependencies: [
+                "PortalServer", "PortalPipeline", "PortalText", "PortalSite", "PortalOutput",
+                // Test only: what TOMLKit kept, measured beside portal's TOML reader.
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .testTarget(
             name: "PortalIntegrationTests",

@@ -7,11 +7,15 @@ package struct TOMLValueReader {
     /// File name used in messages, relative to the site root (`site.toml`).
     package let file: String
     package let locator: TOMLKeyLocator
+    /// The parsed file: where the scan of `locator` does not reach (keys inside
+    /// inline tables), a value's own position.
+    package let root: TOMLTable?
     package var diagnostics: [Diagnostic] = []
 
-    package init(file: String, text: String) {
+    package init(file: String, text: String, root: TOMLTable? = nil) {
         self.file = file
         self.locator = TOMLKeyLocator(text: text)
+        self.root = root
     }
 
     /// Parses `text`, or returns nil after recording an `invalid TOML` error.
@@ -31,8 +35,23 @@ package struct TOMLValueReader {
         return nil
     }
 
+    /// Where the key of `path` is written; for a key inside an inline table, where its value starts.
     package func location(of path: [String]) -> SourceLocation {
-        locator.location(of: path, in: file)
+        if locator.position(of: path) == nil, let root, let node = Self.node(at: path, in: root) {
+            return SourceLocation(path: file, line: node.line, column: node.column)
+        }
+        return locator.location(of: path, in: file)
+    }
+
+    package static func node(at path: [String], in root: TOMLTable) -> TOMLNode? {
+        var table: TOMLTable? = root
+        var found: TOMLNode?
+        for key in path {
+            guard let next = table?[key] else { return nil }
+            found = next
+            table = next.table
+        }
+        return found
     }
 
     package static func displayName(_ path: [String]) -> String {

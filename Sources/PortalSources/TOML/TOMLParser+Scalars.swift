@@ -4,7 +4,7 @@ extension TOMLParser {
 
     /// `"..."` on one line, with escapes.
     mutating func basicString() throws(TOMLError) -> String {
-        let start = here
+        let start = position()
         index += 1
         var text: [UInt8] = []
         while true {
@@ -27,7 +27,7 @@ extension TOMLParser {
 
     /// `'...'` on one line, no escapes.
     mutating func literalString() throws(TOMLError) -> String {
-        let start = here
+        let start = position()
         index += 1
         let from = index
         while true {
@@ -48,7 +48,7 @@ extension TOMLParser {
     /// `"""..."""`: escapes, new lines, and a backslash at the end of a line that trims
     /// the blanks and new lines after it.
     mutating func multilineBasicString() throws(TOMLError) -> String {
-        let start = here
+        let start = position()
         index += 3
         _ = try skipNewline()
         var text: [UInt8] = []
@@ -88,7 +88,7 @@ extension TOMLParser {
 
     /// `'''...'''`: new lines, no escapes.
     mutating func multilineLiteralString() throws(TOMLError) -> String {
-        let start = here
+        let start = position()
         index += 3
         _ = try skipNewline()
         var text: [UInt8] = []
@@ -134,7 +134,7 @@ extension TOMLParser {
 
     /// `\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX`.
     mutating func escape(into text: inout [UInt8]) throws(TOMLError) {
-        let place = here
+        let place = position()
         index += 1
         guard let byte = peek else { throw error("unterminated string: expected an escape after '\\', found the end of the text") }
         let simple: UInt8?
@@ -198,7 +198,7 @@ extension TOMLParser {
             while let byte = peek, Self.isTokenByte(byte) { index += 1 }
         }
         let token = Array(bytes[start..<index])
-        let place = (line: line, column: column(of: start))
+        let place = position(of: start)
         let text = String(decoding: token, as: UTF8.self)
         if token.count >= 5, token[0...3].allSatisfy(Self.isDigit), token[4] == UInt8(ascii: "-") {
             guard let value = Self.dateTime(token) else {

@@ -12,6 +12,9 @@ package struct TOMLParser {
     let root = TOMLTable(origin: .header)
     var current: TOMLTable
     var currentPath: [String] = []
+    /// The last column computed and its offset: columns are counted onwards from it, so a
+    /// long line with many values is not counted again from its start for each one.
+    var knownColumn = (offset: 0, column: 1)
 
     init(bytes: [UInt8], firstLine: Int) {
         self.bytes = bytes
@@ -47,7 +50,20 @@ package struct TOMLParser {
         return count
     }
 
-    var here: (line: Int, column: Int) { (line, column(of: index)) }
+    /// Line and column of `offset` (on the current line), counted from the last one known.
+    mutating func position(of offset: Int) -> (line: Int, column: Int) {
+        if knownColumn.offset < lineStart || knownColumn.offset > offset { knownColumn = (lineStart, 1) }
+        var count = knownColumn.column
+        var position = knownColumn.offset
+        while position < offset && position < bytes.count {
+            if bytes[position] & 0xC0 != 0x80 { count += 1 }
+            position += 1
+        }
+        knownColumn = (offset, count)
+        return (line, count)
+    }
+
+    mutating func position() -> (line: Int, column: Int) { position(of: index) }
 
     func error(_ message: String) -> TOMLError {
         TOMLError(message, line: line, column: column(of: index))
@@ -179,7 +195,7 @@ package struct TOMLParser {
         var parts: [KeyPart] = []
         while true {
             skipBlanks()
-            let place = here
+            let place = position()
             guard let byte = peek else { throw error("expected a key, found the end of the text") }
             let name: String
             if byte == UInt8(ascii: "\"") {
@@ -256,7 +272,7 @@ package struct TOMLParser {
 
     /// `[a.b]` or `[[a.b]]`; makes the named table the one later pairs go into.
     mutating func header() throws(TOMLError) {
-        let place = here
+        let place = position()
         index += 1
         let isArray = peek == UInt8(ascii: "[")
         if isArray { index += 1 }
@@ -340,7 +356,7 @@ package struct TOMLParser {
     // MARK: Values
 
     mutating func value(depth: Int) throws(TOMLError) -> TOMLNode {
-        let place = here
+        let place = position()
         guard let byte = peek else { throw error("expected a value, found the end of the text") }
         let value: TOMLValue
         switch byte {
@@ -393,7 +409,7 @@ package struct TOMLParser {
 
     mutating func array(depth: Int) throws(TOMLError) -> TOMLArray {
         guard depth <= Self.maximumDepth else { throw error("arrays and inline tables nested more than \(Self.maximumDepth) deep") }
-        let start = here
+        let start = position()
         index += 1
         let array = TOMLArray(isTableArray: false)
         while true {
@@ -416,7 +432,7 @@ package struct TOMLParser {
 
     mutating func inlineTable(depth: Int) throws(TOMLError) -> TOMLTable {
         guard depth <= Self.maximumDepth else { throw error("arrays and inline tables nested more than \(Self.maximumDepth) deep") }
-        let start = here
+        let start = position()
         index += 1
         // Dotted keys inside may build sub-tables until the closing brace.
         let table = TOMLTable(origin: .dotted)

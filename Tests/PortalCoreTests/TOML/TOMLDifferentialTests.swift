@@ -82,23 +82,31 @@ import Testing
         TOMLKitReference.probe()
     }
 
-    @Test func casesReadTheSame() throws {
-        let comparison = try Comparison((Self.cases + SimpleTOMLTests.simple).enumerated().map { ($1, "case \($0)") })
+    /// Runs `work` on a thread of its own: the comparisons take seconds, and tests of the
+    /// preview server need the threads of the cooperative pool to answer in time.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    @Test func casesReadTheSame() async throws {
+        let comparison = try await Self.offPool { try Comparison((Self.cases + SimpleTOMLTests.simple).enumerated().map { ($1, "case \($0)") }) }
         Self.check(comparison)
         print("TOML differential, cases: \(comparison.summary)")
         #expect(comparison.bothAccepted >= 10)
     }
 
-    @Test func editedVariantsReadTheSame() throws {
+    @Test func editedVariantsReadTheSame() async throws {
         let texts = FrontMatterFixture.variants(of: Self.cases + SimpleTOMLTests.simple, each: 300)
-        let comparison = try Comparison(texts.enumerated().map { ($1, "variant \($0)") })
+        let comparison = try await Self.offPool { try Comparison(texts.enumerated().map { ($1, "variant \($0)") }) }
         Self.check(comparison)
         print("TOML differential, variants: \(comparison.summary)")
         #expect(comparison.bothAccepted > 1000)
     }
 
     @Test(.enabled(if: SharedFolder.exists, "needs ../shared beside the repository"))
-    func sharedFilesReadTheSame() throws {
+    func sharedFilesReadTheSame() async throws {
         var items: [(text: String, origin: String)] = []
         if let walker = FileManager.default.enumerator(atPath: SharedFolder.root) {
             for case let path as String in walker where path.hasSuffix(".toml") {
@@ -109,7 +117,8 @@ import Testing
         }
         let files = items.count
         items += FrontMatterFixture.corpusFrontMatters(fence: "+++", variable: "PORTAL_TOML_CORPUS").map { ($0.text, $0.path) }
-        let comparison = try Comparison(items)
+        let compared = items
+        let comparison = try await Self.offPool { try Comparison(compared) }
         Self.check(comparison)
         print("TOML differential, ../shared: \(files) .toml files and \(items.count - files) TOML front matters: \(comparison.summary)")
     }

@@ -5,9 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// `portal serve` rebuilds for hours: a full rebuild must not keep memory. TOMLKit never
-/// frees what it parses, so site.toml, data/ and the theme's string tables are parsed
-/// again only when their text changed.
+/// `portal serve` rebuilds for hours: a full rebuild must not keep memory. (Rebuilds after
+/// edits of the TOML files are measured in `TOMLEditMemoryTests`.)
 ///
 /// The rebuilds run in a child process (this test binary, with only the probe below),
 /// so that what other tests allocate at the same time does not count.

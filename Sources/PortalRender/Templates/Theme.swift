@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 import PortalSources
 import PortalSite
@@ -124,23 +123,20 @@ extension Theme {
     /// The strings of an `i18n/*.toml` text, parsed once per text (see `ParseMemo`).
     package static func strings(_ text: String, origin: String) -> Result<[String: String], Diagnostic> {
         ParseMemos.strings.value(for: origin, text: text) {
-            // Flat `key = "text"` lines (the usual table) are read without TOMLKit, which
-            // would keep the parsed table for ever; anything else goes through it.
-            if let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 0, timeZone: TimeZone(identifier: "UTC")!) {
+            // Flat `key = "text"` lines (the usual table) take the quick path.
+            if let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 0, timeZone: TimeZone.utc) {
                 var values: [String: String] = [:]
                 for entry in entries { if case let .value(.string(value)) = entry.node.kind { values[entry.key] = value } }
                 return .success(values)
             }
-            do {
-                let table = try TOMLTable(string: text)
+            do throws(TOMLError) {
+                let table = try TOMLParser.parse(text)
                 var values: [String: String] = [:]
-                for (key, value) in table { if let text = value.string { values[key] = text } }
+                for (key, node) in table.orderedEntries { if let text = node.string { values[key] = text } }
                 return .success(values)
-            } catch let error as TOMLParseError {
-                return .failure(.error("invalid TOML: \(error.description)",
-                    at: SourceLocation(path: origin, line: error.source.begin.line, column: error.source.begin.column)))
             } catch {
-                return .failure(.error("invalid TOML: \(error)", at: SourceLocation(path: origin)))
+                return .failure(.error("invalid TOML: \(error.message)",
+                    at: SourceLocation(path: origin, line: error.line, column: error.column)))
             }
         }
     }

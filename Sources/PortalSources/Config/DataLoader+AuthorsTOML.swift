@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 extension DataLoader {
@@ -20,7 +19,7 @@ extension DataLoader {
         guard let root = TOMLValueReader.parseTable(text, file: file, diagnostics: &diagnostics) else {
             return (AuthorRegistry(), diagnostics)
         }
-        var reader = TOMLValueReader(file: file, text: text)
+        var reader = TOMLValueReader(file: file, text: text, root: root)
         var profiles: [String: AuthorProfile] = [:]
         for id in root.keys {
             guard let table = reader.table(root, id, at: []) else { continue }

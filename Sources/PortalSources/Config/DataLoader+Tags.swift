@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 extension DataLoader {
@@ -13,7 +12,7 @@ extension DataLoader {
         guard let root = TOMLValueReader.parseTable(text, file: file, diagnostics: &diagnostics) else {
             return ([:], diagnostics)
         }
-        var reader = TOMLValueReader(file: file, text: text)
+        var reader = TOMLValueReader(file: file, text: text, root: root)
         var names: [String: [String: String]] = [:]
         for tag in root.keys {
             guard let table = reader.table(root, tag, at: []) else { continue }

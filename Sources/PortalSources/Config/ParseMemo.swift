@@ -3,9 +3,8 @@ import PortalText
 
 /// The last result of parsing each TOML file, kept with the text it came from.
 ///
-/// TOMLKit 0.6.0 never frees a parsed table (nor the key lists it hands out), so
-/// `portal serve`, which runs a full build after many edits, would keep every copy of
-/// `site.toml`, `data/*.toml` and `Templates/i18n/*.toml` it ever parsed. A file is
+/// `portal serve` runs a full build after many edits, most of which leave
+/// `site.toml`, `data/*.toml` and `Templates/i18n/*.toml` as they were: a file is
 /// parsed again only when its text changed; one result per file is kept.
 package final class ParseMemo<Value>: @unchecked Sendable {
     private let lock = NSLock()

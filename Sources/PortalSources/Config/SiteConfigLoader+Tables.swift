@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 extension SiteConfigLoader {
     package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight"]

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 /// Reads and validates `site.toml`.
@@ -33,7 +32,7 @@ public enum SiteConfigLoader {
         guard let root = TOMLValueReader.parseTable(text, file: path, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
-        var reader = TOMLValueReader(file: path, text: text)
+        var reader = TOMLValueReader(file: path, text: text, root: root)
         reader.warnUnknownKeys(in: root, at: [], known: topLevelKeys)
 
         let title = reader.string(root, "title", at: []) ?? "portal"

@@ -2,8 +2,8 @@ import PortalText
 
 /// Finds the line and column where each key of a TOML text is written.
 ///
-/// TOMLKit reports positions only for syntax errors, so messages about a
-/// key's value (wrong type, unknown key) locate it by scanning the text:
+/// Messages about a key's value (wrong type, unknown key) name where the key
+/// is written (`TOMLParser` keeps where values start), found by scanning the text:
 /// table headers, `key = value` lines and dotted keys. Keys inside inline
 /// tables are not indexed; lookups fall back to the nearest indexed parent.
 package struct TOMLKeyLocator: Sendable {

@@ -1,4 +1,3 @@
-import TOMLKit
 import PortalText
 
 extension TOMLValueReader {

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 import PortalText
 
 /// Reads typed values out of a parsed TOML file, reporting each problem at
@@ -8,11 +7,15 @@ package struct TOMLValueReader {
     /// File name used in messages, relative to the site root (`site.toml`).
     package let file: String
     package let locator: TOMLKeyLocator
+    /// The parsed file: where the scan of `locator` does not reach (keys inside
+    /// inline tables), a value's own position.
+    package let root: TOMLTable?
     package var diagnostics: [Diagnostic] = []
 
-    package init(file: String, text: String) {
+    package init(file: String, text: String, root: TOMLTable? = nil) {
         self.file = file
         self.locator = TOMLKeyLocator(text: text)
+        self.root = root
     }
 
     /// Parses `text`, or returns nil after recording an `invalid TOML` error.
@@ -24,19 +27,31 @@ package struct TOMLValueReader {
             diagnostics.append(.error("invalid TOML: NUL byte in file", at: SourceLocation(path: file, line: line)))
             return nil
         }
-        do {
-            return try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let location = SourceLocation(path: file, line: error.source.begin.line, column: error.source.begin.column)
-            diagnostics.append(.error("invalid TOML: \(error.description)", at: location))
+        do throws(TOMLError) {
+            return try TOMLParser.parse(text)
         } catch {
-            diagnostics.append(.error("invalid TOML: \(error)", at: SourceLocation(path: file)))
+            diagnostics.append(.error("invalid TOML: \(error.message)", at: SourceLocation(path: file, line: error.line, column: error.column)))
         }
         return nil
     }
 
+    /// Where the key of `path` is written; for a key inside an inline table, where its value starts.
     package func location(of path: [String]) -> SourceLocation {
-        locator.location(of: path, in: file)
+        if locator.position(of: path) == nil, let root, let node = Self.node(at: path, in: root) {
+            return SourceLocation(path: file, line: node.line, column: node.column)
+        }
+        return locator.location(of: path, in: file)
+    }
+
+    package static func node(at path: [String], in root: TOMLTable) -> TOMLNode? {
+        var table: TOMLTable? = root
+        var found: TOMLNode?
+        for key in path {
+            guard let next = table?[key] else { return nil }
+            found = next
+            table = next.table
+        }
+        return found
     }
 
     package static func displayName(_ path: [String]) -> String {
@@ -52,8 +67,8 @@ package struct TOMLValueReader {
     }
 
     /// Reports a value of the wrong type, naming the key.
-    package mutating func typeMismatch(_ path: [String], expected: String, found value: TOMLValueConvertible) {
-        error("'\(Self.displayName(path))' must be \(expected), not \(Self.describe(value.type))", at: path)
+    package mutating func typeMismatch(_ path: [String], expected: String, found value: TOMLNode) {
+        error("'\(Self.displayName(path))' must be \(expected), not \(value.typeDescription)", at: path)
     }
 
     /// Warns about each key of `table` that is not in `known`; `path` names the table.
@@ -135,20 +150,6 @@ package struct TOMLValueReader {
             case (nil, .some): return false
             default: return a < b
             }
-        }
-    }
-
-    package static func describe(_ type: TOMLType) -> String {
-        switch type {
-        case .table: return "a table"
-        case .array: return "an array"
-        case .string: return "a string"
-        case .int: return "an integer"
-        case .double: return "a number"
-        case .bool: return "a boolean"
-        case .date: return "a date"
-        case .time: return "a time"
-        case .dateTime: return "a date-time"
         }
     }
 }

@@ -17,7 +17,7 @@ package enum FrontMatterLines {
 
     /// Characters libyaml refuses or reads as line breaks (controls, DEL, C1 controls,
     /// U+2028, U+2029, U+FFFE, U+FFFF) and the byte-order mark: left to Yams (and, in
-    /// TOML front matter, to TOMLKit).
+    /// TOML front matter, to `TOMLParser`).
     package static func holdsSpecialCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {

@@ -3,10 +3,10 @@ import PortalText
 
 /// Most TOML front matter is `key = value` lines (basic or literal strings, booleans,
 /// whole numbers, dates, one-line lists of those) and perhaps a `[table]` of the same.
-/// Those are read here without TOMLKit, giving the nodes `readParsed` gives; anything
+/// Those are read here line by line, giving the nodes `readParsed` gives; anything
 /// else (escapes, comments after a value, dotted or quoted keys, floats, inline tables,
-/// values over several lines, repeated keys) returns nil and goes through TOMLKit, so
-/// its errors and its rules stay the only ones.
+/// values over several lines, repeated keys) returns nil and goes through `TOMLParser`,
+/// so its errors and its rules stay the only ones.
 extension TOMLFrontMatterReader {
     package static func readSimple(_ text: String, lineOffset: Int, timeZone: TimeZone) -> [FrontMatterNode.Entry]? {
         var text = text
@@ -60,9 +60,8 @@ private struct SimpleTOML {
         guard index < line.count, line[index] == UInt8(ascii: "=") else { return false }
         index += 1
         skipSpaces(line, &index)
-        // Values in a table take the place of its header, as TOMLKit keeps no positions.
-        let place = tables.last.map { (line: $0.line, column: $0.column) } ?? (line: number, column: index + 1)
-        guard let node = value(line, &index, line: place.line, column: place.column) else { return false }
+        // Only ASCII stands before the value: its byte offset gives its column.
+        guard let node = value(line, &index, line: number, column: index + 1) else { return false }
         skipSpaces(line, &index)
         guard index == line.count else { return false }
         if tables.isEmpty {
@@ -106,8 +105,9 @@ private struct SimpleTOML {
                 skipSpaces(line, &index)
                 guard index < line.count else { return nil }
                 if line[index] == UInt8(ascii: "]") { break }
+                let itemColumn = scalarColumn(line, index)
                 guard line[index] != UInt8(ascii: "["), let item = scalar(line, &index) else { return nil }
-                items.append(FrontMatterNode(.value(item), line: number, column: column))
+                items.append(FrontMatterNode(.value(item), line: number, column: itemColumn))
                 skipSpaces(line, &index)
                 guard index < line.count else { return nil }
                 if line[index] == UInt8(ascii: ",") { index += 1 } else if line[index] != UInt8(ascii: "]") { return nil }
@@ -125,7 +125,7 @@ private struct SimpleTOML {
             let start = index + 1
             var end = start
             while end < line.count, line[end] != first {
-                // Escapes in basic strings are TOMLKit's to read.
+                // Escapes in basic strings are left to `TOMLParser`.
                 if first == UInt8(ascii: "\""), line[end] == UInt8(ascii: "\\") { return nil }
                 end += 1
             }
@@ -137,7 +137,7 @@ private struct SimpleTOML {
         var end = index
         while end < line.count, line[end] != 0x20, line[end] != UInt8(ascii: ","), line[end] != UInt8(ascii: "]") { end += 1 }
         let token = UnsafeBufferPointer(rebasing: line[index..<end])
-        // `2021-12-23 10:00:00`: a space between date and time is TOMLKit's to read.
+        // `2021-12-23 10:00:00`: a space between date and time is left to `TOMLParser`.
         if token.count == 10, end + 1 < line.count, line[end] == 0x20, isDigit(line[end + 1]) { return nil }
         guard let result = word(token) else { return nil }
         index = end
@@ -179,6 +179,13 @@ private struct SimpleTOML {
         guard scanner.atEnd else { return nil }
         return FrontMatterDate.make(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                                     offsetSeconds: offset, timeZone: timeZone).map { .date($0, hasTime: true) }
+    }
+
+    /// 1-based column of `index` in `line`, in Unicode scalars.
+    private func scalarColumn(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        var count = 1
+        for position in 0..<index where line[position] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

@@ -87,6 +87,12 @@ import Testing
         #expect(broken.diagnostics.first?.message.hasPrefix("invalid TOML: ") == true)
     }
 
+    @Test func aValueInsideAnInlineTableIsLocatedAtItself() throws {
+        // The key scan does not look inside inline tables; the parsed value knows its place.
+        let (_, diagnostics) = DataLoader.parseAuthorsTOMLText("[a]\nname = \"A\"\nsocials = { github = \"x\", x = 1 }\n", file: "data/authors.toml")
+        #expect(diagnostics.map(\.description) == ["data/authors.toml:3:31: error: 'a.socials.x' must be a string, not an integer"])
+    }
+
     @Test func docusaurusAuthorsYAML() throws {
         let site = try TemporarySite()
         defer { site.remove() }

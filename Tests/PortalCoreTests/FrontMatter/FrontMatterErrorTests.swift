@@ -15,12 +15,12 @@ import Testing
 
     @Test func invalidTOMLIsLocatedInTheFile() {
         #expect(F.error("+++\ntitle = T\n+++\n")
-            == "content/posts/a.md:2:9: error: invalid TOML front matter: Error while parsing boolean: expected 'true', saw 'T'")
+            == "content/posts/a.md:2:9: error: invalid TOML front matter: expected a value, found 'T' (strings need quotes)")
     }
 
     @Test func invalidTOMLAfterBlankLinesCountsThem() {
         let message = F.error("\n\n+++\ndraft = false\ntitle = \"T\"\ntitle = \"U\"\n+++\n")
-        #expect(message == "content/posts/a.md:6:9: error: invalid TOML front matter: Error while parsing key-value pair: cannot redefine existing string 'title'")
+        #expect(message == "content/posts/a.md:6:1: error: invalid TOML front matter: duplicate key 'title' (first defined on line 5)")
     }
 
     @Test func invalidYAMLIsLocatedInTheFile() {

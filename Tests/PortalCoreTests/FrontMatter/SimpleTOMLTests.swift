@@ -9,8 +9,8 @@ import Testing
 @testable import PortalOutput
 @testable import PortalPipeline
 
-/// The quick reader of flat TOML front matter must give exactly the nodes TOMLKit gives,
-/// and leave everything it does not fully understand to TOMLKit.
+/// The quick reader of flat TOML front matter must give exactly the nodes portal's TOML
+/// reader gives, and leave everything it does not fully understand to that reader.
 @Suite struct SimpleTOMLTests {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
@@ -76,14 +76,14 @@ import Testing
         for text in others {
             #expect(TOMLFrontMatterReader.readSimple(text, lineOffset: 1, timeZone: Self.zone) == nil, "read quickly: \(text)")
         }
-        // TOMLKit still reports the problems of those that are invalid.
+        // The full reader still reports the problems of those that are invalid.
         if case .success = TOMLFrontMatterReader.read("title = \"a\"\ntitle = \"b\"\n", lineOffset: 1, timeZone: Self.zone) {
             Issue.record("a repeated key was accepted")
         }
     }
 
     @Test func editedFrontMatterIsReadAsTOMLKitReadsItOrLeftToIt() {
-        // Whatever the quick reader accepts, TOMLKit accepts too and reads the same.
+        // Whatever the quick reader accepts, the full reader accepts too and reads the same.
         var quick = 0
         let short = ["n = 10\nm = -7\n", "d = 2021-12-23\nt = 2021-12-23T10:00:00+08:00\n", "l = [1, \"a\", 'b', true]\n[x]\ny = 'z'\n"]
         for text in FrontMatterFixture.variants(of: Self.simple + short, each: 1000) {

@@ -9,7 +9,7 @@ import Testing
 @testable import PortalOutput
 @testable import PortalPipeline
 
-/// `Templates/i18n/*.toml`: flat tables are read without TOMLKit, others with it, alike.
+/// `Templates/i18n/*.toml`: flat tables are read quickly, others by the full TOML reader, alike.
 @Suite struct ThemeStringsTests {
     @Test func flatAndFullReadsAgree() throws {
         let flat = "# strings\nhome = \"首页\"\ncolon = \"：\"\ncount = 3\n"

@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// `[limits]` of site.toml: bounds on what one page may ask a build to make, so that a
 /// page with ten thousand tags fails with a message instead of writing forty thousand files.
 public struct SiteLimits: Sendable, Hashable {

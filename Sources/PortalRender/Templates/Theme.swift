@@ -123,12 +123,6 @@ extension Theme {
     /// The strings of an `i18n/*.toml` text, parsed once per text (see `ParseMemo`).
     package static func strings(_ text: String, origin: String) -> Result<[String: String], Diagnostic> {
         ParseMemos.strings.value(for: origin, text: text) {
-            // Flat `key = "text"` lines (the usual table) take the quick path.
-            if let entries = TOMLFrontMatterReader.readSimple(text, lineOffset: 0, timeZone: TimeZone.utc) {
-                var values: [String: String] = [:]
-                for entry in entries { if case let .value(.string(value)) = entry.node.kind { values[entry.key] = value } }
-                return .success(values)
-            }
             do throws(TOMLError) {
                 let table = try TOMLParser.parse(text)
                 var values: [String: String] = [:]

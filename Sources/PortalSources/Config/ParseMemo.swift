@@ -7,19 +7,13 @@ import PortalText
 /// `site.toml`, `data/*.toml` and `Templates/i18n/*.toml` as they were: a file is
 /// parsed again only when its text changed; one result per file is kept.
 package final class ParseMemo<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (text: String, value: Value)] = [:]
+    private let entries = Locked([String: (text: String, value: Value)]())
 
     /// The result for `text` of the file `key`: the kept one when the text is the same.
     package func value(for key: String, text: String, parse: () -> Value) -> Value {
-        lock.lock()
-        let kept = entries[key]
-        lock.unlock()
-        if let kept, kept.text == text { return kept.value }
+        if let kept = entries.withLock({ $0[key] }), kept.text == text { return kept.value }
         let value = parse()
-        lock.lock()
-        entries[key] = (text, value)
-        lock.unlock()
+        entries.withLock { $0[key] = (text, value) }
         return value
     }
 }

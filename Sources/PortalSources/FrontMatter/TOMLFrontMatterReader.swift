@@ -1,11 +1,10 @@
 import Foundation
 
-/// Reads `+++` front matter into front-matter nodes: flat TOML quickly, the rest with `TOMLParser`.
+/// Reads `+++` front matter into front-matter nodes with `TOMLParser`.
 package enum TOMLFrontMatterReader {
     /// `lineOffset` is added to TOML line numbers to give file lines (the opening fence's line).
     package static func read(_ text: String, lineOffset: Int, timeZone: TimeZone) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
-        if let entries = readSimple(text, lineOffset: lineOffset, timeZone: timeZone) { return .success(entries) }
-        return readParsed(text, lineOffset: lineOffset, timeZone: timeZone)
+        readParsed(text, lineOffset: lineOffset, timeZone: timeZone)
     }
 
     /// Reads any TOML 1.0 document; each node keeps the line and column where its value starts.
@@ -27,7 +26,7 @@ package enum TOMLFrontMatterReader {
     private struct Converter {
         let timeZone: TimeZone
 
-        /// Keys sorted at every level, as the flat reader sorts them.
+        /// Keys sorted at every level, so that parameters reach templates in one order.
         func entries(_ table: TOMLTable) -> [FrontMatterNode.Entry] {
             table.keys.sorted().compactMap { key -> FrontMatterNode.Entry? in
                 table[key].map { FrontMatterNode.Entry(key: key, node: node($0)) }

@@ -36,7 +36,7 @@ import Testing
         #expect(parsed.document?.metadata.title == "b")
         #expect(parsed.diagnostics.map(\.description)
             == ["content/posts/a.md:4:1: warning: 'title' is repeated in the front matter (first at line 2): the last value is used"])
-        // The first value's block list goes with it; the flat reader leaves repeats to libyaml.
+        // The first value's block list goes with it.
         let lists = F.parse("---\ntags:\n- a\n- b\ntitle: T\ntags: [c]\n---\n")
         #expect(lists.document?.metadata.tags == ["c"])
         #expect(lists.diagnostics.map(\.description)

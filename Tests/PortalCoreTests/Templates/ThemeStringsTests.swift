@@ -20,12 +20,6 @@ import Testing
         #expect(a == b)
     }
 
-    @Test func theDefaultThemeTablesAreFlat() {
-        for (path, text) in DefaultTheme.files where path.hasPrefix("i18n/") {
-            #expect(TOMLFrontMatterReader.readSimple(text, lineOffset: 0, timeZone: TimeZone(identifier: "UTC")!) != nil, "\(path)")
-        }
-    }
-
     @Test func invalidTablesAreLocatedErrors() {
         guard case let .failure(error) = Theme.strings("home = \"x\nnext = 1\n", origin: "Templates/i18n/x.toml") else {
             Issue.record("no error")

@@ -24,6 +24,10 @@ package struct TOMLValueReader {
             diagnostics.append(.error("invalid TOML: NUL byte in file", at: SourceLocation(path: file, line: line)))
             return nil
         }
+        if let place = TOMLHeaderCheck.badHeaderKey(in: text) {
+            diagnostics.append(.error("invalid TOML: \(TOMLHeaderCheck.message)", at: SourceLocation(path: file, line: place.line, column: place.column)))
+            return nil
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {

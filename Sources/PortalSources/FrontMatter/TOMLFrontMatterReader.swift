@@ -11,6 +11,13 @@ package enum TOMLFrontMatterReader {
 
     /// Reads any TOML through TOMLKit (toml++).
     package static func readParsed(_ text: String, lineOffset: Int, timeZone: TimeZone) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
+        if let place = TOMLHeaderCheck.badHeaderKey(in: text) {
+            return .failure(FrontMatterProblem(
+                message: "invalid TOML front matter: \(TOMLHeaderCheck.message)",
+                line: place.line + lineOffset,
+                column: place.column
+            ))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -24,8 +24,8 @@ package struct TOMLValueReader {
             diagnostics.append(.error("invalid TOML: NUL byte in file", at: SourceLocation(path: file, line: line)))
             return nil
         }
-        if let place = TOMLHeaderCheck.badHeaderKey(in: text) {
-            diagnostics.append(.error("invalid TOML: \(TOMLHeaderCheck.message)", at: SourceLocation(path: file, line: place.line, column: place.column)))
+        if let problem = TOMLAssertionCheck.problem(in: text) {
+            diagnostics.append(.error("invalid TOML: \(problem.message)", at: SourceLocation(path: file, line: problem.line, column: problem.column)))
             return nil
         }
         do {

@@ -11,11 +11,11 @@ package enum TOMLFrontMatterReader {
 
     /// Reads any TOML through TOMLKit (toml++).
     package static func readParsed(_ text: String, lineOffset: Int, timeZone: TimeZone) -> Result<[FrontMatterNode.Entry], FrontMatterProblem> {
-        if let place = TOMLHeaderCheck.badHeaderKey(in: text) {
+        if let problem = TOMLAssertionCheck.problem(in: text) {
             return .failure(FrontMatterProblem(
-                message: "invalid TOML front matter: \(TOMLHeaderCheck.message)",
-                line: place.line + lineOffset,
-                column: place.column
+                message: "invalid TOML front matter: \(problem.message)",
+                line: problem.line + lineOffset,
+                column: problem.column
             ))
         }
         let table: TOMLTable

@@ -3,15 +3,24 @@ import Testing
 @testable import PortalText
 @testable import PortalSources
 
-/// Found by FuzzData (scripts/fuzz.sh): a table header whose key starts with a
-/// character that is neither a bare-key character nor a quote made toml++ assert,
-/// which aborted the whole build. Each TOML reader now reports it as an error.
-@Suite struct TOMLHeaderFuzzTests {
+/// Found by FuzzData and FuzzFrontMatter (scripts/fuzz.sh): toml++ asserts, which
+/// aborts the whole build, on a table header whose key starts with neither a bare-key
+/// character nor a quote, and on a date-time with no digit after its `T`. Each TOML
+/// reader now reports both as located errors.
+@Suite struct TOMLAssertionFuzzTests {
     /// The input FuzzData wrote (its first byte picks site.toml): the subpath
     /// fixture's site.toml with a mutated `[languages.zh-Hans]` header.
     static let reproducer = Data(base64Encoded: "AHRpdGxlID0gIlN1YnBhdGgiCmJhc2VVUkwgPSAiaHR0cHM6Ly9vcmcuZXhhbXBsZS5pby9wb3J0YWwvIgpkZWZhdWx0TGFuZ3VhZ2UgPSAiZW4iCnRpbWVab25lID0gIkV1cm9wZS9CZXJsaW4iCgpbbGFuZ3VhZ2VzLmVuXQpuYW1lID0gIkVuZ2xpc2giCnRpdGxlID0gIlN1Yi1wYXRoIHBvcnRhbCIKCluZnpWYip5nZXMuemgtSGFuc10KbmFtZSA9ICLnroDkvZPkuK3mlociCnRpdGxlID0gIuWtkOi3r+W+hOmXqOY/tyIK")!
 
-    static let headers = ["[é]\n", "[\u{FFFD}ges.zh-Hans]\n", "[!]\n", "[ =]\n", "[[{]]\n", "[\n", "x = 1\n\n  [\t#]\n"]
+    /// The second input FuzzData wrote (`data/authors.toml`): the header follows a
+    /// byte order mark, which toml++ skips.
+    static let afterByteOrderMark = Data(base64Encoded: "Ae+7v1ssaW5dBm5hTWXDPSA9ICJNYWludCE9CiA9ICJJbnZhbCIK")!
+
+    /// The input FuzzFrontMatter wrote: a page whose `+++` front matter has
+    /// `Date = 2022-02-03T-0`:00:00+08:Str00`.
+    static let dateTimeWithoutTime = Data(base64Encoded: "CgorKysKRGF0ZSA9IDIwMjItMDItMDNULTBgOjAwOjAwKzA4OlN0cjAwCkxpbmFsaWFsZSA9ICE6bGFuayIKRGVzY3JpcGFsaWF0aW9uID0gc0Rlc2MgYWFtZS1venlzLiIKKysrCkJvZHkuCg==")!
+
+    static let headers = ["[é]\n", "[\u{FFFD}ges.zh-Hans]\n", "[!]\n", "[ =]\n", "[[{]]\n", "[\n", "x = 1\n\n  [\t#]\n", "\u{FEFF}[,]\n", "[\r\n"]
 
     @Test func theReproducerIsAnErrorInSiteToml() throws {
         let text = String(decoding: Self.reproducer.dropFirst(), as: UTF8.self)
@@ -21,6 +30,32 @@ import Testing
         #expect(error.message.contains("table header must start with a bare key"))
         #expect(error.location?.line == 10)
         #expect(error.location?.column == 2)
+    }
+
+    @Test func theHeaderAfterAByteOrderMarkIsAnError() throws {
+        let text = String(decoding: Self.afterByteOrderMark.dropFirst(), as: UTF8.self)
+        let (registry, diagnostics) = DataLoader.parseAuthorsTOMLText(text, file: "data/authors.toml")
+        #expect(registry.profiles.isEmpty)
+        let error = try #require(diagnostics.first)
+        #expect(error.message.contains("table header must start with a bare key"))
+        #expect(error.location?.line == 1)
+        #expect(error.location?.column == 2)
+    }
+
+    @Test func aDateTimeWithoutATimeIsAnError() throws {
+        let bytes = Array(Self.dateTimeWithoutTime)
+        for path in ["posts/2021-12-23-a.md", "notes/b.txt"] {
+            let (document, diagnostics) = FrontMatterFixture.parseBytes(bytes, path: path)
+            #expect(document == nil)
+            let error = try #require(diagnostics.first)
+            #expect(error.message.contains("a date-time needs a time"), "\(error)")
+            #expect(error.location?.line == 4)
+            #expect(error.location?.column == 19)
+        }
+        for text in ["d = 2022-02-03T-0:00:00\n", "d = [1979-05-27T]\n", "t = { d = 1979-05-27tx:00:00 }\n", "a = [\n  1979-05-27T07:32:00Z,\n  1979-05-27T:\n]\n"] {
+            #expect(TOMLAssertionCheck.problem(in: text)?.message == TOMLAssertionCheck.timeMessage, "\(text.debugDescription)")
+            #expect(SiteConfigLoader.parseText(text, path: "site.toml").diagnostics.hasErrors)
+        }
     }
 
     @Test func everyTOMLReaderReportsTheHeader() {
@@ -51,9 +86,10 @@ import Testing
             "a = \"[é]\" # [!]\n[\"é\"]\nx = 1\n['!']\ny = 2\n",
             "[[list]]\nname = \"x\"\n[ t . u ] # [é]\nv = { w = [1] }\n",
             "s = \"\"\"\\\"\"\"\"\n[k]\n",
+            "2022-02-03Tx = 1\nd = 1979-05-27T07:32:00Z\ne = 1979-05-27t07:32:00\nf = 1979-05-27\ng = { 2022-02-03T- = 1979-05-27 07:32:00 }\n",
         ]
         for text in valid {
-            #expect(TOMLHeaderCheck.badHeaderKey(in: text) == nil, "\(text.debugDescription)")
+            #expect(TOMLAssertionCheck.problem(in: text) == nil, "\(text.debugDescription)")
             var diagnostics: [Diagnostic] = []
             #expect(TOMLValueReader.parseTable(text, file: "t.toml", diagnostics: &diagnostics) != nil, "\(text.debugDescription) \(diagnostics)")
         }

@@ -116,7 +116,7 @@ for target in "${targets[@]}"; do
   if [ $rc != 0 ]; then
     status=1
     line="$line, FAILED (exit $rc)"
-    grep -E "ERROR|SUMMARY|Test unit written|^    #[0-9]+ " "$log" | head -40
+    grep -E "ERROR|SUMMARY|Test unit written|Assertion|differs|idempotent|^(flat|full): |^    #[0-9]+ " "$log" | head -40
   fi
   echo "$line"
   summary+=("$line")

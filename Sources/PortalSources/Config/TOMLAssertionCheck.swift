@@ -4,7 +4,8 @@
 /// before toml++ sees it. Found by fuzzing (scripts/fuzz.sh):
 /// - a table header whose key starts with neither a bare-key character nor a quote
 ///   (`[é]`, `[!]`, `[[=]]`, a lone `[` at the end of a line);
-/// - a date-time value with no digit after its `T` (`2022-02-03T-0:00:00`).
+/// - a date-time value with no digit after its `T` (`2022-02-03T-0:00:00`);
+/// - a ten-character value shaped like a date that is not one (`2024-09-1于 8`).
 package enum TOMLAssertionCheck {
     package struct Problem: Equatable {
         package var message: String
@@ -15,6 +16,7 @@ package enum TOMLAssertionCheck {
 
     package static let headerMessage = "a table header must start with a bare key (A-Z, a-z, 0-9, _ or -) or a quoted key"
     package static let timeMessage = "a date-time needs a time (HH:MM:SS) after its `T`"
+    package static let dateMessage = "a date must be YYYY-MM-DD"
 
     package static func problem(in text: String) -> Problem? {
         var bytes = Array(text.utf8)
@@ -119,7 +121,13 @@ package enum TOMLAssertionCheck {
                     if let t = dateTimeSeparator(bytes, at: i), t + 1 < end, !isDigit(bytes[t + 1]) {
                         return problem(timeMessage, at: t + 1)
                     }
-                    while i < end, !isValueTerminator(bytes[i]) { i += 1 }
+                    let start = i
+                    var scalars: [UInt8] = []  // first byte of each character
+                    while i < end, !isValueTerminator(bytes[i]) {
+                        if bytes[i] & 0xC0 != 0x80 { scalars.append(bytes[i]) }
+                        i += 1
+                    }
+                    if looksLikeBrokenDate(scalars) { return problem(dateMessage, at: start) }
                     expectValue = false
                     continue
                 }
@@ -127,6 +135,13 @@ package enum TOMLAssertionCheck {
             i += 1
         }
         return nil
+    }
+
+    /// Ten characters with `-` at the fifth and eighth that are not all digits
+    /// (`2024-09-1于`): toml++ tries to read a date-time from them and asserts.
+    private static func looksLikeBrokenDate(_ scalars: [UInt8]) -> Bool {
+        guard scalars.count == 10, scalars[4] == UInt8(ascii: "-"), scalars[7] == UInt8(ascii: "-") else { return false }
+        return scalars.enumerated().contains { index, byte in index != 4 && index != 7 && !isDigit(byte) }
     }
 
     /// The index of the `T` of a value starting `YYYY-MM-DDT`, or nil.

@@ -20,6 +20,11 @@ import Testing
     /// `Date = 2022-02-03T-0`:00:00+08:Str00`.
     static let dateTimeWithoutTime = Data(base64Encoded: "CgorKysKRGF0ZSA9IDIwMjItMDItMDNULTBgOjAwOjAwKzA4OlN0cjAwCkxpbmFsaWFsZSA9ICE6bGFuayIKRGVzY3JpcGFsaWF0aW9uID0gc0Rlc2MgYWFtZS1venlzLiIKKysrCkJvZHkuCg==")!
 
+    /// The third input FuzzFrontMatter wrote (a sample post with `date = 2024-09-1于 8 …`);
+    /// the whole input is also read as front matter text, which libFuzzer minimised
+    /// to `i=2024-09-1于 8`.
+    static let brokenDate = Data(base64Encoded: "KysrCnRpdGxlID0gIuekvuWMuuS8muiurue6quimge+8mjAuOSDlj5HluIPlpI3nm5giCmRhdGUgPSAyMDI0LTA5LTHkuo4gOCDmnIggOCDml6Xlj5HluIPvvIzmnKzmrKHkvJrorq7lgZrlj5HluIPlpI3nm5jjgIIKCiMjIOWBmuW+l+WlveeahAoKLSDlj5HluIPlgJnpgInniYjmj5DliY3kuKTlkajlj5Hlh7rvvIzmlLbliLAgMjQg5p2h5Y+N6aaI44CCCi0g5Y2H57qn5oyH5Y2X56ys5LiA5qyh5YGa5Yiw5LqG5Lit6Iux5paH5ZCM5q2l5Y+R5biD44CCCgojIzJUMjA6MDA6MDArMDg6MDAKdGFncyA9IFsi56S+5Yy65Lya6K6uIiwgIlJlbGVhc2UiXQphdXRob3JzID0gWyJjaGVuamluZyJdCisrKwoKMC45IOS6jiA4IOaciCA4IOaXpeWPkeW4g++8jOacrOasoeS8muiuruWBmuWPkeW4g+WkjeebmOOAggoKIyMg5YGa5b6X5aW955qECgotIOWPkeW4g+WAmemAieeJiOaPkOWJjeS4pOWRqOWPkeWHuu+8jOaUtuWIsCAyNCDmnaHlj43ppojjgIIKLSDljYfnuqfmjIfljZfnrKzkuIDmrKHlgZrliLDkuobkuK3oi7HmloflkIzmraXlj5HluIPjgIIKCiMjIOmcgOimgeaUuei/h+etvuiHquWKqOeUn+aIkAotIFsgXSDlnKjotKHnjK7ogIXmjIfljZfph4zlhpnmmI7lj5HluIPmtYHnqIsKLSBbIF0g5Li6IDEuMCDmjIflrprkuKTkvY3lj5HluIPnu4/nkIbvvIzkupLkuLrlpIfku70K")!
+
     static let headers = ["[é]\n", "[\u{FFFD}ges.zh-Hans]\n", "[!]\n", "[ =]\n", "[[{]]\n", "[\n", "x = 1\n\n  [\t#]\n", "\u{FEFF}[,]\n", "[\r\n"]
 
     @Test func theReproducerIsAnErrorInSiteToml() throws {
@@ -56,6 +61,21 @@ import Testing
             #expect(TOMLAssertionCheck.problem(in: text)?.message == TOMLAssertionCheck.timeMessage, "\(text.debugDescription)")
             #expect(SiteConfigLoader.parseText(text, path: "site.toml").diagnostics.hasErrors)
         }
+    }
+
+    @Test func aBrokenDateIsAnError() throws {
+        let text = String(decoding: Self.brokenDate, as: UTF8.self)
+        let (document, diagnostics) = FrontMatterFixture.parseBytes(Array(Self.brokenDate))
+        #expect(document == nil)
+        #expect(diagnostics.first?.message.contains("a date must be YYYY-MM-DD") == true, "\(diagnostics)")
+        guard case .failure = TOMLFrontMatterReader.read(text, lineOffset: 1, timeZone: .utc) else {
+            Issue.record("read as TOML")
+            return
+        }
+        for value in ["i=2024-09-1于 8\n", "d = 2024-09-1x\n", "d = [abcd-ef-gh 1]\n"] {
+            #expect(TOMLAssertionCheck.problem(in: value)?.message == TOMLAssertionCheck.dateMessage, "\(value.debugDescription)")
+        }
+        #expect(TOMLAssertionCheck.problem(in: "d = 2024-09-10 08:00:00\nk = 123456-890\nabcd-ef-gh = 1\n") == nil)
     }
 
     @Test func everyTOMLReaderReportsTheHeader() {

@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .executable(name: "portal", targets: ["PortalCLI"]),
         .library(name: "PortalPipeline", targets: ["PortalPipeline"]),
+        // The layers the fuzz package (Fuzz/) links, without the server.
+        .library(name: "PortalText", targets: ["PortalText"]),
+        .library(name: "PortalSources", targets: ["PortalSources"]),
+        .library(name: "PortalMarkdown", targets: ["PortalMarkdown"]),
+        .library(name: "PortalTemplates", targets: ["PortalTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

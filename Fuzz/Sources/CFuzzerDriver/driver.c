@@ -1,0 +1,1 @@
+// The declaration in CFuzzerDriver.h is all there is: libFuzzer defines the function.

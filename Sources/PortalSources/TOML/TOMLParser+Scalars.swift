@@ -70,18 +70,8 @@ extension TOMLParser {
                 } else {
                     try escape(into: &text)
                 }
-            case 0x0A:
-                text.append(0x0A)
-                newline()
-            case 0x0D:
-                guard self.byte(at: 1) == 0x0A else { throw error("carriage return not followed by a line feed") }
-                index += 1
-                text.append(0x0A)
-                newline()
             default:
-                if Self.isControl(byte) { throw error("control character \(Self.scalarName(byte)) in a string (write it as an escape)") }
-                text.append(byte)
-                index += 1
+                try appendMultilineText(byte, into: &text, control: "in a string (write it as an escape)")
             }
         }
     }
@@ -97,19 +87,28 @@ extension TOMLParser {
             switch byte {
             case UInt8(ascii: "'"):
                 if try closeMultiline(quote: byte, into: &text) { return String(decoding: text, as: UTF8.self) }
-            case 0x0A:
-                text.append(0x0A)
-                newline()
-            case 0x0D:
-                guard self.byte(at: 1) == 0x0A else { throw error("carriage return not followed by a line feed") }
-                index += 1
-                text.append(0x0A)
-                newline()
             default:
-                if Self.isControl(byte) { throw error("control character \(Self.scalarName(byte)) in a literal string") }
-                text.append(byte)
-                index += 1
+                try appendMultilineText(byte, into: &text, control: "in a literal string")
             }
+        }
+    }
+
+    /// A byte of a multi-line string that is neither a quote nor an escape: a new line
+    /// (CRLF read as LF), or text; control characters are errors, `control` saying where.
+    mutating func appendMultilineText(_ byte: UInt8, into text: inout [UInt8], control: String) throws(TOMLError) {
+        switch byte {
+        case 0x0A:
+            text.append(0x0A)
+            newline()
+        case 0x0D:
+            guard self.byte(at: 1) == 0x0A else { throw error("carriage return not followed by a line feed") }
+            index += 1
+            text.append(0x0A)
+            newline()
+        default:
+            if Self.isControl(byte) { throw error("control character \(Self.scalarName(byte)) \(control)") }
+            text.append(byte)
+            index += 1
         }
     }
 

@@ -33,6 +33,22 @@ import Testing
         #expect(errors.first?.message == "'en/tags/index.html' would be written by both content/tags/_index.md (the list of section 'tags') and (the list of tags)")
     }
 
+    @Test func anInvalidAliasNamesItsPageAndLine() {
+        let root = Fixtures.makeSite([
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-01\naliases:\n  - /a/../../etc/\n  - /x/y\\z/\n  - /\n  - /old/one/\n---\nBody\n",
+        ], siteToml: Self.englishSite)
+        let result = Fixtures.build(root)
+        let errors = Self.errors(result)
+        #expect(errors.map(\.location?.line) == [4, 4, 4], "\(errors)")
+        #expect(errors.allSatisfy { $0.location?.path == "content/posts/one.md" })
+        #expect(errors.map(\.message).sorted() == [
+            "alias '/' is the root of the site, which portal writes itself",
+            "alias '/a/../../etc/' is not a plain path (it has an empty, '.' or '..' part): write it from the site's root, such as /blog/old-name/",
+            "alias '/x/y\\z/' holds a control character or a backslash, which no URL path has",
+        ])
+        #expect(!result.diagnostics.contains { $0.message.contains("cannot write") })
+    }
+
     @Test func aSectionWithoutAnIndexPageNamesOneOfItsPages() {
         let root = Fixtures.makeSite(["content/authors/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA\n"], siteToml: Self.englishSite)
         let errors = Self.errors(Fixtures.build(root))

@@ -197,6 +197,10 @@ public struct SiteBuilder: Sendable {
             for alias in page.metadata.aliases {
                 let path = SitePaths.alias(alias, of: page.sitePath)
                 let origin = OutputOrigins.origin(page, key: "aliases", note: "alias '\(alias)'")
+                if let problem = Self.aliasProblem(alias, path: path) {
+                    run.diagnostics.append(.error("alias '\(alias)' \(problem)", at: origin.location))
+                    continue
+                }
                 if let owner = aliasOwners[SitePaths.outputPath(of: path)] {
                     run.diagnostics.append(.warning(
                         "alias '\(alias)' is also an alias of \(owner.source.sitePath), which keeps it: remove it from one of the two",
@@ -216,6 +220,21 @@ public struct SiteBuilder: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Why an alias cannot be a page of the site, or nil when it can.
+    package static func aliasProblem(_ alias: String, path: String) -> String? {
+        if alias.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty: write the old path of the page, such as /blog/old-name/" }
+        if alias.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" }) {
+            return "holds a control character or a backslash, which no URL path has"
+        }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let inner = parts.last == "" ? parts.dropLast() : parts
+        if inner.isEmpty { return "is the root of the site, which portal writes itself" }
+        if inner.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            return "is not a plain path (it has an empty, '.' or '..' part): write it from the site's root, such as /blog/old-name/"
+        }
+        return nil
+    }
 
     /// Content made by `make` when first read; `make` renders from the model the box holds then.
     package static func deferred(_ make: @escaping @Sendable () -> OutputFile) -> OutputFile.Content {

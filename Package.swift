@@ -31,7 +31,6 @@ let package = Package(
             dependencies: ["CCmarkGFM"],
             linkerSettings: [.linkedLibrary("dl")]
         ),
-        .target(name: "CPortalMemory"),
         // The pipeline's layers: each target sees only the ones listed before it.
         .target(name: "PortalText"),
         .target(
@@ -69,7 +68,6 @@ let package = Package(
         .executableTarget(
             name: "PortalCLI",
             dependencies: [
-                "CPortalMemory",
                 "PortalText", "PortalSources", "PortalSite", "PortalOutput", "PortalPipeline",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

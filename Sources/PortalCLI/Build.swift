@@ -1,5 +1,4 @@
 import ArgumentParser
-import CPortalMemory
 import Foundation
 import PortalText
 import PortalOutput
@@ -40,7 +39,6 @@ struct Build: ParsableCommand {
             }
         }
         OutputFolder.removeLeftovers(of: outputDir)
-        portal_keep_freed_memory()
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,

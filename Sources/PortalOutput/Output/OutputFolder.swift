@@ -10,7 +10,7 @@ import PortalText
 /// portal's own once written, and cleared of what interrupted builds left beside it.
 public enum OutputFolder {
     /// The file every output carries. A folder without it is never replaced nor removed.
-    public static let markerName = ".portal-output"
+    public static let markerName = OutputMarker.name
     /// The marker's text: fixed, so that an output stays byte-identical from build to build.
     public static let markerText = "This folder was written by `portal build`; the next build replaces all of it.\n"
 

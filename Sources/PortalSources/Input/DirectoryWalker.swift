@@ -20,7 +20,7 @@ package struct DirectoryWalker {
 
     /// The file every build output holds (`OutputFolder.markerName`): a folder holding
     /// it is an output, never read as sources.
-    package static let outputMarker = ".portal-output"
+    package static let outputMarker = OutputMarker.name
 
     /// Real path of the site root (symlinks resolved).
     package let realSiteRoot: String

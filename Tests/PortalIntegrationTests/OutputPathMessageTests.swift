@@ -22,6 +22,8 @@ import Testing
     }
 
     @Test func aSectionNamedLikeAnArchiveNamesTheSectionsFile() {
+        // `tags/_index.md` gives the tag list its text; a page beside it makes a section
+        // whose list the tag list would overwrite.
         let root = Fixtures.makeSite([
             "content/tags/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA\n",
             "content/tags/_index.md": "---\ntitle: Tags section\n---\n",
@@ -29,8 +31,8 @@ import Testing
         let result = Fixtures.build(root)
         let errors = Self.errors(result)
         #expect(errors.count == 1, "\(errors)")
-        #expect(errors.first?.location?.path == "content/tags/_index.md")
-        #expect(errors.first?.message == "'en/tags/index.html' would be written by both content/tags/_index.md (the list of section 'tags') and (the list of tags)")
+        #expect(errors.first?.location?.path == "content/tags/a.md")
+        #expect(errors.first?.message == "'en/tags/index.html' would be written by both content/tags/a.md (the list of section 'tags') and (the list of tags)")
     }
 
     @Test func anInvalidAliasNamesItsPageAndLine() {

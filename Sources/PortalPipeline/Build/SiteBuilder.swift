@@ -31,7 +31,7 @@ public struct SiteBuilder: Sendable {
         let documents = parseDocuments(site, cache: cache, &run)
         let content = resolve(documents, site: site, &run)
         // The archives need only the resolved pages: they are built beside the Markdown.
-        let archiveBuilder = ArchiveBuilder(content: content, authors: site.authors, tagNames: site.tagNames)
+        let archiveBuilder = ArchiveBuilder(content: content, authors: content.authorProfiles(merging: site.authors), tagNames: site.tagNames)
         let archiveWork = BackgroundWork { archiveBuilder.build() }
         let markdown = renderMarkdown(content, site: site, cache: cache, &run)
         let archives = run.take(archiveWork.wait(), stage: "archives")
@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let theme = Theme.load(siteRoot: root)
-        let authors = DataLoader.loadAuthors(siteRoot: root)
+        let authors = DataLoader.loadAuthors(siteRoot: root, file: config.layout.authorsFile)
         let tagNames = DataLoader.loadTagNames(siteRoot: root)
         let scan = ContentScanner.scan(siteRoot: root, config: config)
         run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + scan.diagnostics

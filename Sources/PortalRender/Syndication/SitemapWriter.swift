@@ -54,7 +54,7 @@ package struct SitemapWriter: Sendable {
         case let .page(id):
             let page = content.pages[id]
             // Fallback copies name their original as canonical; the sitemap lists only originals.
-            if page.fallbackOf != nil { return nil }
+            if page.fallbackOf != nil || page.metadata.unlisted { return nil }
             (lastmod, language) = (page.lastmod, page.languageID)
         case let .home(code, 1): (lastmod, language) = (newest(content.regularPages[code]), code)
         case let .section(code, index, 1): (lastmod, language) = (newest(content.sections[code][index].pages), code)

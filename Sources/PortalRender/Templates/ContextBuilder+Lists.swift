@@ -48,29 +48,38 @@ extension ContextBuilder {
                            content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [])
     }
 
+    /// The title and rendered text an `_index.md` gives the generated list at `sitePath`.
+    private func listText(at sitePath: String) -> (title: String?, content: [UInt8]) {
+        guard let page = model.content.listText(at: sitePath) else { return (nil, []) }
+        return (page.metadata.title, model.rendered[page.id].htmlBytes)
+    }
+
     package func tagsContext(language: LanguageID) -> TemplateValue {
-        let title = text("tags", language, default: "Tags")
+        let written = listText(at: model.paths.tags(in: language))
+        let title = written.title ?? text("tags", language, default: "Tags")
         var context = common(job: .tags(language: language), kind: "tags", language: language, title: title,
                              sitePath: model.paths.tags(in: language))
         context["terms"] = .list(model.archives.tags[language].map { term in
             ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
         })
-        context["list"] = ["title": .string(title)]
+        context["list"] = ["title": .string(title), "content": .html(written.content)]
         return context
     }
 
     package func tagContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
         let term = model.archives.tags[language][index]
+        let written = listText(at: term.sitePath)
         var context = listContext(job: .tag(language: language, index: index, number: number), kind: "tag", language: language,
-                                  title: term.name, basePath: term.sitePath, ids: term.pages, number: number,
-                                  feed: SitePaths.feed(ofList: term.sitePath))
+                                  title: written.title ?? term.name, basePath: term.sitePath, ids: term.pages, number: number,
+                                  content: written.content, feed: SitePaths.feed(ofList: term.sitePath))
         context["term"] = ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
                            "feed": .string(model.url(SitePaths.feed(ofList: term.sitePath)))]
         return context
     }
 
     package func authorsContext(language: LanguageID) -> TemplateValue {
-        let title = text("authors", language, default: "Authors")
+        let written = listText(at: model.paths.authors(in: language))
+        let title = written.title ?? text("authors", language, default: "Authors")
         var context = common(job: .authors(language: language), kind: "authors", language: language, title: title,
                              sitePath: model.paths.authors(in: language))
         context["authors"] = .list(model.archives.authors[language].map { author in
@@ -78,7 +87,7 @@ extension ContextBuilder {
             ref["count"] = .int(author.pages.count)
             return ref
         })
-        context["list"] = ["title": .string(title)]
+        context["list"] = ["title": .string(title), "content": .html(written.content)]
         return context
     }
 
@@ -87,7 +96,8 @@ extension ContextBuilder {
         var ref = authorRef(id: author.id, profile: author.profile, sitePath: author.sitePath, language: language)
         var context = listContext(job: .author(language: language, index: index, number: number), kind: "author", language: language,
                                   title: profileName(ref) ?? author.id, basePath: author.sitePath, ids: author.pages,
-                                  number: number, feed: SitePaths.feed(ofList: author.sitePath))
+                                  number: number, content: listText(at: author.sitePath).content,
+                                  feed: SitePaths.feed(ofList: author.sitePath))
         if let bio = author.profile?.bio { ref["bio"] = .string(bio) }
         ref["socials"] = .list((author.profile?.socials ?? []).map { social in
             ["network": .string(social.network), "handle": .string(social.handle), "url": .string(Self.socialURL(social))]

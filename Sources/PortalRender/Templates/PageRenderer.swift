@@ -16,7 +16,8 @@ package struct PageRenderer: Sendable {
         let archives = model.archives
         let size = model.config.pageSize
         func count(_ items: Int) -> Int { max(1, (items + size - 1) / size) }
-        var jobs: [RenderJob] = [.root, .notFound]
+        // With the default language at the root, its home is the root page.
+        var jobs: [RenderJob] = model.config.defaultLanguageAtRoot ? [.notFound] : [.root, .notFound]
         for code in model.config.languageIDs {
             for page in content.pages where page.languageID == code && (page.kind == .regular || (page.kind == .section && model.content.section(named: page.section, language: code)?.indexPage != page.id)) {
                 jobs.append(.page(id: page.id))

@@ -33,8 +33,22 @@ public struct ContentResolver: Sendable {
         }
         // Each page's slug and URL depend on its document alone: made in parallel, checked in order.
         let made = parallelMap(built) { makePage($0, slugifier: slugifier, paths: paths) }
+        // Top folders that hold pages: a bundle named like one (`docs/index.md` beside
+        // `docs/intro.md`, Docusaurus's category index) is that section's index page.
+        var sectionsWithPages = Set<String>()
+        for page in made where page.kind == .regular && page.section != "" {
+            sectionsWithPages.insert("\(page.languageID.index)/\(page.section)")
+        }
         for (document, madePage) in zip(built, made) {
             var page = madePage
+            if page.kind == .regular, page.section == "", page.bundleDirectory != nil,
+               let folder = page.source.translationPath.splitUTF8("/").first.map(String.init),
+               sectionsWithPages.contains("\(page.languageID.index)/\(folder)"),
+               page.sitePath == paths.section(slugifier.nonEmptySlug(folder), in: page.languageID) {
+                page.kind = .section
+                page.section = folder
+                page.bundleDirectory = nil
+            }
             if let previous = owners[page.sitePath] {
                 diagnostics.append(.error(
                     "'\(page.outputPath)' would be written by both \(previous) and \(document.source.sitePath)",
@@ -42,16 +56,30 @@ public struct ContentResolver: Sendable {
                 continue
             }
             owners[page.sitePath] = document.source.sitePath
-            if page.kind == .regular, page.section != "", page.date == nil {
-                diagnostics.append(.warning(
-                    "no date in front matter or file name: the page is listed last and left out of date archives",
-                    at: SourceLocation(path: document.source.sitePath)))
-            }
             page.id = pages.count
             pages.append(page)
         }
+        diagnostics += undatedWarnings(pages)
         if config.chinese.fallback { pages += fallbackCopies(of: pages, taken: Set(owners.keys), paths: paths) }
         return (assemble(pages), diagnostics)
+    }
+
+    /// "No date" is worth saying only where dates matter: in a section whose pages are
+    /// mostly dated (a blog, meeting minutes), never in documentation.
+    private func undatedWarnings(_ pages: [Page]) -> [Diagnostic] {
+        var counts: [String: (dated: Int, all: Int)] = [:]
+        for page in pages where page.kind == .regular && page.section != "" {
+            let key = "\(page.languageID.index)/\(page.section)"
+            counts[key, default: (0, 0)].all += 1
+            if page.date != nil { counts[key, default: (0, 0)].dated += 1 }
+        }
+        return pages.compactMap { page in
+            guard page.kind == .regular, page.section != "", page.date == nil,
+                  config.layout.section(page.section).layout != .docs,
+                  let count = counts["\(page.languageID.index)/\(page.section)"], count.dated * 2 > count.all else { return nil }
+            return .warning("no date in front matter or file name: the page is listed last and left out of date archives",
+                            at: SourceLocation(path: page.source.sitePath))
+        }
     }
 
     /// A copy of each regular page in every language it has no translation in, at the
@@ -78,6 +106,11 @@ public struct ContentResolver: Sendable {
     }
 
     /// The page of `document`; its id is set once it is kept.
+    ///
+    /// URLs follow Hugo: a page keeps its folder path under its language's home, `slug`
+    /// replaces the last segment, `url` sets the whole path and `[permalinks]` a pattern
+    /// per section. A name with a date and no `slug` keeps the date as folders
+    /// (`2026-03-12-weekly.md` -> `2026/03/12/weekly/`, as Docusaurus writes blog URLs).
     private func makePage(_ document: Document, slugifier: Slugifier, paths: SitePaths) -> Page {
         let source = document.source
         let metadata = document.metadata
@@ -86,40 +119,65 @@ public struct ContentResolver: Sendable {
         let folders = Array(components.dropLast())
         // The scanner gives every source a language of the configuration.
         let language = config.languageID(matching: source.language) ?? config.defaultLanguageID
+        let slugify = { (text: String) in slugifier.nonEmptySlug(text) }
 
         let kind: Page.Kind
-        let sitePath: String
+        var sitePath: String
         let slug: String
         var bundleDirectory: String?
+        var parents = folders
         if fileStem == "_index" {
-            kind = folders.isEmpty ? .home : .section
-            slug = folders.last.map { slugifier.nonEmptySlug($0) } ?? ""
-            sitePath = paths.page(folders: folders.map { slugifier.nonEmptySlug($0) }, slug: "", in: language)
+            if let top = folders.first, Self.generatedLists.contains(top), folders.count <= 2 {
+                kind = .listText
+            } else {
+                kind = folders.isEmpty ? .home : .section
+            }
+            slug = folders.last.map(slugify) ?? ""
+            sitePath = paths.page(folders: folders.map(slugify), slug: "", in: language)
         } else {
             kind = .regular
-            var nameForSlug = fileStem
-            var parentFolders = folders
-            if fileStem == "index", let bundle = folders.last {
-                nameForSlug = bundle
-                parentFolders = Array(folders.dropLast())
-                let contentDir = source.contentPath.splitUTF8("/").dropLast().joined(separator: "/")
-                bundleDirectory = contentDir
+            var name = fileStem
+            // Docusaurus makes a folder's README.md its index, as index.md is.
+            let isIndex = fileStem == "index" || (!source.mountTarget.isEmpty && fileStem.lowercased() == "readme")
+            if isIndex, let bundle = folders.last {
+                name = bundle
+                parents = Array(folders.dropLast())
+                bundleDirectory = source.contentPath.splitUTF8("/").dropLast().joined(separator: "/")
             }
+            var segments = parents.map(slugify)
             if let explicit = metadata.slug, !explicit.isEmpty {
-                slug = slugifier.nonEmptySlug(explicit)
+                if explicit.hasPrefix("/") {
+                    // Docusaurus: a path from the docs or blog root.
+                    let root = source.mountTarget.isEmpty ? Array(parents.prefix(1)) : source.mountTarget.split(separator: "/").map(String.init)
+                    let parts = explicit.split(separator: "/").map { slugify(String($0)) }
+                    segments = root.map(slugify) + parts.dropLast()
+                    slug = parts.last ?? ""
+                } else {
+                    slug = slugify(explicit)
+                }
+            } else if let dated = FileNameDate.datePrefix(of: name) {
+                segments += Self.dateFolders(of: name, year: dated.year)
+                slug = slugify(dated.rest)
             } else {
-                slug = slugifier.nonEmptySlug(FileNameDate.stripDatePrefix(nameForSlug))
+                slug = slugify(name)
             }
-            // Date folders (`2022/09/15/`) carry the date, not a place in the site.
-            let kept = parentFolders.filter { !$0.allSatisfy(\.isNumber) }
-            sitePath = paths.page(folders: kept.map { slugifier.nonEmptySlug($0) }, slug: slug, in: language)
+            sitePath = paths.page(folders: segments, slug: slug, in: language)
+            if metadata.url == nil, let section = parents.first, let pattern = config.layout.permalinks[section] {
+                sitePath = permalink(pattern, document: document, folders: parents, name: name, slugifier: slugifier, paths: paths, language: language)
+            }
+        }
+        if let url = metadata.url, kind != .home {
+            var parts = url.split(separator: "/").map(String.init)
+            // `url = "/en/about/"` names the language itself: it is added once.
+            if parts.first?.lowercased() == config[language].urlPrefix { parts.removeFirst() }
+            sitePath = paths.page(folders: parts.map(slugify), slug: "", in: language)
         }
 
-        let section = components.count > 1 ? components[0] : ""
+        let section = kind == .regular ? (parents.first ?? "") : (components.count > 1 ? components[0] : "")
         let title = metadata.title
             ?? (kind == .home ? config[language].title : nil)
             ?? (kind == .section ? Self.displayName(ofFolder: folders.last ?? "") : nil)
-            ?? FileNameDate.stripDatePrefix(fileStem == "index" ? (folders.last ?? fileStem) : fileStem)
+            ?? FileNameDate.stripDatePrefix(bundleDirectory != nil ? (folders.last ?? fileStem) : fileStem)
         let group = metadata.translationKey.map { "key:" + $0 } ?? "path:" + source.translationPath
 
         return Page(
@@ -127,6 +185,52 @@ public struct ContentResolver: Sendable {
             title: title, date: metadata.date, lastmod: metadata.lastmod ?? metadata.date, slug: slug,
             sitePath: sitePath, translationGroup: group, bundleDirectory: bundleDirectory, tags: metadata.tags)
     }
+
+    /// The year, month and day of a dated name as folders, as written (`2020-12-7-x` -> 2020, 12, 7).
+    private static func dateFolders(of name: String, year: Int) -> [String] {
+        let parts = name.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return [String(year)] }
+        return parts.prefix(3).map { part in
+            // `2022-09-15_x`: the day ends where the digits end.
+            String(part.prefix { $0.isASCII && $0.isNumber })
+        }
+    }
+
+    /// The path a `[permalinks]` pattern gives a regular page (Hugo's tokens).
+    private func permalink(_ pattern: String, document: Document, folders: [String], name: String, slugifier: Slugifier,
+                           paths: SitePaths, language: LanguageID) -> String {
+        let metadata = document.metadata
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = config.timeZone
+        let day = metadata.date.map { calendar.dateComponents([.year, .month, .day], from: $0) }
+        func two(_ value: Int?) -> String { let v = value ?? 1; return v < 10 ? "0\(v)" : "\(v)" }
+        let baseName = name
+        let explicitSlug = metadata.slug.flatMap { $0.isEmpty ? nil : $0 }
+        let title = metadata.title ?? FileNameDate.stripDatePrefix(name)
+        var text = ""
+        for part in PermalinkPattern.parts(of: pattern) {
+            switch part {
+            case let .text(literal): text += literal
+            case let .token(token):
+                switch token {
+                case "year": text += String(format: "%04d", day?.year ?? 1)
+                case "month": text += two(day?.month)
+                case "day": text += two(day?.day)
+                case "section": text += folders.first.map { slugifier.nonEmptySlug($0) } ?? ""
+                case "sections": text += folders.map { slugifier.nonEmptySlug($0) }.joined(separator: "/")
+                case "slug": text += slugifier.nonEmptySlug(explicitSlug ?? title)
+                case "title": text += slugifier.nonEmptySlug(title)
+                case "filename", "contentbasename": text += slugifier.nonEmptySlug(baseName)
+                default: text += slugifier.nonEmptySlug(explicitSlug ?? baseName) // slugorfilename, slugorcontentbasename
+                }
+            }
+        }
+        let segments = text.split(separator: "/").map(String.init)
+        return paths.page(folders: segments, slug: "", in: language)
+    }
+
+    /// Top folders whose lists the build makes: an `_index.md` there gives a list its text.
+    package static let generatedLists: Set<String> = ["tags", "authors"]
 
     package static func displayName(ofFolder folder: String) -> String {
         guard let first = folder.first else { return folder }
@@ -139,6 +243,7 @@ public struct ContentResolver: Sendable {
         var translations: [String: [LanguageID: Int]] = [:]
         var sectionIndex = PerLanguage(config) { _ in [String: Int]() }
         var sectionPages = PerLanguage(config) { _ in [String: [Int]]() }
+        var listTexts: [String: Int] = [:]
         let paths = SitePaths(config: config)
 
         for page in pages {
@@ -146,13 +251,18 @@ public struct ContentResolver: Sendable {
             // A fallback copy is listed, but it is no translation: hreflang never names it.
             if page.fallbackOf == nil { translations[page.translationGroup, default: [:]][language] = page.id }
             switch page.kind {
+            case .listText:
+                listTexts[page.sitePath] = page.id
             case .home:
                 homes[language] = page.id
             case .section:
-                if page.source.translationPath.splitUTF8("/").count == 2 {
+                if page.source.translationPath.splitUTF8("/").count == 2
+                    || page.sitePath == paths.section(Slugifier(style: config.chinese.slugStyle).nonEmptySlug(page.section), in: language) {
                     sectionIndex[language][page.section] = page.id
                 }
             case .regular:
+                // An unlisted page is built and reachable, but no list, archive or feed shows it.
+                if page.metadata.unlisted { continue }
                 regular[language].append(page.id)
                 if page.section != "" {
                     sectionPages[language][page.section, default: []].append(page.id)
@@ -177,6 +287,8 @@ public struct ContentResolver: Sendable {
             list.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
             return list
         }
-        return SiteContent(config: config, pages: pages, regularPages: regular, sections: sections, homes: homes, translations: translations)
+        var content = SiteContent(config: config, pages: pages, regularPages: regular, sections: sections, homes: homes, translations: translations)
+        content.listTexts = listTexts
+        return content
     }
 }

@@ -11,6 +11,9 @@ public struct Page: Sendable {
         case section
         /// The language home's `_index.md` at the top of `content/`.
         case home
+        /// The title and text of a list the build makes itself: `tags/_index.md`,
+        /// `tags/<tag>/_index.md`, `authors/_index.md`, `authors/<id>/_index.md`.
+        case listText
     }
 
     public var id: Int

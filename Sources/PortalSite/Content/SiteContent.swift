@@ -16,6 +16,8 @@ public struct SiteContent: Sendable {
     public var homes: PerLanguage<Int?>
     /// translation group -> language -> page id.
     public var translations: [String: [LanguageID: Int]]
+    /// Site path of a tag, author or list page the build makes -> the `_index.md` giving its title and text.
+    public var listTexts: [String: Int] = [:]
 
     public init(config: SiteConfig, pages: [Page], regularPages: PerLanguage<[Int]>, sections: PerLanguage<[Section]>,
                 homes: PerLanguage<Int?>, translations: [String: [LanguageID: Int]]) {
@@ -43,6 +45,11 @@ public struct SiteContent: Sendable {
 
     public func section(named name: String, language: LanguageID) -> Section? {
         sections[language].first { $0.name == name }
+    }
+
+    /// The `_index.md` page giving the list at `sitePath` its title and text.
+    public func listText(at sitePath: String) -> Page? {
+        listTexts[sitePath].map { pages[$0] }
     }
 
     /// Translations of `page` in other languages, in configured language order.

@@ -9,7 +9,10 @@ public struct SitePaths: Sendable {
     private let homes: PerLanguage<String>
 
     public init(config: SiteConfig) {
-        homes = PerLanguage(config) { "/" + config[$0].urlPrefix + "/" }
+        let atRoot = config.defaultLanguageAtRoot
+        homes = PerLanguage(config) { language in
+            atRoot && language == config.defaultLanguageID ? "/" : "/" + config[language].urlPrefix + "/"
+        }
     }
 
     /// `/zh-hans/`: the language's home, under which all its paths lie.

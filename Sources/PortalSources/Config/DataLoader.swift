@@ -5,16 +5,20 @@ import PortalText
 public enum DataLoader {
     /// Loads `data/authors.toml`, `data/authors.yml` or `data/authors.yaml` (the first found).
     /// A missing file is an empty registry, not an error.
-    public static func loadAuthors(siteRoot: String) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
-        for name in ["authors.toml", "authors.yml", "authors.yaml"] {
-            let file = "data/" + name
+    /// `file` (`[data] authors` of site.toml) names another file, which must exist.
+    public static func loadAuthors(siteRoot: String, file configured: String? = nil) -> (registry: AuthorRegistry, diagnostics: [Diagnostic]) {
+        let names = configured.map { [$0] } ?? ["authors.toml", "authors.yml", "authors.yaml"].map { "data/" + $0 }
+        for file in names {
             switch readText(siteRoot: siteRoot, file: file) {
             case .missing:
+                if configured != nil {
+                    return (AuthorRegistry(), [.warning("no file \(file), which [data] authors in site.toml names", at: SourceLocation(path: "site.toml"))])
+                }
                 continue
             case let .failed(diagnostic):
                 return (AuthorRegistry(), [diagnostic])
             case let .text(text):
-                return name.hasSuffix(".toml")
+                return file.hasSuffix(".toml")
                     ? parseAuthorsTOML(text, file: file)
                     : parseAuthorsYAML(text, file: file)
             }

@@ -22,6 +22,12 @@ public struct SiteConfig: Sendable {
     public var params: [String: MetaValue]
     /// `[limits]`: what one page may ask a build to make.
     public var limits = SiteLimits()
+    /// Where pages come from and how their URLs are made (mounts, permalinks, sections).
+    public var layout = SiteLayout()
+
+    /// Whether the default language's pages live at the site's root (`/about/`) rather
+    /// than under `/{lang}/` (`defaultLanguageInSubdir = false`).
+    public var defaultLanguageAtRoot: Bool { !layout.defaultLanguageInSubdir }
 
     public init(
         title: String = "portal",
@@ -115,14 +121,17 @@ public struct LanguageConfig: Sendable, Hashable {
     /// ICU locale for dates, e.g. `zh_Hans` (from `locale`, else the code).
     public var locale: String
     public var weight: Int
+    /// `contentDir`: a folder (relative to the site folder) holding this language's pages.
+    public var contentDir: String?
 
-    public init(code: String, name: String, title: String, description: String = "", locale: String? = nil, weight: Int = 0) {
+    public init(code: String, name: String, title: String, description: String = "", locale: String? = nil, weight: Int = 0, contentDir: String? = nil) {
         self.code = code
         self.name = name
         self.title = title
         self.description = description
         self.locale = locale ?? code
         self.weight = weight
+        self.contentDir = contentDir
     }
 
     /// The URL segment: the lower-cased code (`zh-hans`).

@@ -1,7 +1,7 @@
 import Foundation
 
 extension SiteConfigLoader {
-    package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight"]
+    package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir"]
     package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings"]
     package static let feedKeys: Set<String> = ["fullContent", "limit"]
     package static let contentKeys: Set<String> = ["frontMatter"]
@@ -34,7 +34,10 @@ extension SiteConfigLoader {
                 title: reader.string(entry, "title", at: path) ?? siteTitle,
                 description: reader.string(entry, "description", at: path) ?? "",
                 locale: reader.string(entry, "locale", at: path),
-                weight: reader.int(entry, "weight", at: path, minimum: Int.min) ?? 0
+                weight: reader.int(entry, "weight", at: path, minimum: Int.min) ?? 0,
+                contentDir: reader.string(entry, "contentDir", at: path).flatMap { folder in
+                    readFolder(folder, key: path + ["contentDir"], reader: &reader)
+                }
             ))
         }
         return languages

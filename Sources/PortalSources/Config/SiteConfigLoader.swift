@@ -6,6 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits",
+        "defaultLanguageInSubdir", "mounts", "permalinks", "sections", "data",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -46,6 +47,7 @@ public enum SiteConfigLoader {
         let chinese = readChinese(root, reader: &reader)
         let content = readContent(root, reader: &reader)
         let limits = readLimits(root, reader: &reader)
+        let layout = readLayout(root, languages: languages, reader: &reader)
         markdown.tableColumns = limits.tableColumns
         var params: [String: MetaValue] = [:]
         if let table = reader.table(root, "params", at: []) {
@@ -74,6 +76,7 @@ public enum SiteConfigLoader {
             params: params
         )
         config.limits = limits
+        config.layout = layout
         return (config, diagnostics.sortedForDisplay())
     }
 

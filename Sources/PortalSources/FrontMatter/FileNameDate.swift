@@ -32,31 +32,40 @@ public enum FileNameDate {
 
     /// The name with a leading `YYYY-MM-DD-` removed; the whole name when nothing would be left.
     public static func stripDatePrefix(_ name: String) -> String {
-        guard leadingDay(of: name) != nil else { return name }
-        let rest = name.utf8.dropFirst(10)
-        guard let separator = rest.first, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "_") else {
-            return name
-        }
-        let remainder = String(decoding: rest.dropFirst(), as: UTF8.self)
-        return remainder.isEmpty ? name : remainder
+        datePrefix(of: name)?.rest ?? name
     }
 
-    /// A valid `YYYY-MM-DD` at the start of `name`, followed by its end or a non-digit.
-    package static func leadingDay(of name: String) -> (year: Int, month: Int, day: Int)? {
-        let bytes = Array(name.utf8.prefix(11))
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func value(_ range: Range<Int>) -> Int? {
-            var result = 0
-            for index in range {
-                guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
-                result = result * 10 + Int(bytes[index] - 0x30)
-            }
-            return result
+    /// A leading date of a name and the text after it (`2022-09-15-weekly` -> 2022, 9, 15,
+    /// "weekly"): month and day may have one digit (`2020-12-7-x`), as Docusaurus allows.
+    /// Nil when the name has no date, or nothing but a date.
+    public static func datePrefix(of name: String) -> (year: Int, month: Int, day: Int, rest: String)? {
+        guard let day = leadingDay(of: name) else { return nil }
+        let rest = name.utf8.dropFirst(day.length)
+        guard let separator = rest.first, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "_") else {
+            return nil
         }
-        guard let year = value(0..<4), let month = value(5..<7), let day = value(8..<10) else { return nil }
-        if bytes.count == 11, bytes[10] >= 0x30, bytes[10] <= 0x39 { return nil }
-        guard FrontMatterDate.isValidDay(year: year, month: month, day: day) else { return nil }
-        return (year, month, day)
+        let remainder = String(decoding: rest.dropFirst(), as: UTF8.self)
+        return remainder.isEmpty ? nil : (day.year, day.month, day.day, remainder)
+    }
+
+    /// A valid `YYYY-M[M]-D[D]` at the start of `name`, followed by its end or a non-digit.
+    package static func leadingDay(of name: String) -> (year: Int, month: Int, day: Int, length: Int)? {
+        let bytes = Array(name.utf8.prefix(11))
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        func number(_ start: Int, upTo maximum: Int) -> (value: Int, end: Int)? {
+            var index = start
+            var value = 0
+            while index < start + maximum, isDigit(index) {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
+            return index == start ? nil : (value, index)
+        }
+        guard bytes.count >= 8, let year = number(0, upTo: 4), year.end == 4, bytes[4] == UInt8(ascii: "-"),
+              let month = number(5, upTo: 2), month.end < bytes.count, bytes[month.end] == UInt8(ascii: "-"),
+              let day = number(month.end + 1, upTo: 2), !isDigit(day.end) else { return nil }
+        guard FrontMatterDate.isValidDay(year: year.value, month: month.value, day: day.value) else { return nil }
+        return (year.value, month.value, day.value, day.end)
     }
 
     private static func number(_ text: String, digits: Int) -> Int? {

@@ -12,7 +12,7 @@ package struct MetadataNormalizer {
     package static let fieldKeys: Set<String> = [
         "title", "date", "publishdate", "pubdate", "lastmod", "last_update", "updated", "draft", "unlisted",
         "tags", "authors", "author", "summary", "description", "abstract", "slug", "weight", "linktitle",
-        "aliases", "translationkey",
+        "aliases", "translationkey", "url", "sidebar_position", "sidebar_label",
     ]
 
     package func normalize(_ entries: [FrontMatterNode.Entry]) -> (metadata: PageMetadata, diagnostics: [Diagnostic]) {
@@ -58,8 +58,11 @@ package struct MetadataNormalizer {
             case let .failure(error): diagnostics.append(error)
             }
         }
-        if let (key, node) = first("draft", "unlisted") {
+        if let (key, node) = first("draft") {
             if let flag = boolean(node) { metadata.draft = flag } else { warn(key, "true or false", node) }
+        }
+        if let (key, node) = first("unlisted") {
+            if let flag = boolean(node) { metadata.unlisted = flag } else { warn(key, "true or false", node) }
         }
         if let (key, node) = first("tags") {
             metadata.lines["tags"] = entry(key)?.keyLine ?? node.line
@@ -71,13 +74,22 @@ package struct MetadataNormalizer {
         }
         metadata.summary = text("summary", "description", "abstract")
         metadata.slug = text("slug")
-        for key in ["slug", "title"] {
+        metadata.url = text("url")
+        metadata.type = entry("type")?.node.text
+        for key in ["slug", "title", "url"] {
             if let entry = entry(key) { metadata.lines[key] = entry.keyLine ?? entry.node.line }
         }
-        if let (key, node) = first("weight") {
-            if let weight = integer(node) { metadata.weight = weight } else { warn(key, "a whole number", node) }
+        if let (key, node) = first("weight", "sidebar_position") {
+            if let weight = integer(node) {
+                metadata.weight = weight
+            } else if case let .scalar(text, _) = node.kind, let value = Double(text.trimmingWhitespace), value.isFinite, abs(value) < 1e15 {
+                // Docusaurus allows `sidebar_position: 2.5` to place a page between two others.
+                metadata.weight = Int(value.rounded(.down))
+            } else {
+                warn(key, "a whole number", node)
+            }
         }
-        metadata.linkTitle = text("linkTitle")
+        metadata.linkTitle = text("linkTitle", "sidebar_label")
         if let (key, node) = first("aliases") {
             metadata.lines["aliases"] = entry(key)?.keyLine ?? node.line
             if let values = texts(node) { metadata.aliases = values } else { warn(key, "a list of paths", node) }

@@ -7,6 +7,9 @@ public struct PageMetadata: Sendable, Hashable {
     public var date: Date?
     public var lastmod: Date?
     public var draft: Bool = false
+    /// Docusaurus `unlisted: true`: built and reachable, but listed nowhere (no list,
+    /// archive, feed or sitemap).
+    public var unlisted: Bool = false
     public var tags: [String] = []
     public var authors: [AuthorReference] = []
     public var summary: String?
@@ -15,6 +18,10 @@ public struct PageMetadata: Sendable, Hashable {
     public var linkTitle: String?
     public var aliases: [String] = []
     public var translationKey: String?
+    /// `url`: the whole path of the page under its language's home (`/about/`).
+    public var url: String?
+    /// `type` (Hugo), e.g. `docs` in a section's `_index.md`.
+    public var type: String?
     /// Every key that is not one of the fields above, as written.
     public var params: [(key: String, value: MetaValue)] = []
     /// The line of some fields' values in the source (`tags`, `authors`, `aliases`,
@@ -28,7 +35,8 @@ public struct PageMetadata: Sendable, Hashable {
             && lhs.draft == rhs.draft && lhs.tags == rhs.tags && lhs.authors == rhs.authors
             && lhs.summary == rhs.summary && lhs.slug == rhs.slug && lhs.weight == rhs.weight
             && lhs.linkTitle == rhs.linkTitle && lhs.aliases == rhs.aliases
-            && lhs.translationKey == rhs.translationKey
+            && lhs.translationKey == rhs.translationKey && lhs.unlisted == rhs.unlisted
+            && lhs.url == rhs.url && lhs.type == rhs.type
             && MetaValue.table(lhs.params) == MetaValue.table(rhs.params)
     }
 

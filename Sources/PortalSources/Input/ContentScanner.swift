@@ -3,25 +3,35 @@ import PortalText
 
 /// Finds the Markdown sources and the files to copy under `content/` and `static/`.
 public enum ContentScanner {
-    package static let markdownExtensions: Set<String> = ["md", "markdown", "txt"]
+    package static let markdownExtensions: Set<String> = ["md", "markdown", "mdx", "txt"]
 
-    /// Walks `content/` and `static/` of `siteRoot`. Never throws: unreadable
-    /// folders and links leaving the site are warnings.
+    /// Walks the content folders (`content/`, each language's `contentDir`, each
+    /// `[[mounts]]` entry) and `static/` of `siteRoot`. Never throws: unreadable folders
+    /// and links leaving the site are warnings.
     public static func scan(siteRoot: String, config: SiteConfig) -> ContentScan {
         let root = siteRoot.count > 1 && siteRoot.hasSuffix("/") ? String(siteRoot.dropLast()) : siteRoot
         var scan = ContentScan()
         let languages = LanguageMatcher(config: config)
 
-        let contentFolder = root + "/content"
-        if DirectoryWalker.isDirectory(contentFolder) {
-            let walker = DirectoryWalker(siteRoot: root, isSkipped: isSkippedInContent)
-            let (entries, diagnostics) = walker.walk(folder: contentFolder, displayPrefix: "content/")
-            scan.diagnostics += diagnostics
-            for entry in entries {
-                classify(entry, languages: languages, into: &scan)
+        let mounts = contentMounts(of: config)
+        for mount in mounts {
+            let folder = root + "/" + mount.source
+            guard DirectoryWalker.isDirectory(folder) else {
+                if mount.source != "content" || mounts.count == 1 {
+                    scan.diagnostics.append(.warning("no \(mount.source)/ folder in \(siteRoot)"))
+                }
+                continue
             }
-        } else {
-            scan.diagnostics.append(.warning("no content/ folder in \(siteRoot)"))
+            let walker = DirectoryWalker(siteRoot: root, isSkipped: isSkippedInContent)
+            let (entries, diagnostics) = walker.walk(folder: folder, displayPrefix: mount.source + "/")
+            scan.diagnostics += diagnostics
+            // Files of a language's mount appear under that language's folder, so the rest
+            // of the build sees one content tree whatever the layout on disk.
+            let prefix = ([mount.language.map { $0.lowercased() }, mount.target.isEmpty ? nil : mount.target].compactMap { $0 })
+                .map { $0 + "/" }.joined()
+            for entry in entries {
+                classify(entry, mount: mount, contentPath: prefix + entry.relativePath, languages: languages, into: &scan)
+            }
         }
 
         let staticFolder = root + "/static"
@@ -39,13 +49,29 @@ public enum ContentScanner {
         return scan
     }
 
+    /// The folders read as content: `content/` unless languages name their own
+    /// `contentDir` or a mount reads it, then each language's `contentDir`, then `[[mounts]]`.
+    public static func contentMounts(of config: SiteConfig) -> [ContentMount] {
+        var mounts: [ContentMount] = config.languages.compactMap { language in
+            language.contentDir.map { ContentMount(source: $0, target: "", language: language.code) }
+        }
+        mounts += config.layout.mounts
+        let readsContent = mounts.contains { $0.source == "content" || $0.source.hasPrefix("content/") }
+        if !readsContent && config.languages.allSatisfy({ $0.contentDir == nil }) {
+            mounts.insert(ContentMount(source: "content", target: "", language: nil), at: 0)
+        }
+        return mounts
+    }
+
     package static func sitePath(of asset: StaticAsset) -> String {
         (asset.fromContent ? "content/" : "static/") + asset.relativePath
     }
 
-    private static func classify(_ entry: DirectoryWalker.Entry, languages: LanguageMatcher, into scan: inout ContentScan) {
-        let contentPath = entry.relativePath
+    private static func classify(_ entry: DirectoryWalker.Entry, mount: ContentMount, contentPath: String,
+                                 languages: LanguageMatcher, into scan: inout ContentScan) {
+        let displayPath = mount.source + "/" + entry.relativePath
         let fileName = contentPath.splitUTF8("/").last ?? contentPath[...]
+        if unpublishedFiles.contains(String(fileName)) { return }
         let dot = fileName.utf8.lastIndex(of: UInt8(ascii: "."))
         let fileExtension = dot.map { fileName[fileName.utf8.index(after: $0)...].lowercased() } ?? ""
         guard let dot, dot != fileName.startIndex, markdownExtensions.contains(fileExtension) else {
@@ -54,17 +80,24 @@ public enum ContentScanner {
         }
         let resolved = languages.resolve(contentPath: contentPath)
         if let conflict = resolved.conflict {
-            scan.diagnostics.append(.warning(conflict, at: SourceLocation(path: "content/" + contentPath)))
+            scan.diagnostics.append(.warning(conflict, at: SourceLocation(path: displayPath)))
         }
         scan.sources.append(SourceFile(
             absolutePath: entry.absolutePath,
-            sitePath: "content/" + contentPath,
+            sitePath: displayPath,
             contentPath: contentPath,
             language: resolved.language,
             translationPath: resolved.translationPath,
-            isPlainText: fileExtension == "txt"
+            isPlainText: fileExtension == "txt",
+            mountTarget: mount.target
         ))
     }
+
+    /// Files other generators read beside the pages and never publish: Docusaurus
+    /// category metadata and blog author maps.
+    package static let unpublishedFiles: Set<String> = [
+        "_category_.json", "_category_.yml", "_category_.yaml", "authors.yml", "authors.yaml",
+    ]
 
     /// Hidden files and folders, and the leftovers of editors (`a.md~`, `.a.md.swp`, `#a.md#`).
     package static func isSkippedInContent(_ name: String) -> Bool {

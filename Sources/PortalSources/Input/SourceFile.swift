@@ -13,14 +13,19 @@ public struct SourceFile: Sendable, Hashable {
     public var translationPath: String
     /// `.txt` files hold Markdown too, but never front matter-free titles from `#`.
     public var isPlainText: Bool
+    /// Where the folder this file was read from appears under `content/` (a mount's
+    /// `target`, language folder excluded): `docs/next`; "" for `content/` itself.
+    public var mountTarget: String = ""
 
-    public init(absolutePath: String, sitePath: String, contentPath: String, language: String, translationPath: String, isPlainText: Bool = false) {
+    public init(absolutePath: String, sitePath: String, contentPath: String, language: String, translationPath: String, isPlainText: Bool = false,
+                mountTarget: String = "") {
         self.absolutePath = absolutePath
         self.sitePath = sitePath
         self.contentPath = contentPath
         self.language = language
         self.translationPath = translationPath
         self.isPlainText = isPlainText
+        self.mountTarget = mountTarget
     }
 
     /// File name without folders (`a.en.md`).

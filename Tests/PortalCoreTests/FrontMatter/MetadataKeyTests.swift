@@ -52,7 +52,9 @@ import Testing
         #expect(F.metadata("---\ndraft: true\n---\n")?.draft == true)
         #expect(F.metadata("---\ndraft: no\n---\n")?.draft == false)
         #expect(F.metadata("---\ndraft: yes\n---\n")?.draft == true)
-        #expect(F.metadata("---\nunlisted: true\n---\n")?.draft == true)
+        // Docusaurus `unlisted` is no draft: the page is built, only listed nowhere.
+        #expect(F.metadata("---\nunlisted: true\n---\n")?.draft == false)
+        #expect(F.metadata("---\nunlisted: true\n---\n")?.unlisted == true)
         #expect(F.metadata("+++\ndraft = true\n+++\n")?.draft == true)
         #expect(F.metadata("---\ntitle: t\n---\n")?.draft == false)
     }

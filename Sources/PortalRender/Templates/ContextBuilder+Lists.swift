@@ -62,7 +62,8 @@ extension ContextBuilder {
         context["terms"] = .list(model.archives.tags[language].map { term in
             ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
         })
-        context["list"] = ["title": .string(title), "content": .html(written.content)]
+        context["list"] = ["title": .string(title)]
+        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
         return context
     }
 
@@ -71,8 +72,9 @@ extension ContextBuilder {
         let written = listText(at: term.sitePath)
         var context = listContext(job: .tag(language: language, index: index, number: number), kind: "tag", language: language,
                                   title: written.title ?? term.name, basePath: term.sitePath, ids: term.pages, number: number,
-                                  content: written.content, feed: SitePaths.feed(ofList: term.sitePath))
-        context["term"] = ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
+                                  feed: SitePaths.feed(ofList: term.sitePath))
+        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
+        context["term"] = ["name": .string(written.title ?? term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
                            "feed": .string(model.url(SitePaths.feed(ofList: term.sitePath)))]
         return context
     }
@@ -87,7 +89,8 @@ extension ContextBuilder {
             ref["count"] = .int(author.pages.count)
             return ref
         })
-        context["list"] = ["title": .string(title), "content": .html(written.content)]
+        context["list"] = ["title": .string(title)]
+        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
         return context
     }
 
@@ -96,8 +99,9 @@ extension ContextBuilder {
         var ref = authorRef(id: author.id, profile: author.profile, sitePath: author.sitePath, language: language)
         var context = listContext(job: .author(language: language, index: index, number: number), kind: "author", language: language,
                                   title: profileName(ref) ?? author.id, basePath: author.sitePath, ids: author.pages,
-                                  number: number, content: listText(at: author.sitePath).content,
-                                  feed: SitePaths.feed(ofList: author.sitePath))
+                                  number: number, feed: SitePaths.feed(ofList: author.sitePath))
+        let written = listText(at: author.sitePath).content
+        if !written.isEmpty { context["list"]?["text"] = .html(written) }
         if let bio = author.profile?.bio { ref["bio"] = .string(bio) }
         ref["socials"] = .list((author.profile?.socials ?? []).map { social in
             ["network": .string(social.network), "handle": .string(social.handle), "url": .string(Self.socialURL(social))]

@@ -1,6 +1,7 @@
 import Foundation
 import PortalSources
 import PortalMarkdown
+import PortalSite
 import PortalTemplates
 
 extension ContextBuilder {
@@ -37,13 +38,45 @@ extension ContextBuilder {
         if let date = card["date"] { values["date"] = date }
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
         if let section = card["section"] { values["section"] = section }
-        if let position = model.sectionPosition[id],
+        if let place = model.docs.positions[id] {
+            values["docs"] = docsContext(page, section: place.section, path: place.path)
+            if let previous = model.docs.neighbours[id]?.previous { values["prev"] = link(previous) }
+            if let next = model.docs.neighbours[id]?.next { values["next"] = link(next) }
+        } else if let position = model.sectionPosition[id],
            let list = model.content.section(named: page.section, language: page.languageID)?.pages {
             if position + 1 < list.count { values["prev"] = link(list[position + 1]) }
             if position > 0 { values["next"] = link(list[position - 1]) }
         }
         context["page"] = values
         return context
+    }
+
+    /// The sidebar (open along the way to `path`), breadcrumbs and section of a documentation page.
+    private func docsContext(_ page: Page, section: String, path: [Int]) -> TemplateValue {
+        let nodes = model.docs.roots[page.languageID][section] ?? []
+        func items(_ nodes: [DocsTree.Node], path: [Int]) -> TemplateValue {
+            .list(nodes.enumerated().map { index, node in
+                let onPath = path.first == index
+                var item: TemplateValue = ["label": .string(node.label), "active": .bool(onPath && path.count == 1),
+                                           "open": .bool(onPath), "hasChildren": .bool(!node.children.isEmpty)]
+                if let id = node.page { item["url"] = .string(model.url(model.content.pages[id].sitePath)) }
+                // Only the branch leading to the page is written out: a page's HTML stays
+                // proportional to its depth, not to the size of the whole tree.
+                if onPath, !node.children.isEmpty { item["children"] = items(node.children, path: Array(path.dropFirst())) }
+                return item
+            })
+        }
+        var crumbs: [TemplateValue] = []
+        if let top = model.content.section(named: section, language: page.languageID) {
+            crumbs.append(["label": .string(top.indexPage.map { model.content.pages[$0].metadata.linkTitle ?? top.title } ?? top.title),
+                           "url": .string(model.url(top.sitePath))])
+        }
+        for node in model.docs.ancestors[page.id] ?? [] {
+            var crumb: TemplateValue = ["label": .string(node.label)]
+            if let id = node.page { crumb["url"] = .string(model.url(model.content.pages[id].sitePath)) }
+            crumbs.append(crumb)
+        }
+        return ["sidebar": items(nodes, path: path), "breadcrumbs": .list(crumbs)]
     }
 
     private func link(_ id: Int) -> TemplateValue {

@@ -265,6 +265,15 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
   a { color: inherit; }
 }
 @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; } }
+/* Documentation: a sidebar beside the page on wide screens, above it on narrow ones. */
+.docs { display: grid; gap: 1.5rem; }
+@media (min-width: 56rem) { .docs { grid-template-columns: 15rem minmax(0, 1fr); } .sidebar { position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow: auto; } }
+.sidebar ul { list-style: none; margin: 0; padding-left: .9rem; }
+.sidebar > ul { padding-left: 0; }
+.sidebar li { margin: .15rem 0; font-size: .95rem; }
+.sidebar a { text-decoration: none; color: var(--muted); }
+.sidebar li.active > a { color: inherit; font-weight: 700; }
+.sidebar span { font-weight: 600; }
 
 """##),
         ("author.mustache", #"""
@@ -281,6 +290,8 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 </div>
 </header>
 {{/author}}
+{{#list.text}}<div class="intro prose">{{{.}}}</div>
+{{/list.text}}
 {{> partials/list}}
 {{/content}}
 {{/base}}
@@ -290,6 +301,8 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 {{<base}}
 {{$content}}
 <h1>{{list.title}}</h1>
+{{#list.text}}<div class="intro prose">{{{.}}}</div>
+{{/list.text}}
 {{#authors}}{{#first()}}<ul class="people">{{/first()}}<li><a href="{{url}}">{{> partials/avatar}}<span><b>{{name}}</b>{{#.title}}<small>{{.}}</small>{{/.title}}<small>{{t.postsCount}}{{t.colon}}{{count}}</small></span></a></li>{{#last()}}</ul>{{/last()}}{{/authors}}
 {{/content}}
 {{/base}}
@@ -371,6 +384,8 @@ socials = "Elsewhere"
 allPosts = "All posts"
 poweredBy = "Built with portal"
 sections = "Sections"
+docsNav = "Documentation"
+breadcrumbs = "Breadcrumbs"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -416,6 +431,8 @@ socials = "社交账号"
 allPosts = "全部文章"
 poweredBy = "由 portal 生成"
 sections = "栏目"
+docsNav = "文档导航"
+breadcrumbs = "当前位置"
 
 """#),
         ("month.mustache", #"""
@@ -437,9 +454,14 @@ sections = "栏目"
 {{<base}}
 {{$content}}
 {{#page}}
+{{#.docs}}<div class="docs">
+<nav class="sidebar" aria-label="{{t.docsNav}}">
+<ul>{{#sidebar}}{{> partials/sidebar-item}}{{/sidebar}}</ul>
+</nav>
+{{/.docs}}
 <article class="post"{{#page.contentLang}} lang="{{.}}"{{/page.contentLang}}>
 <header class="post-head">
-{{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}
+{{#.docs}}<nav class="crumb" aria-label="{{t.breadcrumbs}}">{{#breadcrumbs}}{{#.url}}<a href="{{.}}">{{label}}</a>{{/.url}}{{^.url}}<span>{{label}}</span>{{/.url}} / {{/breadcrumbs}}</nav>{{/.docs}}{{^.docs}}{{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}{{/.docs}}
 <h1>{{title}}</h1>
 <p class="meta">{{#.isDraft}}<span class="badge">{{t.draft}}</span> {{/.isDraft}}{{#.date}}{{t.published}} <time datetime="{{iso}}">{{display}}</time>{{/.date}}{{#.lastmod}}<span class="sep" aria-hidden="true">·</span>{{t.updated}} <time datetime="{{iso}}">{{display}}</time>{{/.lastmod}}<span class="sep" aria-hidden="true">·</span>{{readingTime}} {{t.readingTime}}</p>
 {{#.authors}}{{#first()}}<ul class="byline">{{/first()}}<li><a href="{{url}}">{{#.avatar}}<img src="{{.}}" alt="" width="36" height="36">{{/.avatar}}<span><b>{{name}}</b>{{#.title}}<small>{{.}}</small>{{/.title}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/.authors}}
@@ -452,7 +474,8 @@ sections = "栏目"
 {{#.translations}}{{#first()}}<p class="translations">{{t.translations}}{{t.colon}}{{/first()}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}" rel="alternate">{{name}}</a>{{^last()}} · {{/last()}}{{#last()}}</p>{{/last()}}{{/.translations}}
 <nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>
 </footer>
-</article>
+</article>{{#.docs}}
+</div>{{/.docs}}
 {{/page}}
 {{/content}}
 {{/base}}
@@ -536,6 +559,10 @@ sections = "栏目"
 {{/list.paginator.isPaginated}}
 
 """#),
+        ("partials/sidebar-item.mustache", #"""
+<li{{#.active}} class="active"{{/.active}}>{{#.url}}<a href="{{.}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/.url}}{{^.url}}<span>{{label}}</span>{{/.url}}{{#.children}}{{#first()}}<ul>{{/first()}}{{> partials/sidebar-item}}{{#last()}}</ul>{{/last()}}{{/.children}}</li>
+
+"""#),
         ("partials/tags.mustache", #"""
 {{#.tags}}{{#first()}}<ul class="chips">{{/first()}}<li><a href="{{url}}">{{name}}</a></li>{{#last()}}</ul>{{/last()}}{{/.tags}}
 
@@ -604,6 +631,8 @@ sections = "栏目"
 <p class="meta">{{t.postsCount}}{{t.colon}}{{count}}{{#.feed}}<span class="sep" aria-hidden="true">·</span><a class="feed" href="{{.}}">{{t.rss}}</a>{{/.feed}}</p>
 </header>
 {{/term}}
+{{#list.text}}<div class="intro prose">{{{.}}}</div>
+{{/list.text}}
 {{> partials/list}}
 {{/content}}
 {{/base}}
@@ -613,6 +642,8 @@ sections = "栏目"
 {{<base}}
 {{$content}}
 <h1>{{list.title}}</h1>
+{{#list.text}}<div class="intro prose">{{{.}}}</div>
+{{/list.text}}
 {{#terms}}{{#first()}}<ul class="chips big">{{/first()}}<li><a href="{{url}}">{{name}} <span class="n">{{count}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/terms}}
 {{^terms}}<p class="empty">{{t.noPosts}}</p>{{/terms}}
 {{/content}}

@@ -17,6 +17,8 @@ public struct SiteModel: Sendable {
     package let alternates: [String: [LanguageID: String]]
     /// Page id -> (section list position) for previous/next links.
     package let sectionPosition: [Int: Int]
+    /// Documentation sections as trees (sidebar, breadcrumbs, reading order).
+    package let docs: DocsTree
     /// Per language: the posts a home lists (regular pages inside a section), newest first.
     package let homePages: PerLanguage<[Int]>
     /// `site.params` and each language's string table, converted once for every page.
@@ -62,7 +64,10 @@ public struct SiteModel: Sendable {
             }
         }
         sectionPosition = positions
-        homePages = content.regularPages.map { ids in ids.filter { content.pages[$0].section != "" } }
+        let docs = DocsTree(content: content)
+        self.docs = docs
+        // The home shows news: documentation pages are reached through their section.
+        homePages = content.regularPages.map { ids in ids.filter { content.pages[$0].section != "" && !docs.isDocs(content.pages[$0]) } }
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
         siteParams = MetaValue.table(config.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).templateValue
         cards = CardCache(count: content.pages.count)

@@ -33,15 +33,15 @@ public struct ContentResolver: Sendable {
         }
         // Each page's slug and URL depend on its document alone: made in parallel, checked in order.
         let made = parallelMap(built) { makePage($0, slugifier: slugifier, paths: paths) }
-        // Top folders that hold pages: a bundle named like one (`docs/index.md` beside
-        // `docs/intro.md`, Docusaurus's category index) is that section's index page.
+        // Top folders that hold pages: a page at such a section's own URL (`docs/index.md`
+        // beside `docs/intro.md`, or Docusaurus's `slug: /`) is that section's index page.
         var sectionsWithPages = Set<String>()
         for page in made where page.kind == .regular && page.section != "" {
             sectionsWithPages.insert("\(page.languageID.index)/\(page.section)")
         }
         for (document, madePage) in zip(built, made) {
             var page = madePage
-            if page.kind == .regular, page.section == "", page.bundleDirectory != nil,
+            if page.kind == .regular,
                let folder = page.source.translationPath.splitUTF8("/").first.map(String.init),
                sectionsWithPages.contains("\(page.languageID.index)/\(folder)"),
                page.sitePath == paths.section(slugifier.nonEmptySlug(folder), in: page.languageID) {

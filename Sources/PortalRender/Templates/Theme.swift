@@ -102,9 +102,17 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
-    /// The interface strings of `language` (`i18n/{prefix}.toml`), English when it has none.
+    /// The interface strings of `language`: `i18n/{code}.toml`, else the file of its
+    /// `locale` (`zh-cn` with `locale = "zh-Hans"`), else of its first subtag (`en-us` ->
+    /// `en`); any Chinese code falls back to `zh-hans`; English when nothing matches.
     package func strings(for language: LanguageConfig) -> [String: String] {
-        strings[language.urlPrefix] ?? strings["en"] ?? [:]
+        let code = language.urlPrefix
+        var candidates = [code, language.locale.lowercased().replacingOccurrences(of: "_", with: "-")]
+        if let primary = code.split(separator: "-").first { candidates.append(String(primary)) }
+        if code == "zh" || code.hasPrefix("zh-") { candidates.append(code.contains("tw") || code.contains("hk") || code.contains("hant") ? "zh-hant" : "zh-hans") }
+        candidates.append("en")
+        for candidate in candidates { if let found = strings[candidate] { return found } }
+        return [:]
     }
 
     /// The HTML of `layout` rendered with `context`.

@@ -11,10 +11,13 @@ public struct LinkIndex: Sendable {
     public var pagesByTranslationPath: [String: [LanguageID: Int]]
     /// Content-relative paths of files under content/ that are copied.
     public var assets: Set<String>
+    /// Every page's site path, for root links written without a language.
+    public var sitePaths: Set<String>
 
     public init(content: SiteContent, assets: [StaticAsset]) {
         var bySource: [String: Int] = [:]
         var byTranslation: [String: [LanguageID: Int]] = [:]
+        sitePaths = Set(content.pages.map(\.sitePath))
         for page in content.pages where page.fallbackOf == nil {
             bySource[page.source.contentPath] = page.id
             byTranslation[page.source.translationPath, default: [:]][page.languageID] = page.id
@@ -46,6 +49,13 @@ public struct PageLinkRewriter: LinkRewriting {
         }
         let (path, suffix) = Self.splitSuffix(destination)
         if path.hasPrefix("/") {
+            // `/docs/x/` written without a language means the page in the linking page's language.
+            let home = content.paths.home(page.languageID)
+            if home != "/", !path.hasPrefix(home) {
+                var candidate = home + path.percentDecoded.dropFirst()
+                if !candidate.hasSuffix("/"), !(candidate.split(separator: "/").last ?? "").contains(".") { candidate += "/" }
+                if index.sitePaths.contains(candidate) { return content.config.href(forSitePath: candidate) + suffix }
+            }
             let basePath = content.config.basePath
             if basePath == "/" || path.hasPrefix(basePath) { return nil }
             return basePath + path.dropFirst() + suffix
@@ -69,7 +79,23 @@ public struct PageLinkRewriter: LinkRewriting {
             }
             return content.config.href(forSitePath: target.sitePath) + suffix
         }
-        guard index.assets.contains(resolved) else { return nil }
+        guard index.assets.contains(resolved) else {
+            // Docusaurus writes links to pages as source paths without extension (`./resource-model`).
+            guard !decodedPath.hasSuffix("/") else { return nil }
+            let sources = [".md", ".mdx", "/index.md", "/README.md"].map { resolved + $0 }
+            if let id = sources.lazy.compactMap({ index.pagesBySourcePath[$0] }).first {
+                return content.config.href(forSitePath: content.pages[id].sitePath) + suffix
+            }
+            // A page of another language folder: the same path without the language.
+            var parts = resolved.splitUTF8("/").map(String.init)
+            if let first = parts.first, content.config.language(matching: first) != nil { parts.removeFirst() }
+            let translation = parts.joined(separator: "/")
+            if let variants = index.pagesByTranslationPath[translation] ?? index.pagesByTranslationPath[translation + "/index"],
+               let targetID = variants[page.languageID] ?? variants.values.min() {
+                return content.config.href(forSitePath: content.pages[targetID].sitePath) + suffix
+            }
+            return nil
+        }
         if let bundle = page.bundleDirectory, resolved.hasPrefix(bundle + "/") {
             let inside = resolved.dropFirst(bundle.count + 1)
             return content.config.href(forSitePath: page.sitePath + inside) + suffix

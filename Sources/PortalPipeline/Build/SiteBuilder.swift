@@ -153,6 +153,9 @@ public struct SiteBuilder: Sendable {
             return cache.rendered(page.source, linkKey: linkKey) { render(page) }
         }
         run.diagnostics += rendered.flatMap(\.1)
+        if !site.config.markdown.unsafe, let warning = Self.omittedHTMLWarning(rendered.map(\.0), pages: content.pages) {
+            run.diagnostics.append(warning)
+        }
         run.clock.lap("markdown")
         return RenderedBodies(rendered: rendered.map(\.0), renderer: renderer, index: index, linkKey: linkKey)
     }
@@ -220,6 +223,23 @@ public struct SiteBuilder: Sendable {
     }
 
     // MARK: Helpers
+
+    /// One warning for the whole build when `[markdown] unsafe` is off and pages lost raw HTML.
+    package static func omittedHTMLWarning(_ rendered: [RenderedMarkdown], pages: [Page]) -> Diagnostic? {
+        let marker = Array("<!-- raw HTML omitted -->".utf8)
+        var pageCount = 0
+        var pieces = 0
+        for (markdown, page) in zip(rendered, pages) where page.fallbackOf == nil {
+            let found = ByteSearch.count(of: marker, in: markdown.htmlBytes)
+            if found > 0 {
+                pageCount += 1
+                pieces += found
+            }
+        }
+        guard pageCount > 0 else { return nil }
+        return .warning("\(pageCount) page\(pageCount == 1 ? "" : "s") lost \(pieces) piece\(pieces == 1 ? "" : "s") of raw HTML, "
+            + "left out because `unsafe` under [markdown] in site.toml is off (set it to \"sanitized\" or true to keep it)")
+    }
 
     /// Why an alias cannot be a page of the site, or nil when it can.
     package static func aliasProblem(_ alias: String, path: String) -> String? {

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
         let site = result.site
         let notes = site.notes.isEmpty
             ? ""
-            : "; \(site.notes.count) thing\(site.notes.count == 1 ? "" : "s") not carried over, listed at its top"
+            : "; \(site.notes.count) note\(site.notes.count == 1 ? " says" : "s say") at its top what was not carried over"
         print("wrote \(result.output) for the \(site.generator.rawValue) site in \(root)\(notes)")
         if (result.output as NSString).deletingLastPathComponent != root {
             print("its paths are relative to \(root): move it there before running portal build")

@@ -165,6 +165,29 @@ import Testing
         #expect(found.notes.contains { $0.contains("served at the site root") })
     }
 
+    @Test func versionPathsAndOnlyIncludedVersions() throws {
+        let site = try Self.makeSite([
+            "docusaurus.config.js": """
+                module.exports = {
+                  title: 'V', url: 'https://v.dev', baseUrl: '/',
+                  presets: [['@docusaurus/preset-classic', { docs: {
+                    routeBasePath: '/reference/',
+                    onlyIncludeVersions: ['current', '3.0'],
+                    versions: { current: { path: '/edge/' }, '3.0': { path: 'stable' } },
+                  }, blog: false }]],
+                };
+                """,
+            "versions.json": #"["3.0", "2.0"]"#,
+        ], folders: ["docs", "versioned_docs/version-3.0", "versioned_docs/version-2.0"])
+        defer { site.remove() }
+        let (found, _) = try SiteImporter.read(siteRoot: site.root)
+        #expect(found.orderedMounts == [
+            .init(source: "docs", target: "reference/edge"),
+            .init(source: "versioned_docs/version-3.0", target: "reference/stable"),
+        ])
+        #expect(found.sectionLayouts == ["reference": "docs"])
+    }
+
     @Test func defaultsWhenTheConfigurationHasNoLiteralObject() throws {
         let site = try Self.makeSite([
             "docusaurus.config.js": "module.exports = require('./config/make')();\n",

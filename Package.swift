@@ -55,6 +55,8 @@ let package = Package(
             dependencies: [
                 "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates",
                 "PortalRender", "PortalOutput",
+                // `portal import` reads Hugo's YAML configuration files.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(

@@ -8,7 +8,7 @@ struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "A static site generator for bilingual open-source community portals.",
-        subcommands: [Build.self, Serve.self, New.self],
+        subcommands: [Build.self, Serve.self, New.self, Import.self],
         defaultSubcommand: nil
     )
 

@@ -198,7 +198,7 @@ public struct SiteBuilder: Sendable {
         var aliasOwners: [String: Page] = [:]
         for page in model.content.pages where page.fallbackOf == nil {
             for alias in page.metadata.aliases {
-                let path = SitePaths.alias(alias, of: page.sitePath)
+                let path = SitePaths.alias(Self.collapsingSlashes(alias), of: page.sitePath)
                 let origin = OutputOrigins.origin(page, key: "aliases", note: "alias '\(alias)'")
                 if let problem = Self.aliasProblem(alias, path: path) {
                     run.diagnostics.append(.error("alias '\(alias)' \(problem)", at: origin.location))
@@ -239,6 +239,14 @@ public struct SiteBuilder: Sendable {
         guard pageCount > 0 else { return nil }
         return .warning("\(pageCount) page\(pageCount == 1 ? "" : "s") lost \(pieces) piece\(pieces == 1 ? "" : "s") of raw HTML, "
             + "left out because `unsafe` under [markdown] in site.toml is off (set it to \"sanitized\" or true to keep it)")
+    }
+
+    /// `//a//b/` -> `/a/b/`: Hugo reads repeated slashes in an alias as one.
+    package static func collapsingSlashes(_ alias: String) -> String {
+        guard alias.contains("//") else { return alias }
+        var out = ""
+        for character in alias where !(character == "/" && out.last == "/") { out.append(character) }
+        return out
     }
 
     /// Why an alias cannot be a page of the site, or nil when it can.

@@ -164,6 +164,8 @@ package enum DocusaurusImporter {
         site.title = config.string("title")
         site.baseURL = baseURL(url: config["url"], baseUrl: config["baseUrl"], into: &site)
         site.defaultLanguageInSubdir = false
+        // Docusaurus keeps the capitals of file and folder names in its URLs.
+        site.keepsPathCase = true
         site.markdownUnsafe = true
 
         var locales = (i18n.value(at: ["locales"])?.array ?? []).compactMap(\.string)

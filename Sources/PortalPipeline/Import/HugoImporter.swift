@@ -83,7 +83,7 @@ package enum HugoImporter {
     static let handledRootKeys: Set<String> = [
         "baseurl", "title", "languagecode", "defaultcontentlanguage", "defaultcontentlanguageinsubdir",
         "timezone", "paginate", "pagination", "languages", "permalinks", "markup", "taxonomies",
-        "menu", "menus", "params", "contentdir", "theme", "module", "outputs", "outputformats",
+        "menu", "menus", "params", "contentdir", "theme", "module", "outputs", "outputformats", "disablepathtolower",
     ]
     static let handledLanguageKeys: Set<String> = [
         "languagename", "title", "weight", "contentdir", "description", "params", "menu", "menus", "languagecode",
@@ -104,6 +104,7 @@ package enum HugoImporter {
             }
         }
         site.defaultLanguageInSubdir = config.bool("defaultContentLanguageInSubdir") ?? false
+        site.keepsPathCase = config.bool("disablePathToLower") ?? false
         mapTimeZone(config, into: &site)
         mapPageSize(config, into: &site)
         mapLanguages(config, siteRoot: siteRoot, into: &site)

@@ -62,6 +62,8 @@ package struct ImportedSite: Sendable, Equatable {
     package var baseURL: String?
     package var defaultLanguage: String
     package var defaultLanguageInSubdir = false
+    /// `disablePathToLower`: page paths keep capitals.
+    package var keepsPathCase = false
     package var timeZone: String?
     package var pageSize: Int?
     package var languages: [Language] = []

@@ -25,6 +25,7 @@ package enum SiteTOMLWriter {
         if let baseURL = site.baseURL { lines.append("baseURL = \(quoted(baseURL))") }
         lines.append("defaultLanguage = \(quoted(site.defaultLanguage))")
         lines.append("defaultLanguageInSubdir = \(site.defaultLanguageInSubdir)")
+        if site.keepsPathCase { lines.append("disablePathToLower = true") }
         if let zone = site.timeZone { lines.append("timeZone = \(quoted(zone))") }
         if let size = site.pageSize { lines.append("pageSize = \(size)") }
 

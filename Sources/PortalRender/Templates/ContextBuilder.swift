@@ -111,7 +111,7 @@ package struct ContextBuilder: Sendable {
         var seen = Set<String>()
         return .list(page.metadata.authors.compactMap { reference in
             guard !reference.id.isEmpty, seen.insert(reference.id).inserted,
-                  let archive = model.archives.authors[page.languageID].first(where: { $0.id == reference.id }) else { return nil }
+                  let archive = model.archives.author(reference.id, in: page.languageID, slugifier: Slugifier(style: config.chinese.slugStyle)) else { return nil }
             return authorRef(id: archive.id, profile: archive.profile, sitePath: archive.sitePath, language: language)
         })
     }

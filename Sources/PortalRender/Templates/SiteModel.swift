@@ -147,7 +147,7 @@ public struct SiteModel: Sendable {
         case .tags: return "tags"
         case let .tag(language, index, _): return "tag:" + archives.tags[language][index].key
         case .authors: return "authors"
-        case let .author(language, index, _): return "author:" + archives.authors[language][index].id
+        case let .author(language, index, _): return "author:" + archives.authors[language][index].key
         case .archives: return "archives"
         case let .year(language, index, _): return "year:\(archives.years[language][index].year)"
         case let .month(language, year, index, _):
@@ -173,7 +173,7 @@ public struct SiteModel: Sendable {
             map["authors", default: [:]][code] = paths.authors(in: code)
             map["archives", default: [:]][code] = paths.archives(in: code)
             for term in archives.tags[code] { map["tag:" + term.key, default: [:]][code] = term.sitePath }
-            for author in archives.authors[code] { map["author:" + author.id, default: [:]][code] = author.sitePath }
+            for author in archives.authors[code] { map["author:" + author.key, default: [:]][code] = author.sitePath }
             for year in archives.years[code] {
                 map["year:\(year.year)", default: [:]][code] = year.sitePath
                 for month in year.months { map["month:\(month.year)-\(month.month)", default: [:]][code] = month.sitePath }

@@ -43,6 +43,7 @@ public struct ArchiveBuilder: Sendable {
             var termPages: [String: [Int]] = [:]
             var authorPages: [String: [Int]] = [:]
             var inlineProfiles: [String: AuthorProfile] = [:]
+            var authorSpelling: [String: String] = [:]
             var yearPages: [Int: [Int]] = [:]
             var monthPages: [Int: [Int: [Int]]] = [:]
 
@@ -54,12 +55,16 @@ public struct ArchiveBuilder: Sendable {
                 }
                 var seenAuthors = Set<String>()
                 for reference in page.metadata.authors where !reference.id.isEmpty {
-                    guard seenAuthors.insert(reference.id).inserted else { continue }
-                    authorPages[reference.id, default: []].append(id)
-                    if let inline = reference.inlineProfile, inlineProfiles[reference.id] == nil {
-                        inlineProfiles[reference.id] = inline
+                    // Ids that differ only in case or punctuation (`volcano`, `Volcano`) are one
+                    // author, shown by the first spelling met.
+                    let key = slugifier.nonEmptySlug(reference.id)
+                    guard seenAuthors.insert(key).inserted else { continue }
+                    authorPages[key, default: []].append(id)
+                    if authorSpelling[key] == nil { authorSpelling[key] = reference.id }
+                    if let inline = reference.inlineProfile, inlineProfiles[key] == nil {
+                        inlineProfiles[key] = inline
                     }
-                    if authors.profile(for: reference.id) == nil, reference.inlineProfile == nil,
+                    if authors.profile(for: reference.id) == nil, authors.profile(matching: reference.id) == nil, reference.inlineProfile == nil,
                        warnedAuthors.insert(reference.id).inserted {
                         diagnostics.append(.warning(
                             "unknown author '\(reference.id)': no profile in data/authors.toml or data/authors.yml",
@@ -81,10 +86,10 @@ public struct ArchiveBuilder: Sendable {
                 return Archives.Term(key: key, name: name, sitePath: paths.tag(key, in: code), pages: pages)
             }.sorted { ($0.pages.count, $1.name) > ($1.pages.count, $0.name) }
 
-            authorArchives[code] = authorPages.map { id, pages in
-                let key = slugifier.nonEmptySlug(id)
+            authorArchives[code] = authorPages.map { key, pages in
+                let id = authorSpelling[key] ?? key
                 return Archives.AuthorArchive(
-                    id: id, key: key, profile: authors.profile(for: id) ?? inlineProfiles[id],
+                    id: id, key: key, profile: authors.profile(for: id) ?? authors.profile(matching: id) ?? inlineProfiles[key],
                     sitePath: paths.author(key, in: code), pages: pages)
             }.sorted { ($0.pages.count, $1.id) > ($1.pages.count, $0.id) }
 

@@ -9,6 +9,14 @@ public struct Archives: Sendable {
     /// Per language: years, newest first.
     public var years: PerLanguage<[YearArchive]>
 
+    /// The archive of the author `id` names in `language` (ids that share a slug are one author).
+    public func author(_ id: String, in language: LanguageID, slugifier: Slugifier) -> AuthorArchive? {
+        authors[language].first { $0.id == id } ?? {
+            let key = slugifier.nonEmptySlug(id)
+            return authors[language].first { $0.key == key }
+        }()
+    }
+
     /// One tag in one language.
     public struct Term: Sendable {
         /// Slug shared by every spelling and language (`dapr`).

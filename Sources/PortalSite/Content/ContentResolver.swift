@@ -20,7 +20,7 @@ public struct ContentResolver: Sendable {
 
     public func resolve(_ documents: [Document]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let slugifier = Slugifier(style: config.chinese.slugStyle)
+        let slugifier = Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase)
         let paths = SitePaths(config: config)
         var pages: [Page] = []
         var owners: [String: String] = [:]
@@ -39,8 +39,19 @@ public struct ContentResolver: Sendable {
         for page in made where page.kind == .regular && page.section != "" {
             sectionsWithPages.insert("\(page.languageID.index)/\(page.section)")
         }
+        // Paths pages ask for by `slug` or `url`: a README that would be its folder's
+        // index gives way to them and keeps its own name.
+        let claimed = Set(made.filter { $0.metadata.slug != nil || $0.metadata.url != nil }.map(\.sitePath))
         for (document, madePage) in zip(built, made) {
             var page = madePage
+            if page.metadata.slug == nil, page.metadata.url == nil, claimed.contains(page.sitePath),
+               page.source.translationPath.splitUTF8("/").last?.lowercased() == "readme" {
+                page.sitePath += slugifier.nonEmptySlug("readme") + "/"
+                page.bundleDirectory = nil
+                if page.section == "", let top = page.source.translationPath.splitUTF8("/").first, page.source.translationPath.splitUTF8("/").count > 1 {
+                    page.section = String(top)
+                }
+            }
             if page.kind == .regular,
                let folder = page.source.translationPath.splitUTF8("/").first.map(String.init),
                sectionsWithPages.contains("\(page.languageID.index)/\(folder)"),
@@ -257,7 +268,7 @@ public struct ContentResolver: Sendable {
                 homes[language] = page.id
             case .section:
                 if page.source.translationPath.splitUTF8("/").count == 2
-                    || page.sitePath == paths.section(Slugifier(style: config.chinese.slugStyle).nonEmptySlug(page.section), in: language) {
+                    || page.sitePath == paths.section(Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase).nonEmptySlug(page.section), in: language) {
                     sectionIndex[language][page.section] = page.id
                 }
             case .regular:
@@ -282,7 +293,7 @@ public struct ContentResolver: Sendable {
                     indexPage: index,
                     pages: (sectionPages[language][name] ?? []).sorted(by: order),
                     weight: index.map { pages[$0].weight } ?? 0,
-                    sitePath: paths.section(Slugifier(style: config.chinese.slugStyle).nonEmptySlug(name), in: language))
+                    sitePath: paths.section(Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase).nonEmptySlug(name), in: language))
             }
             list.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
             return list

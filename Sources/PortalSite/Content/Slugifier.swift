@@ -8,9 +8,12 @@ import PortalSources
 /// `cloudwego-meeting-8.11` keeps its dot as Hugo and Docusaurus keep it.
 public struct Slugifier: Sendable, Hashable {
     public var style: ChineseOptions.SlugStyle
+    /// Keep ASCII capitals (`disablePathToLower`: Docusaurus keeps `UserGuide` in URLs).
+    public var keepsCase = false
 
-    public init(style: ChineseOptions.SlugStyle = .unicode) {
+    public init(style: ChineseOptions.SlugStyle = .unicode, keepsCase: Bool = false) {
         self.style = style
+        self.keepsCase = keepsCase
     }
 
     public func slug(_ text: String) -> String {
@@ -25,7 +28,7 @@ public struct Slugifier: Sendable, Hashable {
             if scalar.isASCII {
                 let v = scalar.value
                 if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || scalar == "_" { return scalar }
-                if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 32) }
+                if v >= 0x41 && v <= 0x5A { return keepsCase ? scalar : Unicode.Scalar(v + 32) }
                 return scalar == "." && !atStart ? scalar : nil
             }
             let props = scalar.properties

@@ -9,4 +9,10 @@ public struct AuthorRegistry: Sendable {
     }
 
     public func profile(for id: String) -> AuthorProfile? { profiles[id] }
+
+    /// The profile whose id equals `id` ignoring case (the first such id in byte order).
+    public func profile(matching id: String) -> AuthorProfile? {
+        let lowered = id.lowercased()
+        return profiles.keys.filter { $0.lowercased() == lowered }.min().flatMap { profiles[$0] }
+    }
 }

@@ -12,6 +12,7 @@ extension SiteConfigLoader {
     package static func readLayout(_ root: TOMLTable, languages: [LanguageConfig], reader: inout TOMLValueReader) -> SiteLayout {
         var layout = SiteLayout()
         if let value = reader.bool(root, "defaultLanguageInSubdir", at: []) { layout.defaultLanguageInSubdir = value }
+        if let value = reader.bool(root, "disablePathToLower", at: []) { layout.keepsPathCase = value }
 
         if let node = root["mounts"] {
             if let entries = node.array, entries.allSatisfy({ $0.table != nil }) {

@@ -15,6 +15,9 @@ public struct SiteLayout: Sendable, Hashable {
     /// `[data] authors`: the author profiles file, relative to the site folder
     /// (default: `data/authors.toml`, `.yml` or `.yaml`).
     public var authorsFile: String?
+    /// `disablePathToLower` (Hugo's name): page paths keep the capitals of file and
+    /// folder names, as Docusaurus writes them (`/docs/UserGuide/`).
+    public var keepsPathCase = false
 
     public init() {}
 

@@ -97,6 +97,8 @@ let package = Package(
             dependencies: [
                 "PortalPipeline", "PortalText", "PortalSources", "PortalSite", "PortalRender", "PortalOutput",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                // Test only: reads the corpora's front matter independently of portal.
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

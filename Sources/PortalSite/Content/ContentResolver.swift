@@ -155,7 +155,12 @@ public struct ContentResolver: Sendable {
                 parents = Array(folders.dropLast())
                 bundleDirectory = source.contentPath.splitUTF8("/").dropLast().joined(separator: "/")
             }
-            var segments = parents.map(slugify)
+            // A dated folder (`blog/2022-09-06-release/notes.md`) gives its date as folders too.
+            var segments = parents.flatMap { folder -> [String] in
+                guard FileNameDate.datePrefix(of: folder) != nil, metadata.slug == nil else { return [slugify(folder)] }
+                let dated = FileNameDate.datePrefix(of: folder)
+                return Self.dateFolders(of: folder, year: dated?.year ?? 0) + [slugify(dated?.rest ?? folder)]
+            }
             if let explicit = metadata.slug, !explicit.isEmpty {
                 if explicit.hasPrefix("/") {
                     // Docusaurus: a path from the docs or blog root.

@@ -11,7 +11,9 @@ public struct SitePaths: Sendable {
     public init(config: SiteConfig) {
         let atRoot = config.defaultLanguageAtRoot
         homes = PerLanguage(config) { language in
-            atRoot && language == config.defaultLanguageID ? "/" : "/" + config[language].urlPrefix + "/"
+            // With `disablePathToLower` the language keeps its capitals too (`/zh-Hans/`), as Docusaurus writes it.
+            atRoot && language == config.defaultLanguageID ? "/"
+                : "/" + (config.layout.keepsPathCase ? config[language].code : config[language].urlPrefix) + "/"
         }
     }
 

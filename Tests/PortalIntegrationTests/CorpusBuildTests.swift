@@ -164,7 +164,7 @@ struct CorpusBuildTests {
         // Every page is built: sources minus drafts, per language.
         let built = Dictionary(result.statistics.pagesPerLanguage.map { ($0.0, $0.1) }, uniquingKeysWith: +)
         for (language, folders) in Self.sourceFolders[corpus] ?? [:] {
-            let expected = folders.reduce(0) { $0 + Self.pageSources(in: root + "/" + $1) }
+            let expected = folders.reduce(0) { $0 + Self.pageSources(in: root + "/" + $1, hugo: corpus.hasSuffix(".tech") || corpus.hasSuffix(".dev")) }
             #expect(built[language] == expected, "\(corpus) \(language): \(built[language] ?? 0) pages built, \(expected) sources minus drafts")
         }
 
@@ -189,15 +189,28 @@ struct CorpusBuildTests {
         }
     }
 
-    /// Markdown sources under `folder` that are not drafts.
-    static func pageSources(in folder: String) -> Int {
+    /// Pages under `folder` that are not drafts: Markdown files, and for Hugo `.html`
+    /// files with front matter, less the Markdown inside a leaf bundle that is not its
+    /// `index.md` (Hugo reads those as the bundle's resources).
+    static func pageSources(in folder: String, hugo: Bool) -> Int {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
-        var count = 0
-        for case let path as String in walker where path.hasSuffix(".md") || path.hasSuffix(".mdx") {
+        var files: [String] = []
+        for case let path as String in walker {
             // Only files: one site has a folder whose name ends in `.md`.
             guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
                   !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            files.append(path)
+        }
+        let bundles = Set(files.filter { hugo && $0.hasSuffix("/index.md") }.map { String($0.dropLast("/index.md".count)) })
+        var count = 0
+        for path in files {
+            let isMarkdown = path.hasSuffix(".md") || path.hasSuffix(".mdx")
             let text = (try? String(contentsOfFile: folder + "/" + path, encoding: .utf8)) ?? ""
+            let isHTMLPage = hugo && path.hasSuffix(".html") && (text.hasPrefix("---") || text.hasPrefix("+++"))
+            guard isMarkdown || isHTMLPage else { continue }
+            let parents = path.split(separator: "/").dropLast()
+            let inBundle = !path.hasSuffix("/index.md") && parents.indices.contains { bundles.contains(parents[...$0].joined(separator: "/")) }
+            if inBundle { continue }
             if (frontMatter(text)["draft"] as? Bool) == true { continue }
             count += 1
         }

@@ -124,7 +124,8 @@ public struct SiteBuilder: Sendable {
 
     private func resolve(_ parsed: ParsedDocuments, site: LoadedSite, _ run: inout BuildRun) -> SiteContent {
         let resolver = ContentResolver(config: site.config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
-        let content = run.take(resolver.resolve(parsed.documents), stage: "resolve")
+        var content = run.take(resolver.resolve(parsed.documents), stage: "resolve")
+        content.categories = site.scan.categories
         run.diagnostics += OutputOrigins.limitProblems(content: content, limits: site.config.limits)
         return content
     }
@@ -140,7 +141,9 @@ public struct SiteBuilder: Sendable {
     private func renderMarkdown(_ content: SiteContent, site: LoadedSite, cache: BuildCache?, _ run: inout BuildRun) -> RenderedBodies {
         let renderer = MarkdownRenderer(options: site.config.markdown, chinese: site.config.chinese)
         let index = LinkIndex(content: content, assets: site.scan.assets)
+        let markdownOptions = site.config.markdown
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
+            if page.source.isHTML { return (Self.htmlPage(page.document.body, options: markdownOptions), []) }
             let (markdown, errors) = renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
                                                      file: page.source.sitePath, bodyLine: page.document.bodyLine)
             // A fallback copy shares its source: the original names the problem once.
@@ -223,6 +226,13 @@ public struct SiteBuilder: Sendable {
     }
 
     // MARK: Helpers
+
+    /// The body of an `.html` content page under the raw-HTML rule of `[markdown] unsafe`:
+    /// left out, sanitized, or kept as written.
+    package static func htmlPage(_ body: String, options: MarkdownOptions) -> RenderedMarkdown {
+        let html = !options.unsafe ? "<!-- raw HTML omitted -->\n" : options.sanitized ? HTMLSanitizer.sanitize(body) : body
+        return RenderedMarkdown(html: html, headings: [], summaryHTML: "", hasExplicitSummary: false, cjkCharacters: 0, latinWords: 0)
+    }
 
     /// One warning for the whole build when `[markdown] unsafe` is off and pages lost raw HTML.
     package static func omittedHTMLWarning(_ rendered: [RenderedMarkdown], pages: [Page]) -> Diagnostic? {

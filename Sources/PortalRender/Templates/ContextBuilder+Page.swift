@@ -38,6 +38,13 @@ extension ContextBuilder {
         if let date = card["date"] { values["date"] = date }
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
         if let section = card["section"] { values["section"] = section }
+        if let inside = model.children[id] {
+            values["children"] = .list(inside.map { child in
+                var item = self.card(child)
+                item["isSection"] = .bool(model.content.pages[child].kind == .section)
+                return item
+            })
+        }
         if let place = model.docs.positions[id] {
             values["docs"] = docsContext(page, section: place.section, path: place.path)
             if let previous = model.docs.neighbours[id]?.previous { values["prev"] = link(previous) }

@@ -274,6 +274,9 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 .sidebar a { text-decoration: none; color: var(--muted); }
 .sidebar li.active > a { color: inherit; font-weight: 700; }
 .sidebar span { font-weight: 600; }
+.children { list-style: none; padding: 0; margin: 1.5rem 0; border-top: 1px solid var(--border); }
+.children li { padding: .5rem 0; border-bottom: 1px solid var(--border); }
+.children .muted { color: var(--muted); font-size: .95rem; }
 
 """##),
         ("author.mustache", #"""
@@ -469,7 +472,10 @@ breadcrumbs = "当前位置"
 </header>
 {{#.fallbackNotice}}<p class="notice" role="note">{{.}}</p>{{/.fallbackNotice}}
 {{> partials/toc}}
-<div class="prose">{{{content}}}</div>
+<div class="prose">{{{content}}}</div>{{#.children}}{{#first()}}
+<ul class="children">{{/first()}}
+<li>{{#isSection}}<b>{{/isSection}}<a href="{{url}}">{{title}}</a>{{#isSection}}</b>{{/isSection}}{{#summary}} <span class="muted">{{{.}}}</span>{{/summary}}</li>{{#last()}}
+</ul>{{/last()}}{{/.children}}
 <footer class="post-foot">
 {{#.translations}}{{#first()}}<p class="translations">{{t.translations}}{{t.colon}}{{/first()}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}" rel="alternate">{{name}}</a>{{^last()}} · {{/last()}}{{#last()}}</p>{{/last()}}{{/.translations}}
 <nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>

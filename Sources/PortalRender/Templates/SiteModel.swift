@@ -19,6 +19,8 @@ public struct SiteModel: Sendable {
     package let sectionPosition: [Int: Int]
     /// Documentation sections as trees (sidebar, breadcrumbs, reading order).
     package let docs: DocsTree
+    /// A nested section's page (`docs/ops/_index.md`) -> its sub-sections and pages, in list order.
+    package let children: [Int: [Int]]
     /// Per language: the posts a home lists (regular pages inside a section), newest first.
     package let homePages: PerLanguage<[Int]>
     /// `site.params` and each language's string table, converted once for every page.
@@ -66,6 +68,7 @@ public struct SiteModel: Sendable {
         sectionPosition = positions
         let docs = DocsTree(content: content)
         self.docs = docs
+        children = Self.sectionChildren(content)
         // The home shows news: documentation pages are reached through their section.
         homePages = content.regularPages.map { ids in ids.filter { content.pages[$0].section != "" && !docs.isDocs(content.pages[$0]) } }
         alternates = SiteModel.collectAlternates(content: content, archives: archives)
@@ -201,4 +204,50 @@ public struct SiteModel: Sendable {
     /// The URL of a site path under the base URL's scheme and host (root-relative when it has
     /// none), percent-encoded.
     package func absoluteURL(_ sitePath: String) -> String { origin + url(sitePath) }
+}
+
+extension SiteModel {
+    /// The sub-sections and pages directly inside each nested section (a folder with an
+    /// `_index.md` below a top-level section): sections first by weight and title, then
+    /// pages in list order. Empty when the site has no nested section.
+    static func sectionChildren(_ content: SiteContent) -> [Int: [Int]] {
+        func folder(of page: Page) -> [Substring] {
+            var parts = page.source.translationPath.split(separator: "/").dropLast()
+            if page.bundleDirectory != nil, !parts.isEmpty { parts = parts.dropLast() }
+            return Array(parts)
+        }
+        var sections: [String: Int] = [:]
+        for page in content.pages where page.kind == .section && page.fallbackOf == nil {
+            let parts = page.source.translationPath.split(separator: "/").dropLast()
+            guard parts.count > 1 else { continue }
+            sections["\(page.languageID.index)/" + parts.joined(separator: "/")] = page.id
+        }
+        guard !sections.isEmpty else { return [:] }
+        var children: [Int: [Int]] = [:]
+        for page in content.pages where page.fallbackOf == nil && !page.metadata.unlisted {
+            var parts = folder(of: page)
+            if page.kind == .section { parts = Array(page.source.translationPath.split(separator: "/").dropLast().dropLast()) }
+            guard page.kind == .regular || page.kind == .section else { continue }
+            // The nearest folder above with an `_index.md` is the page's section, as in Hugo.
+            while !parts.isEmpty {
+                if let parent = sections["\(page.languageID.index)/" + parts.joined(separator: "/")], parent != page.id {
+                    children[parent, default: []].append(page.id)
+                    break
+                }
+                parts.removeLast()
+            }
+        }
+        for (parent, ids) in children {
+            children[parent] = ids.sorted { a, b in
+                let pa = content.pages[a], pb = content.pages[b]
+                if (pa.kind == .section) != (pb.kind == .section) { return pa.kind == .section }
+                if pa.kind == .section {
+                    let wa = pa.weight == 0 ? Int.max : pa.weight, wb = pb.weight == 0 ? Int.max : pb.weight
+                    return (wa, pa.title, pa.id) < (wb, pb.title, pb.id)
+                }
+                return Page.listOrder(pa, pb)
+            }
+        }
+        return children
+    }
 }

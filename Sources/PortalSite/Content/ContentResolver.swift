@@ -25,7 +25,9 @@ public struct ContentResolver: Sendable {
         var pages: [Page] = []
         var owners: [String: String] = [:]
 
+        let bundles = Self.leafBundleFolders(documents)
         let built = documents.sorted(by: { $0.source.sitePath < $1.source.sitePath }).filter { document in
+            if !bundles.isEmpty, Self.isBundleResource(document.source, bundles: bundles) { return false }
             let metadata = document.metadata
             if metadata.draft && !includeDrafts { return false }
             if let date = metadata.date, date > now, !includeFuture { return false }
@@ -73,6 +75,32 @@ public struct ContentResolver: Sendable {
         diagnostics += undatedWarnings(pages)
         if config.chinese.fallback { pages += fallbackCopies(of: pages, taken: Set(owners.keys), paths: paths) }
         return (assemble(pages), diagnostics)
+    }
+
+    /// Folders of Hugo leaf bundles (`blog/launch/index.md` in `content/`): other Markdown
+    /// files inside them are the bundle's resources, not pages, as Hugo reads them.
+    /// Docusaurus trees (mounted at a place) have no bundles: there `index.md` is a
+    /// category's index beside its pages.
+    private static func leafBundleFolders(_ documents: [Document]) -> Set<String> {
+        var folders = Set<String>()
+        for document in documents where document.source.mountTarget.isEmpty {
+            let parts = document.source.translationPath.split(separator: "/")
+            guard parts.count > 1, parts.last == "index" else { continue }
+            folders.insert(parts.dropLast().joined(separator: "/"))
+        }
+        return folders
+    }
+
+    private static func isBundleResource(_ source: SourceFile, bundles: Set<String>) -> Bool {
+        guard source.mountTarget.isEmpty else { return false }
+        let parts = source.translationPath.split(separator: "/")
+        guard parts.last != "index" else { return false }
+        var folder = ""
+        for part in parts.dropLast() {
+            folder += folder.isEmpty ? String(part) : "/" + part
+            if bundles.contains(folder) { return true }
+        }
+        return false
     }
 
     /// "No date" is worth saying only where dates matter: in a section whose pages are

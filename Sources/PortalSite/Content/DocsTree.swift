@@ -47,7 +47,10 @@ public struct DocsTree: Sendable {
                         root.insert(page: id, at: Array(folders))
                     }
                 }
-                let nodes = root.nodes(content: content)
+                let prefix = content.config[language].code.lowercased() + "/"
+                let nodes = root.nodes(content: content, path: section.name) { folder in
+                    content.categories[prefix + folder] ?? content.categories[folder]
+                }
                 roots[language][section.name] = nodes
                 record(nodes, section: section.name, path: [], above: [])
             }
@@ -95,15 +98,20 @@ public struct DocsTree: Sendable {
             folders[first, default: Folder()].insert(index: id, at: Array(path.dropFirst()))
         }
 
-        func nodes(content: SiteContent) -> [Node] {
+        /// `category` gives a folder (content path under the section) its Docusaurus label and position.
+        func nodes(content: SiteContent, path: String, category: (String) -> FolderCategory?) -> [Node] {
             var nodes = pages.map { id in
                 let page = content.pages[id]
                 return Node(label: page.metadata.linkTitle ?? page.title, page: id, weight: page.weight)
             }
             for (name, folder) in folders {
                 let index = folder.index.map { content.pages[$0] }
-                nodes.append(Node(label: index.map { $0.metadata.linkTitle ?? $0.title } ?? ContentResolver.displayName(ofFolder: name),
-                                  page: folder.index, weight: index?.weight ?? 0, children: folder.nodes(content: content)))
+                let folderPath = path + "/" + name
+                let described = category(folderPath)
+                let label = index.map { $0.metadata.linkTitle ?? $0.title } ?? described?.label ?? ContentResolver.displayName(ofFolder: name)
+                let weight = index.map(\.weight).flatMap { $0 == 0 ? nil : $0 } ?? described?.position ?? 0
+                nodes.append(Node(label: label, page: folder.index, weight: weight,
+                                  children: folder.nodes(content: content, path: folderPath, category: category)))
             }
             nodes.sort { a, b in
                 let wa = a.weight == 0 ? Int.max : a.weight

@@ -18,6 +18,8 @@ public struct SiteContent: Sendable {
     public var translations: [String: [LanguageID: Int]]
     /// Site path of a tag, author or list page the build makes -> the `_index.md` giving its title and text.
     public var listTexts: [String: Int] = [:]
+    /// Docusaurus category labels and positions by virtual folder path (see `ContentScan`).
+    public var categories: [String: FolderCategory] = [:]
 
     public init(config: SiteConfig, pages: [Page], regularPages: PerLanguage<[Int]>, sections: PerLanguage<[Section]>,
                 homes: PerLanguage<Int?>, translations: [String: [LanguageID: Int]]) {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import PortalText
 
 /// Finds the Markdown sources and the files to copy under `content/` and `static/`.
@@ -71,10 +72,17 @@ public enum ContentScanner {
                                  languages: LanguageMatcher, into scan: inout ContentScan) {
         let displayPath = mount.source + "/" + entry.relativePath
         let fileName = contentPath.splitUTF8("/").last ?? contentPath[...]
-        if unpublishedFiles.contains(String(fileName)) { return }
+        if unpublishedFiles.contains(String(fileName)) {
+            if fileName.hasPrefix("_category_.") {
+                let folder = contentPath.splitUTF8("/").dropLast().joined(separator: "/")
+                scan.categories[folder] = readCategory(entry.absolutePath, json: fileName.hasSuffix(".json"))
+            }
+            return
+        }
         let dot = fileName.utf8.lastIndex(of: UInt8(ascii: "."))
         let fileExtension = dot.map { fileName[fileName.utf8.index(after: $0)...].lowercased() } ?? ""
-        guard let dot, dot != fileName.startIndex, markdownExtensions.contains(fileExtension) else {
+        let isHTMLPage = (fileExtension == "html" || fileExtension == "htm") && startsWithFrontMatter(entry.absolutePath)
+        guard let dot, dot != fileName.startIndex, markdownExtensions.contains(fileExtension) || isHTMLPage else {
             scan.assets.append(StaticAsset(absolutePath: entry.absolutePath, relativePath: contentPath, fromContent: true))
             return
         }
@@ -91,6 +99,26 @@ public enum ContentScanner {
             isPlainText: fileExtension == "txt",
             mountTarget: mount.target
         ))
+        scan.sources[scan.sources.count - 1].isHTML = isHTMLPage
+    }
+
+    /// Whether a file starts (after a byte order mark and blank lines) with `---` or `+++`.
+    private static func startsWithFrontMatter(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var bytes = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let rest = bytes.drop { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
+        return rest.starts(with: Array("---".utf8)) || rest.starts(with: Array("+++".utf8))
+    }
+
+    /// `label` and `position` of a Docusaurus category file; what cannot be read is left out.
+    private static func readCategory(_ path: String, json: Bool) -> FolderCategory {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { return FolderCategory(label: nil, position: nil) }
+        let object: Any? = json ? try? JSONSerialization.jsonObject(with: data) : (try? Yams.load(yaml: String(decoding: data, as: UTF8.self)))
+        let table = object as? [String: Any] ?? [:]
+        let position = (table["position"] as? NSNumber).map { Int(truncating: $0) } ?? (table["position"] as? Int)
+        return FolderCategory(label: table["label"] as? String, position: position)
     }
 
     /// Files other generators read beside the pages and never publish: Docusaurus

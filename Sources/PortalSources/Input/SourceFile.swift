@@ -16,6 +16,9 @@ public struct SourceFile: Sendable, Hashable {
     /// Where the folder this file was read from appears under `content/` (a mount's
     /// `target`, language folder excluded): `docs/next`; "" for `content/` itself.
     public var mountTarget: String = ""
+    /// An `.html` content file with front matter (Hugo renders these as pages): its body
+    /// is HTML, shown under the `[markdown] unsafe` rule for raw HTML.
+    public var isHTML = false
 
     public init(absolutePath: String, sitePath: String, contentPath: String, language: String, translationPath: String, isPlainText: Bool = false,
                 mountTarget: String = "") {

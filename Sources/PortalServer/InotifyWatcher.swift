@@ -9,6 +9,8 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     let changes = ChangeBuffer()
     private let fd: Int32
     private let root: String
+    /// Top folders watched (see `ServeOptions.watchedFolders(siteRoot:)`).
+    private let topFolders: [String]
     private let quietMilliseconds: Int32
     private let stopped = Locked(false)
     /// Watch descriptor -> folder relative to the root ("" is the root itself). Used by the watch thread only.
@@ -24,12 +26,13 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         fd = descriptor
         self.root = root
+        topFolders = ServeOptions.watchedFolders(siteRoot: root)
         quietMilliseconds = Int32(max(1, quietPeriod.milliseconds))
         guard addWatch("") else {
             close(fd)
             return nil
         }
-        for folder in ServeOptions.watchedFolders { addTree(folder) }
+        for folder in topFolders { addTree(folder) }
         // A partial watch would miss edits silently: let the caller poll instead.
         guard !incomplete else {
             close(fd)
@@ -125,7 +128,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
             }
             if ServeOptions.isNoise(name) { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
-            guard ServeOptions.isWatched(path) else { continue }
+            guard ServeOptions.isWatched(path, folders: topFolders) else { continue }
             let isDirectory = mask & UInt32(IN_ISDIR) != 0
             if isDirectory && mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
                 addTree(path)

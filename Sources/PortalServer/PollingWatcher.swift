@@ -11,6 +11,7 @@ import Darwin
 final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     let changes = ChangeBuffer()
     private let root: String
+    private let folders: [String]
     private let interval: Duration
     private let quietPeriod: Duration
     private let stopped = Locked(false)
@@ -22,6 +23,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     init(root: String, interval: Duration, quietPeriod: Duration) {
+        folders = ServeOptions.watchedFolders(siteRoot: root)
         self.root = root
         self.interval = interval
         self.quietPeriod = quietPeriod
@@ -71,7 +73,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
         for file in ServeOptions.watchedFiles {
             if let stamp = Self.stamp(root + "/" + file) { result[file] = stamp }
         }
-        for folder in ServeOptions.watchedFolders {
+        for folder in folders {
             guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let name = relative.split(separator: "/").last.map(String.init) ?? relative

@@ -1,4 +1,5 @@
 import Foundation
+import PortalSources
 
 /// What `portal serve` was asked for.
 public struct ServeOptions: Sendable {
@@ -32,11 +33,25 @@ public struct ServeOptions: Sendable {
     static let watchedFolders = ["content", "Templates", "static", "data"]
     static let watchedFiles = ["site.toml"]
 
-    /// Whether a site-relative path is one the watcher cares about.
-    static func isWatched(_ sitePath: String) -> Bool {
+    /// `watchedFolders` and the top folders of what `site.toml` reads besides them:
+    /// each language's `contentDir`, each `[[mounts]]` source, the `[data] authors` file
+    /// (`docs`, `i18n`, `blog` of a Docusaurus site). Read when the preview starts.
+    static func watchedFolders(siteRoot: String) -> [String] {
+        guard let config = SiteConfigLoader.load(siteRoot: siteRoot).config else { return watchedFolders }
+        var folders = watchedFolders
+        let sources = ContentScanner.contentMounts(of: config).map(\.source) + [config.layout.authorsFile].compactMap { $0 }
+        for source in sources {
+            guard let top = source.split(separator: "/").first.map(String.init), !folders.contains(top) else { continue }
+            folders.append(top)
+        }
+        return folders
+    }
+
+    /// Whether a site-relative path is one the watcher cares about (in `folders`, by default the fixed ones).
+    static func isWatched(_ sitePath: String, folders: [String] = watchedFolders) -> Bool {
         if watchedFiles.contains(sitePath) { return true }
         let top = sitePath.split(separator: "/", maxSplits: 1).first.map(String.init) ?? sitePath
-        return watchedFolders.contains(top)
+        return folders.contains(top)
     }
 
     /// Editor droppings (swap files, backups) never trigger a rebuild.

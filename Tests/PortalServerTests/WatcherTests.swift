@@ -63,6 +63,33 @@ import Testing
         #expect(buffer.take().isEmpty)
     }
 
+    @Test func watchesTheFoldersSiteTomlMounts() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-watch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try """
+            title = "T"
+            defaultLanguage = "en"
+            [languages.en]
+            name = "English"
+            [languages.zh]
+            name = "中文"
+            contentDir = "content-zh"
+            [[mounts]]
+            source = "i18n/zh/docs"
+            target = "docs"
+            lang = "zh"
+            [data]
+            authors = "blog/authors.yml"
+            """.write(toFile: root + "/site.toml", atomically: true, encoding: .utf8)
+        let folders = ServeOptions.watchedFolders(siteRoot: root)
+        for folder in ["content", "Templates", "static", "data", "content-zh", "i18n", "blog"] {
+            #expect(folders.contains(folder), "\(folder) in \(folders)")
+        }
+        #expect(ServeOptions.isWatched("i18n/zh/docs/a.md", folders: folders))
+        #expect(!ServeOptions.isWatched("i18n/zh/docs/a.md"))
+    }
+
     @Test func ignoresUnwatchedAndNoise() {
         #expect(ServeOptions.isWatched("content/a.md"))
         #expect(ServeOptions.isWatched("site.toml"))

@@ -12,13 +12,23 @@ import Testing
         name = "English"
         """
 
+    static let minutes = [
+        "content/meetings/2026-03-12-weekly.md": "---\ntitle: One\n---\nA\n",
+        "content/meetings/2026-03-19-weekly.md": "---\ntitle: Two\n---\nB\n",
+        "content/meetings/2026-03-26-weekly.md": "---\ntitle: Three\nslug: special\n---\nC\n",
+    ]
+
     @Test func minutesNamedByDateDoNotCollide() {
-        let root = Fixtures.makeSite([
-            "content/meetings/2026-03-12-weekly.md": "---\ntitle: One\n---\nA\n",
-            "content/meetings/2026-03-19-weekly.md": "---\ntitle: Two\n---\nB\n",
-            "content/meetings/2026-03-26-weekly.md": "---\ntitle: Three\nslug: special\n---\nC\n",
-        ], siteToml: Self.english)
-        let result = Fixtures.build(root)
+        let result = Fixtures.build(Fixtures.makeSite(Self.minutes, siteToml: Self.english))
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Fixtures.text(result, "en/meetings/2026-03-12-weekly/index.html") != nil)
+        #expect(Fixtures.text(result, "en/meetings/2026-03-19-weekly/index.html") != nil)
+        #expect(Fixtures.text(result, "en/meetings/special/index.html") != nil, "an explicit slug wins")
+        #expect(result.diagnostics.allSatisfy { !$0.message.contains("no date") }, "the date comes from the name")
+    }
+
+    @Test func datedNamesAsFoldersFollowDocusaurus() {
+        let result = Fixtures.build(Fixtures.makeSite(Self.minutes, siteToml: "datedNames = \"folders\"\n" + Self.english))
         #expect(!result.failed, "\(result.diagnostics)")
         #expect(Fixtures.text(result, "en/meetings/2026/03/12/weekly/index.html") != nil)
         #expect(Fixtures.text(result, "en/meetings/2026/03/19/weekly/index.html") != nil)

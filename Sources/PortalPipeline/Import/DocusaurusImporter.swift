@@ -166,6 +166,8 @@ package enum DocusaurusImporter {
         site.defaultLanguageInSubdir = false
         // Docusaurus keeps the capitals of file and folder names in its URLs.
         site.keepsPathCase = true
+        // Blog posts named `2022-09-15-x.md` are served at `/blog/2022/09/15/x`.
+        site.datedNamesAsFolders = true
         site.markdownUnsafe = true
 
         var locales = (i18n.value(at: ["locales"])?.array ?? []).compactMap(\.string)

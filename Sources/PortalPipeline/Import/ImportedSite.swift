@@ -64,6 +64,8 @@ package struct ImportedSite: Sendable, Equatable {
     package var defaultLanguageInSubdir = false
     /// `disablePathToLower`: page paths keep capitals.
     package var keepsPathCase = false
+    /// `datedNames = "folders"`.
+    package var datedNamesAsFolders = false
     package var timeZone: String?
     package var pageSize: Int?
     package var languages: [Language] = []

@@ -26,6 +26,7 @@ package enum SiteTOMLWriter {
         lines.append("defaultLanguage = \(quoted(site.defaultLanguage))")
         lines.append("defaultLanguageInSubdir = \(site.defaultLanguageInSubdir)")
         if site.keepsPathCase { lines.append("disablePathToLower = true") }
+        if site.datedNamesAsFolders { lines.append("datedNames = \"folders\"") }
         if let zone = site.timeZone { lines.append("timeZone = \(quoted(zone))") }
         if let size = site.pageSize { lines.append("pageSize = \(size)") }
 

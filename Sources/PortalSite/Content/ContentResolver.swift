@@ -148,8 +148,9 @@ public struct ContentResolver: Sendable {
     ///
     /// URLs follow Hugo: a page keeps its folder path under its language's home, `slug`
     /// replaces the last segment, `url` sets the whole path and `[permalinks]` a pattern
-    /// per section. A name with a date and no `slug` keeps the date as folders
-    /// (`2026-03-12-weekly.md` -> `2026/03/12/weekly/`, as Docusaurus writes blog URLs).
+    /// per section. A name with a date and no `slug` keeps its whole name
+    /// (`2026-03-12-weekly.md` -> `2026-03-12-weekly/`), or with `datedNames = "folders"`
+    /// the date as folders (`2026/03/12/weekly/`, as Docusaurus writes blog URLs).
     private func makePage(_ document: Document, slugifier: Slugifier, paths: SitePaths) -> Page {
         let source = document.source
         let metadata = document.metadata
@@ -183,11 +184,11 @@ public struct ContentResolver: Sendable {
                 parents = Array(folders.dropLast())
                 bundleDirectory = source.contentPath.splitUTF8("/").dropLast().joined(separator: "/")
             }
+            let datesAsFolders = config.layout.datedNamesAsFolders
             // A dated folder (`blog/2022-09-06-release/notes.md`) gives its date as folders too.
             var segments = parents.flatMap { folder -> [String] in
-                guard FileNameDate.datePrefix(of: folder) != nil, metadata.slug == nil else { return [slugify(folder)] }
-                let dated = FileNameDate.datePrefix(of: folder)
-                return Self.dateFolders(of: folder, year: dated?.year ?? 0) + [slugify(dated?.rest ?? folder)]
+                guard datesAsFolders, metadata.slug == nil, let dated = FileNameDate.datePrefix(of: folder) else { return [slugify(folder)] }
+                return Self.dateFolders(of: folder, year: dated.year) + [slugify(dated.rest)]
             }
             if let explicit = metadata.slug, !explicit.isEmpty {
                 if explicit.hasPrefix("/") {
@@ -199,10 +200,11 @@ public struct ContentResolver: Sendable {
                 } else {
                     slug = slugify(explicit)
                 }
-            } else if let dated = FileNameDate.datePrefix(of: name) {
+            } else if datesAsFolders, let dated = FileNameDate.datePrefix(of: name) {
                 segments += Self.dateFolders(of: name, year: dated.year)
                 slug = slugify(dated.rest)
             } else {
+                // The whole name, date included, as Hugo keeps it: minutes named by date never collide.
                 slug = slugify(name)
             }
             sitePath = paths.page(folders: segments, slug: slug, in: language)

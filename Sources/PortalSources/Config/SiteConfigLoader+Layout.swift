@@ -13,6 +13,13 @@ extension SiteConfigLoader {
         var layout = SiteLayout()
         if let value = reader.bool(root, "defaultLanguageInSubdir", at: []) { layout.defaultLanguageInSubdir = value }
         if let value = reader.bool(root, "disablePathToLower", at: []) { layout.keepsPathCase = value }
+        if let value = reader.string(root, "datedNames", at: []) {
+            switch value {
+            case "folders": layout.datedNamesAsFolders = true
+            case "keep": layout.datedNamesAsFolders = false
+            default: reader.error("'datedNames' must be \"keep\" (the whole name) or \"folders\" (the date as folders), not '\(value)'", at: ["datedNames"])
+            }
+        }
 
         if let node = root["mounts"] {
             if let entries = node.array, entries.allSatisfy({ $0.table != nil }) {

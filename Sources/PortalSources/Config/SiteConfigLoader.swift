@@ -6,7 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits",
-        "defaultLanguageInSubdir", "disablePathToLower", "mounts", "permalinks", "sections", "data",
+        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;

@@ -18,6 +18,9 @@ public struct SiteLayout: Sendable, Hashable {
     /// `disablePathToLower` (Hugo's name): page paths keep the capitals of file and
     /// folder names, as Docusaurus writes them (`/docs/UserGuide/`).
     public var keepsPathCase = false
+    /// `datedNames = "folders"`: a page named with a date and without `slug` gets the
+    /// date as folders (`2026/03/12/weekly/`, Docusaurus); "keep" (default): its whole name.
+    public var datedNamesAsFolders = false
 
     public init() {}
 

@@ -43,8 +43,8 @@ import Testing
             Self.document("about.md", title: "About"),
         ])
         let paths = Set(content.pages.map(\.sitePath))
-        // A date in the name stays in the URL as folders; a name that is only a date stays whole.
-        #expect(paths == ["/zh-hans/blog/2022/09/15/hello-world/", "/zh-hans/meetings/2022-04-21/", "/zh-hans/posts/x/",
+        // A name with a date keeps it: minutes named by date never collide.
+        #expect(paths == ["/zh-hans/blog/2022-09-15-hello-world/", "/zh-hans/meetings/2022-04-21/", "/zh-hans/posts/x/",
                           "/en/blog/a/", "/zh-hans/blog/custom-slug/", "/zh-hans/about/"])
         #expect(content.pages.first { $0.sitePath == "/zh-hans/posts/x/" }?.bundleDirectory == "posts/x")
     }

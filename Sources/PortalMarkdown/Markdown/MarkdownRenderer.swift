@@ -128,9 +128,11 @@ public struct MarkdownRenderer: Sendable {
         if !explicit {
             summaryHTML = walk.summary.html()
         }
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             htmlBytes: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
             cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
+        rendered.rawHTMLCount = walk.rawHTML
+        return rendered
     }
 
     /// The HTML as UTF-8 bytes: cmark-gfm writes valid UTF-8 for valid input (it puts
@@ -200,6 +202,8 @@ private struct DocumentWalk {
     package var metrics = TextMetrics()
     package var ids = HeadingIDs()
     package var headings: [(node: OpaquePointer, heading: RenderedMarkdown.Heading)] = []
+    /// Raw HTML blocks and inline HTML met (`<!--more-->` markers aside).
+    package var rawHTML = 0
     package var droppedBreaks: [OpaquePointer] = []
     package var markers: [OpaquePointer] = []
     /// Every link and image, as the HTML will carry it.
@@ -275,10 +279,12 @@ private struct DocumentWalk {
             if let literal = cmark_node_get_literal(node), MoreMarker.matches(String(cString: literal)) {
                 markers.append(node)
                 if split == nil, cmark_node_parent(node) == root { split = node }
-            } else if sanitize {
-                Self.sanitizeLiteral(node)
+            } else {
+                rawHTML += 1
+                if sanitize { Self.sanitizeLiteral(node) }
             }
         case CMARK_NODE_HTML_INLINE:
+            rawHTML += 1
             if stripMarkers { Self.stripLiteral(node) }
             if sanitize { Self.sanitizeLiteral(node) }
         case CMARK_NODE_CODE_BLOCK:

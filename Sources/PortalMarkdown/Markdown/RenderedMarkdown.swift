@@ -17,6 +17,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var latinWords: Int
     /// Links and images in document order, with where they are.
     public var links: [Link]
+    /// Pieces of raw HTML in the body (blocks and inline): left out unless `[markdown] unsafe`.
+    public var rawHTMLCount = 0
 
     public struct Heading: Sendable, Hashable {
         public var level: Int

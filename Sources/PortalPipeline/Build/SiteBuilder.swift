@@ -231,16 +231,17 @@ public struct SiteBuilder: Sendable {
     /// left out, sanitized, or kept as written.
     package static func htmlPage(_ body: String, options: MarkdownOptions) -> RenderedMarkdown {
         let html = !options.unsafe ? "<!-- raw HTML omitted -->\n" : options.sanitized ? HTMLSanitizer.sanitize(body) : body
-        return RenderedMarkdown(html: html, headings: [], summaryHTML: "", hasExplicitSummary: false, cjkCharacters: 0, latinWords: 0)
+        var rendered = RenderedMarkdown(html: html, headings: [], summaryHTML: "", hasExplicitSummary: false, cjkCharacters: 0, latinWords: 0)
+        rendered.rawHTMLCount = 1
+        return rendered
     }
 
     /// One warning for the whole build when `[markdown] unsafe` is off and pages lost raw HTML.
     package static func omittedHTMLWarning(_ rendered: [RenderedMarkdown], pages: [Page]) -> Diagnostic? {
-        let marker = Array("<!-- raw HTML omitted -->".utf8)
         var pageCount = 0
         var pieces = 0
         for (markdown, page) in zip(rendered, pages) where page.fallbackOf == nil {
-            let found = ByteSearch.count(of: marker, in: markdown.htmlBytes)
+            let found = markdown.rawHTMLCount
             if found > 0 {
                 pageCount += 1
                 pieces += found

@@ -31,6 +31,15 @@ package struct HeadingIDs {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// An id the page gives itself (`{#custom-id}`), made unique like the others.
+    package mutating func claim(_ id: String) -> String {
+        guard used.contains(id) else {
+            used.insert(id)
+            return id
+        }
+        return self.id(for: id)
+    }
+
     /// A unique id for a heading: its slug, `heading-N` when the slug is empty,
     /// then `-1`, `-2`… for repeats.
     package mutating func id(for text: String) -> String {

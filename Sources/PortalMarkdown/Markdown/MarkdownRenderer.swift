@@ -65,7 +65,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders a page body. Safe to call from many threads at once: every parser and
     /// its nodes live and die inside this call.
-    public func render(_ markdown: String, links: (any LinkRewriting)?) -> RenderedMarkdown {
+    /// `mdx`: the body is MDX (an `.mdx` file or a Docusaurus tree): see `BlockExtensions`.
+    public func render(_ markdown: String, links: (any LinkRewriting)?, mdx: Bool = false) -> RenderedMarkdown {
         Self.prepare()
         // Runs last: the tree, the parser and the HTML buffers all live in this thread's
         // arena, and only copies leave this function.
@@ -93,6 +94,8 @@ public struct MarkdownRenderer: Sendable {
         // Nothing in the tree is freed one by one: the arena's reset takes it all at once,
         // with the nodes unlinked on the way.
         guard let document else { return .empty }
+        var blocks = BlockExtensions(mdx: mdx)
+        blocks.apply(to: document)
 
         var walk = DocumentWalk(
             root: document, links: links, joinLines: chinese.joinLines, stripMarkers: adjusted != nil,
@@ -132,6 +135,7 @@ public struct MarkdownRenderer: Sendable {
             htmlBytes: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
             cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
         rendered.rawHTMLCount = walk.rawHTML
+        rendered.problems = blocks.problems
         return rendered
     }
 
@@ -348,11 +352,25 @@ private struct DocumentWalk {
     }
 
     private mutating func finishHeading(_ node: OpaquePointer) {
-        let text = headingText.map { String($0) } ?? ""
+        var text = headingText.map { String($0) } ?? ""
         headingText = nil
+        // `## Title {#custom-id}` (Hugo, Docusaurus): the id is given, and not shown.
+        var explicitID: String?
+        if text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards),
+           let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+           let literal = cmark_node_get_literal(last) {
+            let id = String(text[open.upperBound...].dropLast())
+            let written = String(cString: literal)
+            if !id.isEmpty, id.allSatisfy({ !$0.isWhitespace && $0 != "\"" && $0 != "<" && $0 != ">" && $0 != "&" && $0 != "'" }),
+               let inLiteral = written.range(of: "{#" + id + "}", options: .backwards), written[inLiteral.upperBound...].allSatisfy(\.isWhitespace) {
+                explicitID = id
+                cmark_node_set_literal(last, String(String(written[..<inLiteral.lowerBound]).reversed().drop(while: \.isWhitespace).reversed()))
+                text = String(String(text[..<open.lowerBound]).reversed().drop(while: \.isWhitespace).reversed())
+            }
+        }
         let plain = Self.hasPlainSpacing(text) ? text : text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let level = Int(cmark_node_get_heading_level(node))
-        let heading = RenderedMarkdown.Heading(level: level, id: ids.id(for: plain), text: plain)
+        let heading = RenderedMarkdown.Heading(level: level, id: explicitID.map { ids.claim($0) } ?? ids.id(for: plain), text: plain)
         headings.append((node, heading))
         metrics.endWord()
     }

@@ -19,6 +19,19 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var links: [Link]
     /// Pieces of raw HTML in the body (blocks and inline): left out unless `[markdown] unsafe`.
     public var rawHTMLCount = 0
+    /// Markup the renderer understood only in part (an unclosed admonition, an unknown
+    /// MDX component), by line of the body.
+    public var problems: [Problem] = []
+
+    public struct Problem: Sendable, Hashable {
+        public var line: Int
+        public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
+    }
 
     public struct Heading: Sendable, Hashable {
         public var level: Int

@@ -63,7 +63,7 @@ extension SiteBuilder {
         let content = model.content
         let renderer = live.renderer, index = live.index, linkKey = live.linkKey
         let rendered = parallelMap(pages) { page -> RenderedMarkdown in
-            let render = { renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index)) }
+            let render = { renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index), mdx: page.source.isMDX) }
             // A fallback copy shares its source with the original but links from another URL.
             guard page.fallbackOf == nil else { return render() }
             return cache.rendered(page.source, linkKey: linkKey) { (render(), []) }.0

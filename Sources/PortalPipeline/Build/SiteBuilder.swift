@@ -145,7 +145,7 @@ public struct SiteBuilder: Sendable {
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
             if page.source.isHTML { return (Self.htmlPage(page.document.body, options: markdownOptions), []) }
             let (markdown, errors) = renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
-                                                     file: page.source.sitePath, bodyLine: page.document.bodyLine)
+                                                     file: page.source.sitePath, bodyLine: page.document.bodyLine, mdx: page.source.isMDX)
             // A fallback copy shares its source: the original names the problem once.
             return (markdown, page.fallbackOf == nil ? errors : [])
         }

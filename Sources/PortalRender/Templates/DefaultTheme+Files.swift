@@ -277,6 +277,21 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 .children { list-style: none; padding: 0; margin: 1.5rem 0; border-top: 1px solid var(--border); }
 .children li { padding: .5rem 0; border-bottom: 1px solid var(--border); }
 .children .muted { color: var(--muted); font-size: .95rem; }
+/* Callouts (admonitions, alerts) and tabs that switch without JavaScript. */
+.callout { border: 1px solid var(--border); border-left: 4px solid var(--callout, var(--link)); border-radius: var(--radius); background: var(--card); padding: .2rem 1rem; margin: 1.2rem 0; }
+.callout-title { font-weight: 700; margin: .5rem 0 .3rem; color: var(--callout, var(--link)); }
+.callout-tip, .callout-success { --callout: #1a7f37; }
+.callout-warning, .callout-caution, .callout-important { --callout: var(--accent); }
+.callout-danger { --callout: #c62828; }
+@media (prefers-color-scheme: dark) { .callout-tip, .callout-success { --callout: #4ac26b; } .callout-danger { --callout: #ff7b72; } }
+.tabs { display: flex; flex-wrap: wrap; margin: 1.2rem 0; border: 1px solid var(--border); border-radius: var(--radius); }
+.tab-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.tab-label { order: 0; padding: .45rem .9rem; cursor: pointer; border-bottom: 3px solid transparent; }
+.tab-panel { order: 1; width: 100%; display: none; padding: 0 1rem; border-top: 1px solid var(--border); }
+.tab-input:checked + .tab-label { border-bottom-color: var(--link); font-weight: 700; }
+.tab-input:focus-visible + .tab-label { outline: 2px solid var(--focus); outline-offset: -2px; }
+.tab-input:checked + .tab-label + .tab-panel { display: block; }
+
 
 """##),
         ("author.mustache", #"""

@@ -36,6 +36,10 @@ public struct SourceFile: Sendable, Hashable {
         contentPath.splitUTF8("/").last.map(String.init) ?? contentPath
     }
 
+    /// Whether the body is MDX: an `.mdx` file, or any page of a Docusaurus tree (a
+    /// folder mounted at a place, where Docusaurus reads `.md` as MDX too).
+    public var isMDX: Bool { contentPath.hasSuffix(".mdx") || !mountTarget.isEmpty }
+
     /// Whether this is a section's `_index.md`.
     public var isSectionIndex: Bool { translationPath == "_index" || translationPath.hasSuffix("/_index") }
 

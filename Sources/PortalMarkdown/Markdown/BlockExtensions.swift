@@ -81,7 +81,11 @@ struct BlockExtensions {
             if jsx(node, text: text) { return next }
             return nil
         }
-        guard literal[0] == 0x3A, literal[1] == 0x3A, literal[2] == 0x3A else { return nil } // ":::"
+        guard literal[0] == 0x3A, literal[1] == 0x3A, literal[2] == 0x3A else { // ":::"
+            // A closing fence may end a paragraph that an admonition holds.
+            if !open.isEmpty { closeAtEnd(of: node, open: &open) }
+            return nil
+        }
         let line = Int(cmark_node_get_start_line(node))
         let firstLine = Self.lineNodes(startingAt: first)
         let text = firstLine.nodes.compactMap { cmark_node_get_literal($0).map { String(cString: $0) } }.joined()
@@ -103,23 +107,26 @@ struct BlockExtensions {
             return nil
         }
         // A closing fence may end the same paragraph (`:::note\ntext\n:::`).
-        if let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT,
-           let literal = cmark_node_get_literal(last), let previous = cmark_node_previous(last),
-           cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK {
-            let text = String(cString: literal)
-            if text.count >= 3, text.allSatisfy({ $0 == ":" }) {
-                cmark_node_unlink(last)
-                cmark_node_unlink(previous)
-                let after = cmark_node_next(node)
-                closeFence(colons: text.count, line: Int(cmark_node_get_end_line(node)), before: after, parent: cmark_node_parent(node), open: &open)
-            }
-        }
+        closeAtEnd(of: node, open: &open)
         if cmark_node_first_child(node) == nil {
             let next = cmark_node_next(node)
             cmark_node_unlink(node)
             return next
         }
         return nil
+    }
+
+    /// `text\n:::`: the paragraph's last line closes the open admonition.
+    private mutating func closeAtEnd(of node: OpaquePointer, open: inout [(colons: Int, line: Int)]) {
+        guard let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last), literal[0] == 0x3A, let previous = cmark_node_previous(last),
+              cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK else { return }
+        let text = String(cString: literal)
+        guard text.count >= 3, text.allSatisfy({ $0 == ":" }) else { return }
+        cmark_node_unlink(last)
+        cmark_node_unlink(previous)
+        closeFence(colons: text.count, line: Int(cmark_node_get_end_line(node)), before: cmark_node_next(node),
+                   parent: cmark_node_parent(node), open: &open)
     }
 
     private mutating func closeFence(colons: Int, line: Int, before node: OpaquePointer?, parent: OpaquePointer? = nil,

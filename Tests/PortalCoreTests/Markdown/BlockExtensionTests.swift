@@ -24,6 +24,11 @@ import Testing
             """)
     }
 
+    @Test func closingFenceRightAfterText() {
+        let html = render(":::tip\n\nFirst.\n\nLast line.\n:::\n\n## Next\n").html
+        #expect(html == "<aside class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<p>First.</p>\n<p>Last line.</p>\n</aside>\n<h2 id=\"next\">Next</h2>\n")
+    }
+
     @Test func bracketTitleNestingAndEscapedTitle() {
         let html = render("::::note[Outer <b>]\n\n:::warning\nInner\n:::\n\n::::\n").html
         #expect(html.contains("<p class=\"callout-title\">Outer &lt;b&gt;</p>"))

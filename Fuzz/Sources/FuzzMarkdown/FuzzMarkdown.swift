@@ -23,7 +23,8 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let text = String(decoding: bytes, as: UTF8.self)
     let renderer = renderers[bytes.count % renderers.count]
-    _ = renderer.render(text, links: Rewriter(), file: "content/a.md", bodyLine: 1)
+    // Every other input is read as MDX too (admonitions, alerts and JSX tags on the tree).
+    _ = renderer.render(text, links: Rewriter(), file: "content/a.md", bodyLine: 1, mdx: bytes.first.map { $0 & 1 == 1 } ?? false)
 
     // Sanitizing is idempotent: cleaning clean HTML changes nothing.
     let cleaned = HTMLSanitizer.sanitize(text)

@@ -99,6 +99,15 @@ import Testing
         #expect(!result.files.contains { $0.path.hasSuffix("_category_.json") }, "read by Docusaurus, never published")
     }
 
+    @Test func unknownAuthorIsToldAtTheAuthorsLineNamingTheFile() {
+        let root = Fixtures.makeSite([
+            "content/blog/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\nauthors: [ghost]\n---\nA\n",
+            "blog/authors.yml": "ana:\n  name: Ana\n",
+        ], siteToml: Self.english + "\n[data]\nauthors = \"blog/authors.yml\"\n")
+        let warnings = Fixtures.build(root).diagnostics.filter { $0.message.contains("unknown author") }
+        #expect(warnings.map(\.description) == ["content/blog/a.md:5:1: warning: unknown author 'ghost': no profile in blog/authors.yml"])
+    }
+
     @Test func layoutKeysAreCheckedWithTheirLine() {
         let bad = Fixtures.makeSite([:], siteToml: Self.english + """
 

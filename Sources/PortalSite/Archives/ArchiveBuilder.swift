@@ -66,9 +66,10 @@ public struct ArchiveBuilder: Sendable {
                     }
                     if authors.profile(for: reference.id) == nil, authors.profile(matching: reference.id) == nil, reference.inlineProfile == nil,
                        warnedAuthors.insert(reference.id).inserted {
+                        // Placed at the page's `authors` line, where the id is written.
                         diagnostics.append(.warning(
-                            "unknown author '\(reference.id)': no profile in data/authors.toml or data/authors.yml",
-                            at: SourceLocation(path: page.source.sitePath)))
+                            "unknown author '\(reference.id)': no profile in \(config.layout.authorsFile ?? "data/authors.toml or data/authors.yml")",
+                            at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines["authors"] ?? 1)))
                     }
                 }
                 if page.section != "", let date = page.date {

@@ -3,6 +3,7 @@ import Foundation
 import PortalText
 import PortalOutput
 import PortalPipeline
+import PortalSources
 
 /// `portal build`: builds the site into the output folder, atomically.
 struct Build: ParsableCommand {
@@ -40,6 +41,10 @@ struct Build: ParsableCommand {
         }
         OutputFolder.removeLeftovers(of: outputDir)
         let environmentBase = ProcessInfo.processInfo.environment["PORTAL_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let given = baseURL ?? environmentBase, let problem = SiteConfig.baseURLProblem(given) {
+            Terminal.error("error: \(baseURL != nil ? "--base-url" : "PORTAL_BASE_URL") \(problem)")
+            throw ExitCode(2)
+        }
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
             includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict)

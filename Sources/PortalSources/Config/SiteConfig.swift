@@ -76,6 +76,22 @@ public struct SiteConfig: Sendable {
         basePath = normalized.path
     }
 
+    /// Why `raw` cannot be a site's base URL given on the command line, or nil: it must be
+    /// an http or https URL with a host (`https://org.github.io/portal/`) or a path from
+    /// the root (`/portal/`).
+    public static func baseURLProblem(_ raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("/") && !text.hasPrefix("//") { return nil }
+        if let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+           let host = url.host, !host.isEmpty, !text.contains(" ") {
+            return nil
+        }
+        let example = text.contains(".") && !text.contains(" ") && !text.contains("://")
+            ? "https://" + text + (text.hasSuffix("/") ? "" : "/")
+            : "https://example.org/ or /docs/"
+        return "'\(text)' is not a base URL: give the scheme and host, such as \(example)"
+    }
+
     package static func normalizeBaseURL(_ raw: String) -> (url: String, path: String) {
         var url = raw.trimmingCharacters(in: .whitespaces)
         if url.isEmpty { url = "/" }

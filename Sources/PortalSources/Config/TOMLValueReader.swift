@@ -92,7 +92,7 @@ package struct TOMLValueReader {
             "languagename": "name", "languagecode": "locale", "timezone": "timeZone",
         ]
         if let match = hugoNames[lowered], known.contains(match) { return match }
-        return nil
+        return NearMiss.closest(to: key, in: known.sorted())
     }
 
     // MARK: Typed getters: nil when absent or wrong (the latter reported).

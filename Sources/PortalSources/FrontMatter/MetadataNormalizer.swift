@@ -15,6 +15,12 @@ package struct MetadataNormalizer {
         "aliases", "translationkey", "url", "sidebar_position", "sidebar_label",
     ]
 
+    /// The keys a misspelt front-matter key is compared with, as they are usually written.
+    package static let suggestedKeys = [
+        "title", "date", "publishDate", "lastmod", "draft", "unlisted", "tags", "authors", "summary", "description",
+        "slug", "weight", "linkTitle", "aliases", "translationKey", "url",
+    ]
+
     package func normalize(_ entries: [FrontMatterNode.Entry]) -> (metadata: PageMetadata, diagnostics: [Diagnostic]) {
         var metadata = PageMetadata()
         var diagnostics: [Diagnostic] = []
@@ -97,6 +103,11 @@ package struct MetadataNormalizer {
         metadata.translationKey = text("translationKey")
         metadata.params = entries.compactMap { entry in
             guard !Self.fieldKeys.contains(entry.key.lowercased()), let value = metaValue(entry.node) else { return nil }
+            // A slip of the pen (`titel`, `tag`, `autors`) would silently become a param.
+            if let meant = NearMiss.closest(to: entry.key, in: Self.suggestedKeys) {
+                diagnostics.append(.warning("unknown front-matter key '\(entry.key)' (did you mean '\(meant)'?); it is kept as a param",
+                                            at: SourceLocation(path: path, line: entry.keyLine ?? entry.node.line, column: 1)))
+            }
             return (entry.key, value)
         }
         return (metadata, diagnostics)

@@ -99,7 +99,7 @@ import Testing
     @Test func billionLaughsFailsFast() {
         let start = ContinuousClock.now
         let message = F.error(Self.billionLaughs)
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(message == "content/posts/a.md:2:1: error: invalid YAML front matter: 72 aliases (at most 16 are allowed)")
     }
 
@@ -108,7 +108,7 @@ import Testing
         let text = "---\na: &a [\(base)]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n---\n"
         let start = ContinuousClock.now
         let message = F.error(text)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(message?.hasPrefix("content/posts/a.md:3:") == true, "\(message ?? "")")
         #expect(message?.contains("too large once aliases are expanded") == true)
     }

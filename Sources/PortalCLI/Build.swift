@@ -53,7 +53,8 @@ struct Build: ParsableCommand {
         if !report.isEmpty { Terminal.error(report.joined(separator: "\n")) }
         let errors = result.diagnostics.filter(\.isError).count
         if result.failed {
-            Terminal.error("build failed: \(errors) error\(errors == 1 ? "" : "s"); the previous output was left untouched")
+            let kept = FileManager.default.fileExists(atPath: outputDir) ? "; the previous output was left untouched" : "; nothing was written"
+            Terminal.error("build failed: \(errors) error\(errors == 1 ? "" : "s")\(kept)")
             throw ExitCode(1)
         }
         let writeStarted = Date()

@@ -8,6 +8,7 @@ struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "A static site generator for bilingual open-source community portals.",
+        version: "portal 0.5.0",
         subcommands: [Build.self, Serve.self, New.self, Import.self],
         defaultSubcommand: nil
     )

@@ -42,7 +42,12 @@ struct Serve: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error {
-            Terminal.error("error: \(error)")
+            let text = "\(error)"
+            if text.contains("Address already in use") || text.contains("errno: 98") || text.contains("errno: 48") {
+                Terminal.error("error: port \(port) on \(host) is already in use: choose another with --port N, or --port 0 for any free port")
+            } else {
+                Terminal.error("error: \(error)")
+            }
             throw ExitCode(1)
         }
     }

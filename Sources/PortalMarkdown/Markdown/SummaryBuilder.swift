@@ -20,6 +20,10 @@ public struct SummaryBuilder: Sendable {
     private var sentenceEnd: (index: Int, cost: Int)?
     /// A `.` waiting for a following space to count as a sentence end.
     private var pendingPeriod: (index: Int, cost: Int)?
+    /// Index of the last clause mark (`，；：、` and `, ; :`), and the cost spent before it.
+    private var clauseMark: (index: Int, cost: Int)?
+    /// Set at a block boundary: how the next text joins the previous (see `add`).
+    private var pendingBreak = false
     public private(set) var isTruncated = false
 
     public init(characters: Int, words: Int) {
@@ -66,14 +70,32 @@ public struct SummaryBuilder: Sendable {
             return
         }
         if pendingSpace {
-            scalars.append(" ")
+            // Blocks join as Chinese is written: nothing after full-width punctuation,
+            // `；` between two runs of Chinese (list items, lines), a space in Latin text.
+            if let previous = scalars.last, pendingBreak, previous.isCJK || Self.isFullWidthPunctuation(previous) {
+                if Self.isFullWidthPunctuation(previous) {
+                    // nothing
+                } else if scalar.isCJK, cost + characterCost <= budget {
+                    scalars.append("；")
+                    cost += characterCost
+                    clauseMark = (scalars.count - 1, cost - characterCost)
+                } else {
+                    scalars.append(" ")
+                }
+            } else if let previous = scalars.last, Self.isFullWidthPunctuation(previous) {
+                // `发布。 下一句`: no space after full-width punctuation.
+            } else {
+                scalars.append(" ")
+            }
             pendingSpace = false
         }
+        pendingBreak = false
         if pendingPeriod != nil, !Self.isClosing(scalar) {
             pendingPeriod = nil  // "3.14", "e.g.x": not a sentence end
         }
         scalars.append(scalar)
         cost += unit
+        if Self.isClauseMark(scalar) { clauseMark = (scalars.count - 1, cost) }
         if Self.isSentenceEnd(scalar) {
             sentenceEnd = (scalars.count, cost)
         } else if scalar == "." {
@@ -94,6 +116,7 @@ public struct SummaryBuilder: Sendable {
         if !scalars.isEmpty {
             sentenceEnd = (scalars.count, cost)
             pendingSpace = true
+            pendingBreak = true
         }
         wordLength = 0
     }
@@ -108,8 +131,12 @@ public struct SummaryBuilder: Sendable {
     /// The summary as escaped HTML.
     public func html() -> String {
         var end = scalars.count
-        if isTruncated, let sentence = sentenceEnd, sentence.cost * 2 >= budget {
+        // Where a cut summary ends: the last sentence end past a third of the budget,
+        // else the last clause mark past half of it, else the last word boundary.
+        if isTruncated, let sentence = sentenceEnd, sentence.cost * 3 >= budget {
             end = sentence.index
+        } else if isTruncated, let clause = clauseMark, clause.cost * 2 >= budget {
+            end = clause.index
         }
         while end > 0, scalars[end - 1] == " " || (isTruncated && Self.isDangling(scalars[end - 1])) {
             end -= 1
@@ -121,7 +148,11 @@ public struct SummaryBuilder: Sendable {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         var out = HTMLEscaping.escape(text)
-        if isTruncated, end > 0, scalars[end - 1] != "…" {
+        // The ellipsis says text was cut inside a sentence, never after a finished one.
+        var last = end - 1
+        while last > 0, Self.isClosing(scalars[last]) { last -= 1 }
+        let finished = end > 0 && (Self.isSentenceEnd(scalars[last]) || scalars[last] == ".")
+        if isTruncated, end > 0, !finished {
             out += "…"
         }
         return out
@@ -130,6 +161,22 @@ public struct SummaryBuilder: Sendable {
     private static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "。", "！", "？", "!", "?", "…", "．", "｡": return true
+        default: return false
+        }
+    }
+
+    /// Marks that end a clause inside a sentence: a cut summary may end before one.
+    private static func isClauseMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "，", "；", "：", "、", ",", ";": return true
+        default: return false
+        }
+    }
+
+    /// Full-width punctuation: no space is written after it.
+    private static func isFullWidthPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "，", "；", "：", "、", "）", "」", "』", "】", "》", "〉", "”", "’", "…": return true
         default: return false
         }
     }

@@ -38,7 +38,8 @@ import Testing
         #expect(!result.html.contains("**会议主题：**"))
         #expect(!result.html.unicodeScalars.contains(FriendlyEmphasis.marker))
         #expect(result.cjkCharacters > 500)
-        #expect(result.summaryHTML.hasPrefix("会议主题： CloudWeGo 社区会议 4.21 参会人员："))
+        // No space after full-width punctuation.
+        #expect(result.summaryHTML.hasPrefix("会议主题：CloudWeGo 社区会议 4.21 参会人员："))
         #expect(result.summaryHTML.hasSuffix("…"))
     }
 

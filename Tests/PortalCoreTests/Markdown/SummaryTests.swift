@@ -83,14 +83,31 @@ import Testing
         let sentence = "This sentence has exactly eight words in it. "
         let text = String(repeating: sentence, count: 10)
         let summary = SummaryBuilder.summarize(text, characters: 120, words: 50)
-        // 6 sentences = 48 words fit in 50; the cut keeps whole sentences.
-        #expect(summary == String(repeating: sentence, count: 6).trimmingCharacters(in: .whitespaces) + "…")
+        // 6 sentences = 48 words fit in 50; the cut keeps whole sentences, and a finished
+        // sentence gets no ellipsis.
+        #expect(summary == String(repeating: sentence, count: 6).trimmingCharacters(in: .whitespaces))
     }
 
     @Test func latinSummaryCutsAtWordBoundaryWithoutSentence() {
         let words = (1...80).map { "word\($0)" }.joined(separator: " ")
         let summary = SummaryBuilder.summarize(words, characters: 120, words: 50)
         #expect(summary == (1...50).map { "word\($0)" }.joined(separator: " ") + "…")
+    }
+
+    @Test func cjkSummaryWithoutSentenceEndCutsAtAClauseMark() {
+        // Real documentation: one long sentence of clauses. The cut ends a clause, not inside one.
+        let clause = "增强延迟敏感型工作负载的调度能力"  // 16 characters
+        let text = String(repeating: clause + "，", count: 9) + "以及更多"
+        let summary = SummaryBuilder.summarize(text, characters: 120, words: 50)
+        #expect(summary == Array(repeating: clause, count: 7).joined(separator: "，") + "…")
+    }
+
+    @Test func blocksJoinAsChineseIsWritten() {
+        #expect(SummaryBuilder.summarize("新版本发布。\n无边车模式上线。", characters: 120, words: 50) == "新版本发布。无边车模式上线。")
+        #expect(SummaryBuilder.summarize("排序：\n多集群调度", characters: 120, words: 50) == "排序：多集群调度")
+        #expect(SummaryBuilder.summarize("方便编辑器补全\n会议同意该提案", characters: 120, words: 50) == "方便编辑器补全；会议同意该提案")
+        #expect(SummaryBuilder.summarize("First line\nsecond line", characters: 120, words: 50) == "First line second line")
+        #expect(SummaryBuilder.summarize("中文结尾\nEnglish next", characters: 120, words: 50) == "中文结尾 English next")
     }
 
     @Test func cjkSummaryCountsCharacters() {
@@ -103,8 +120,8 @@ import Testing
         let sentence = String(repeating: "字", count: 29) + "。"  // 30 characters
         let text = String(repeating: sentence, count: 5)
         let summary = SummaryBuilder.summarize(text, characters: 120, words: 50)
-        #expect(summary == String(repeating: sentence, count: 4) + "…")
-        // a sentence end before half the budget is not used
+        #expect(summary == String(repeating: sentence, count: 4))
+        // a sentence end before a third of the budget is not used
         let early = "短句。" + String(repeating: "长", count: 200)
         #expect(SummaryBuilder.summarize(early, characters: 120, words: 50) == "短句。" + String(repeating: "长", count: 117) + "…")
     }

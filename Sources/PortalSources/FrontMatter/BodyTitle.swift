@@ -45,7 +45,7 @@ package enum BodyTitle {
             }
             guard fence == nil, lead == UInt8(ascii: "#"), start + 1 < line.range.upperBound,
                   text[start + 1] == 0x20 || text[start + 1] == 0x09 else { continue }
-            let title = headingText(String(decoding: text[(start + 1)..<line.range.upperBound], as: UTF8.self))
+            let title = plainText(headingText(String(decoding: text[(start + 1)..<line.range.upperBound], as: UTF8.self)))
             if !title.isEmpty {
                 heading = title
                 headingLine = line
@@ -57,12 +57,36 @@ package enum BodyTitle {
         }
         if useFirstLine, let line = firstNonBlank {
             let raw = String(decoding: text[line.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let title = String(raw.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+            let title = plainText(String(raw.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces))
             if !title.isEmpty {
                 return removing(line, title: title, from: text, body: body, bodyLine: bodyLine, firstNonBlank: line)
             }
         }
         return Extraction(title: nil, body: String(decoding: text[body], as: UTF8.self), bodyLine: bodyLine)
+    }
+
+    /// A title as a reader sees it: without inline Markdown (`**bold**`, `__bold__`,
+    /// `~~x~~`, code ticks, `[text](url)` and `![alt](src)`, `*whole*`) and without
+    /// the space written before full-width punctuation (`**会议主题** ：x` -> `会议主题：x`).
+    package static func plainText(_ raw: String) -> String {
+        guard raw.contains(where: { "*_~`[ ".contains($0) }) else { return raw }
+        var text = raw
+        // Links and images: keep what a reader sees.
+        while let open = text.range(of: "]("), let close = text[open.upperBound...].firstIndex(of: ")"),
+              let start = text[..<open.lowerBound].lastIndex(of: "[") {
+            let label = text[text.index(after: start)..<open.lowerBound]
+            let from = start > text.startIndex && text[text.index(before: start)] == "!" ? text.index(before: start) : start
+            text.replaceSubrange(from...close, with: label)
+        }
+        for marker in ["**", "__", "~~", "`"] { text = text.replacingOccurrences(of: marker, with: "") }
+        if text.count > 2, let first = text.first, first == "*" || first == "_", text.last == first {
+            text = String(text.dropFirst().dropLast())
+        }
+        for mark in ["：", "，", "。", "；", "！", "？", "、", "）", "」", "】", "》"] {
+            while text.contains(" " + mark) { text = text.replacingOccurrences(of: " " + mark, with: mark) }
+        }
+        let plain = text.trimmingCharacters(in: .whitespaces)
+        return plain.isEmpty ? raw : plain
     }
 
     /// Text of an ATX heading without its optional closing `#`s.

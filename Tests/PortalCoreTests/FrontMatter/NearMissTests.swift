@@ -34,3 +34,22 @@ import Testing
         #expect(diagnostics.contains { $0.message == "unknown key 'chinese.joinLine' (did you mean 'joinLines'?)" }, "\(diagnostics)")
     }
 }
+
+/// Titles taken from the body read as plain text.
+@Suite struct DerivedTitleTests {
+    @Test func inlineMarkdownIsStripped() {
+        #expect(BodyTitle.plainText("**会议主题** ：CloudWeGo 社区会议 10.20") == "会议主题：CloudWeGo 社区会议 10.20")
+        #expect(BodyTitle.plainText("Using `vela up` with [Helm](https://helm.sh)") == "Using vela up with Helm")
+        #expect(BodyTitle.plainText("![logo](a.png) Release __notes__") == "logo Release notes")
+        #expect(BodyTitle.plainText("*Draft*") == "Draft")
+        #expect(BodyTitle.plainText("snake_case_name stays") == "snake_case_name stays")
+        #expect(BodyTitle.plainText("2 * 3 = 6") == "2 * 3 = 6")
+        #expect(BodyTitle.plainText("**") == "**", "nothing left: the text as written")
+    }
+
+    @Test func aPageWithoutFrontMatterGetsThePlainTitle() {
+        let source = SourceFile(absolutePath: "/x/content/m.md", sitePath: "content/m.md", contentPath: "m.md", language: "zh-Hans", translationPath: "m")
+        let (document, _) = DocumentParser(timeZone: .utc).parse(Array("**会议主题** ：社区会议 10.20\n\n正文。\n".utf8), source: source)
+        #expect(document?.metadata.title == "会议主题：社区会议 10.20")
+    }
+}

@@ -245,7 +245,8 @@ struct BlockExtensions {
                 let label = Self.attribute("label", in: text) ?? tabLabels[value] ?? value
                 let checked = tabDefault.map { $0 == value } ?? (firstTab || text.contains("default"))
                 firstTab = false
-                let id = "tabs-\(tabsCount)-\(Slugifying.segment(value))"
+                let slug = HeadingIDs.slug(value)
+                let id = "tabs-\(tabsCount)-\(slug.isEmpty ? "tab" : slug)"
                 html = "<input class=\"tab-input\" type=\"radio\" name=\"tabs-\(tabsCount)\" id=\"\(id)\"\(checked ? " checked" : "")>"
                     + "<label class=\"tab-label\" for=\"\(id)\">\(HTMLEscaping.escape(label))</label>\n<div class=\"tab-panel\">\n"
             }
@@ -334,14 +335,5 @@ struct BlockExtensions {
         guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, portal_cmark_arena()) else { return nil }
         cmark_node_set_on_enter(block, html)
         return block
-    }
-}
-
-/// Ids made of tab values: ASCII letters and digits, `-` for the rest.
-enum Slugifying {
-    static func segment(_ text: String) -> String {
-        let mapped = text.lowercased().unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" }
-        let joined = String(mapped)
-        return joined.isEmpty ? "tab" : joined
     }
 }

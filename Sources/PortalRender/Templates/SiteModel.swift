@@ -211,23 +211,18 @@ extension SiteModel {
     /// `_index.md` below a top-level section): sections first by weight and title, then
     /// pages in list order. Empty when the site has no nested section.
     static func sectionChildren(_ content: SiteContent) -> [Int: [Int]] {
-        func folder(of page: Page) -> [Substring] {
-            var parts = page.source.translationPath.split(separator: "/").dropLast()
-            if page.bundleDirectory != nil, !parts.isEmpty { parts = parts.dropLast() }
-            return Array(parts)
-        }
         var sections: [String: Int] = [:]
         for page in content.pages where page.kind == .section && page.fallbackOf == nil {
-            let parts = page.source.translationPath.split(separator: "/").dropLast()
+            let parts = page.folders
             guard parts.count > 1 else { continue }
             sections["\(page.languageID.index)/" + parts.joined(separator: "/")] = page.id
         }
         guard !sections.isEmpty else { return [:] }
         var children: [Int: [Int]] = [:]
         for page in content.pages where page.fallbackOf == nil && !page.metadata.unlisted {
-            var parts = folder(of: page)
-            if page.kind == .section { parts = Array(page.source.translationPath.split(separator: "/").dropLast().dropLast()) }
             guard page.kind == .regular || page.kind == .section else { continue }
+            // A section's own folder is its place; it belongs to the one above.
+            var parts = page.kind == .section ? Array(page.folders.dropLast()) : page.folders
             // The nearest folder above with an `_index.md` is the page's section, as in Hugo.
             while !parts.isEmpty {
                 if let parent = sections["\(page.languageID.index)/" + parts.joined(separator: "/")], parent != page.id {

@@ -37,6 +37,7 @@ public struct ArchiveBuilder: Sendable {
             }
         }
         var warnedAuthors = Set<String>()
+        let caselessProfiles = authors.caseless()
 
         for code in config.languageIDs {
             let language = config[code]
@@ -64,7 +65,7 @@ public struct ArchiveBuilder: Sendable {
                     if let inline = reference.inlineProfile, inlineProfiles[key] == nil {
                         inlineProfiles[key] = inline
                     }
-                    if authors.profile(for: reference.id) == nil, authors.profile(matching: reference.id) == nil, reference.inlineProfile == nil,
+                    if authors.profile(for: reference.id) == nil, caselessProfiles[reference.id.lowercased()] == nil, reference.inlineProfile == nil,
                        warnedAuthors.insert(reference.id).inserted {
                         // Placed at the page's `authors` line, where the id is written.
                         diagnostics.append(.warning(
@@ -90,7 +91,7 @@ public struct ArchiveBuilder: Sendable {
             authorArchives[code] = authorPages.map { key, pages in
                 let id = authorSpelling[key] ?? key
                 return Archives.AuthorArchive(
-                    id: id, key: key, profile: authors.profile(for: id) ?? authors.profile(matching: id) ?? inlineProfiles[key],
+                    id: id, key: key, profile: authors.profile(for: id) ?? caselessProfiles[id.lowercased()] ?? inlineProfiles[key],
                     sitePath: paths.author(key, in: code), pages: pages)
             }.sorted { ($0.pages.count, $1.id) > ($1.pages.count, $0.id) }
 

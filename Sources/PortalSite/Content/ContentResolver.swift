@@ -20,7 +20,7 @@ public struct ContentResolver: Sendable {
 
     public func resolve(_ documents: [Document]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let slugifier = Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase)
+        let slugifier = pathSlugifier
         let paths = SitePaths(config: config)
         var pages: [Page] = []
         var owners: [String: String] = [:]
@@ -46,16 +46,13 @@ public struct ContentResolver: Sendable {
         let claimed = Set(made.filter { $0.metadata.slug != nil || $0.metadata.url != nil }.map(\.sitePath))
         for (document, madePage) in zip(built, made) {
             var page = madePage
-            if page.metadata.slug == nil, page.metadata.url == nil, claimed.contains(page.sitePath),
-               page.source.translationPath.splitUTF8("/").last?.lowercased() == "readme" {
+            let parts = page.source.translationPath.splitUTF8("/")
+            if page.metadata.slug == nil, page.metadata.url == nil, claimed.contains(page.sitePath), parts.last?.lowercased() == "readme" {
                 page.sitePath += slugifier.nonEmptySlug("readme") + "/"
                 page.bundleDirectory = nil
-                if page.section == "", let top = page.source.translationPath.splitUTF8("/").first, page.source.translationPath.splitUTF8("/").count > 1 {
-                    page.section = String(top)
-                }
+                if page.section == "", parts.count > 1, let top = parts.first { page.section = String(top) }
             }
-            if page.kind == .regular,
-               let folder = page.source.translationPath.splitUTF8("/").first.map(String.init),
+            if page.kind == .regular, let folder = parts.first.map(String.init),
                sectionsWithPages.contains("\(page.languageID.index)/\(folder)"),
                page.sitePath == paths.section(slugifier.nonEmptySlug(folder), in: page.languageID) {
                 page.kind = .section
@@ -250,7 +247,6 @@ public struct ContentResolver: Sendable {
         calendar.timeZone = config.timeZone
         let day = metadata.date.map { calendar.dateComponents([.year, .month, .day], from: $0) }
         func two(_ value: Int?) -> String { let v = value ?? 1; return v < 10 ? "0\(v)" : "\(v)" }
-        let baseName = name
         let explicitSlug = metadata.slug.flatMap { $0.isEmpty ? nil : $0 }
         let title = metadata.title ?? FileNameDate.stripDatePrefix(name)
         var text = ""
@@ -266,14 +262,17 @@ public struct ContentResolver: Sendable {
                 case "sections": text += folders.map { slugifier.nonEmptySlug($0) }.joined(separator: "/")
                 case "slug": text += slugifier.nonEmptySlug(explicitSlug ?? title)
                 case "title": text += slugifier.nonEmptySlug(title)
-                case "filename", "contentbasename": text += slugifier.nonEmptySlug(baseName)
-                default: text += slugifier.nonEmptySlug(explicitSlug ?? baseName) // slugorfilename, slugorcontentbasename
+                case "filename", "contentbasename": text += slugifier.nonEmptySlug(name)
+                default: text += slugifier.nonEmptySlug(explicitSlug ?? name) // slugorfilename, slugorcontentbasename
                 }
             }
         }
         let segments = text.split(separator: "/").map(String.init)
         return paths.page(folders: segments, slug: "", in: language)
     }
+
+    /// Makes the segments of page and section paths (`disablePathToLower` keeps capitals).
+    private var pathSlugifier: Slugifier { Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase) }
 
     /// Top folders whose lists the build makes: an `_index.md` there gives a list its text.
     package static let generatedLists: Set<String> = ["tags", "authors"]
@@ -303,7 +302,7 @@ public struct ContentResolver: Sendable {
                 homes[language] = page.id
             case .section:
                 if page.source.translationPath.splitUTF8("/").count == 2
-                    || page.sitePath == paths.section(Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase).nonEmptySlug(page.section), in: language) {
+                    || page.sitePath == paths.section(pathSlugifier.nonEmptySlug(page.section), in: language) {
                     sectionIndex[language][page.section] = page.id
                 }
             case .regular:
@@ -328,7 +327,7 @@ public struct ContentResolver: Sendable {
                     indexPage: index,
                     pages: (sectionPages[language][name] ?? []).sorted(by: order),
                     weight: index.map { pages[$0].weight } ?? 0,
-                    sitePath: paths.section(Slugifier(style: config.chinese.slugStyle, keepsCase: config.layout.keepsPathCase).nonEmptySlug(name), in: language))
+                    sitePath: paths.section(pathSlugifier.nonEmptySlug(name), in: language))
             }
             list.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
             return list

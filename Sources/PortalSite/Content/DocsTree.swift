@@ -39,8 +39,8 @@ public struct DocsTree: Sendable {
                 var root = Folder()
                 for id in ids {
                     let page = content.pages[id]
-                    var folders = page.source.translationPath.split(separator: "/").map(String.init).dropFirst().dropLast()
-                    if page.bundleDirectory != nil, !folders.isEmpty { folders = folders.dropLast() }
+                    // Below the section's own folder.
+                    let folders = page.folders.dropFirst().map(String.init)
                     if page.kind == .section {
                         root.insert(index: id, at: Array(folders))
                     } else {

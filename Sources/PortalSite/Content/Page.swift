@@ -71,6 +71,14 @@ public struct Page: Sendable {
     public var isDraft: Bool { documentBox.document.metadata.draft }
     public var weight: Int { documentBox.document.metadata.weight ?? 0 }
 
+    /// The folders the page sits in, language removed (`docs/ops` for `docs/ops/x.md`, for
+    /// the bundle `docs/ops/x/index.md` and for the section page `docs/ops/_index.md`).
+    public var folders: [Substring] {
+        var parts = source.translationPath.split(separator: "/").dropLast()
+        if bundleDirectory != nil, !parts.isEmpty { parts = parts.dropLast() }
+        return Array(parts)
+    }
+
     /// Output file path relative to the output folder, unencoded (`zh-hans/posts/a/index.html`).
     public var outputPath: String { SitePaths.outputPath(of: sitePath) }
 }

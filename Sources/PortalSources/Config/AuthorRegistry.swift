@@ -10,9 +10,15 @@ public struct AuthorRegistry: Sendable {
 
     public func profile(for id: String) -> AuthorProfile? { profiles[id] }
 
-    /// The profile whose id equals `id` ignoring case (the first such id in byte order).
-    public func profile(matching id: String) -> AuthorProfile? {
-        let lowered = id.lowercased()
-        return profiles.keys.filter { $0.lowercased() == lowered }.min().flatMap { profiles[$0] }
+    /// Profiles by lower-cased id (the first id in byte order when two differ only in
+    /// case): made once, for ids written in another case than the registry's.
+    public func caseless() -> [String: AuthorProfile] {
+        var found: [String: (id: String, profile: AuthorProfile)] = [:]
+        for (id, profile) in profiles {
+            let key = id.lowercased()
+            if let earlier = found[key], earlier.id < id { continue }
+            found[key] = (id, profile)
+        }
+        return found.mapValues(\.profile)
     }
 }

@@ -66,8 +66,15 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a page body. Safe to call from many threads at once: every parser and
     /// its nodes live and die inside this call.
     /// `mdx`: the body is MDX (an `.mdx` file or a Docusaurus tree): see `BlockExtensions`.
-    public func render(_ markdown: String, links: (any LinkRewriting)?, mdx: Bool = false) -> RenderedMarkdown {
+    /// `shortcodes`: the site's Hugo shortcodes (see `ShortcodePlan`); nil leaves tags as text.
+    public func render(_ body: String, links: (any LinkRewriting)?, mdx: Bool = false) -> RenderedMarkdown {
+        render(body, links: links, mdx: mdx, shortcodes: nil)
+    }
+
+    package func render(_ body: String, links: (any LinkRewriting)?, mdx: Bool = false, shortcodes: (any ShortcodeExpanding)?) -> RenderedMarkdown {
         Self.prepare()
+        let plan = shortcodes.flatMap { ShortcodePlan.make(body, mdx: mdx, expander: $0) }
+        let markdown = plan.map { String(decoding: $0.text, as: UTF8.self) } ?? body
         // Runs last: the tree, the parser and the HTML buffers all live in this thread's
         // arena, and only copies leave this function.
         defer { portal_cmark_arena_reset() }
@@ -94,6 +101,7 @@ public struct MarkdownRenderer: Sendable {
         // Nothing in the tree is freed one by one: the arena's reset takes it all at once,
         // with the nodes unlinked on the way.
         guard let document else { return .empty }
+        if let plan { ShortcodeNodes.apply(plan, to: document) }
         var blocks = BlockExtensions(mdx: mdx)
         blocks.apply(to: document)
 
@@ -135,7 +143,8 @@ public struct MarkdownRenderer: Sendable {
             htmlBytes: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
             cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
         rendered.rawHTMLCount = walk.rawHTML
-        rendered.problems = blocks.problems
+        rendered.problems = (plan?.problems.map { .init(line: $0.line, column: $0.column, message: $0.message, isError: $0.isError) } ?? [])
+            + blocks.problems
         return rendered
     }
 

@@ -25,11 +25,17 @@ public struct RenderedMarkdown: Sendable, Hashable {
 
     public struct Problem: Sendable, Hashable {
         public var line: Int
+        /// Character column on the line; 1 when only the line is known.
+        public var column: Int
         public var message: String
+        /// An error fails the build (an unresolved `ref`); the rest are warnings.
+        public var isError: Bool
 
-        public init(line: Int, message: String) {
+        public init(line: Int, column: Int = 1, message: String, isError: Bool = false) {
             self.line = line
+            self.column = column
             self.message = message
+            self.isError = isError
         }
     }
 

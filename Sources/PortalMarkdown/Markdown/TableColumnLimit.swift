@@ -137,13 +137,15 @@ package enum TableColumnLimit {
 extension MarkdownRenderer {
     /// Renders a page's body, or refuses it when a table row has more cells than
     /// `[limits] tableColumns` (the error, placed in `file`, and an empty page).
-    package func render(_ body: String, links: (any LinkRewriting)?, file: String, bodyLine: Int, mdx: Bool = false) -> (RenderedMarkdown, [Diagnostic]) {
+    package func render(_ body: String, links: (any LinkRewriting)?, file: String, bodyLine: Int, mdx: Bool = false,
+                        shortcodes: (any ShortcodeExpanding)? = nil) -> (RenderedMarkdown, [Diagnostic]) {
         if let error = TableColumnLimit.check(body, limit: options.tableColumns, file: file, bodyLine: bodyLine) {
             return (RenderedMarkdown(html: "", headings: [], summaryHTML: "", hasExplicitSummary: false, cjkCharacters: 0, latinWords: 0), [error])
         }
-        let rendered = render(body, links: links, mdx: mdx)
+        let rendered = render(body, links: links, mdx: mdx, shortcodes: shortcodes)
         let warnings = rendered.problems.map { problem in
-            Diagnostic.warning(problem.message, at: SourceLocation(path: file, line: bodyLine + problem.line - 1, column: 1))
+            Diagnostic(problem.isError ? .error : .warning, problem.message,
+                       at: SourceLocation(path: file, line: bodyLine + problem.line - 1, column: problem.column))
         }
         return (rendered, warnings)
     }

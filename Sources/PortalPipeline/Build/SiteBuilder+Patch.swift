@@ -20,6 +20,8 @@ extension SiteBuilder {
         var pages: [Page] = []
         var themeChanged = false
         for path in changed {
+            // A shortcode template changes page bodies: a full build renders them again.
+            if path.hasPrefix("Templates/" + Theme.shortcodeFolder) { return nil }
             if path.hasPrefix("Templates/"), path.hasSuffix(".mustache") || (path.hasPrefix("Templates/i18n/") && path.hasSuffix(".toml")) {
                 themeChanged = true
                 continue
@@ -62,12 +64,20 @@ extension SiteBuilder {
         // Links resolve against the site as it was: only bodies changed, no page moved.
         let content = model.content
         let renderer = live.renderer, index = live.index, linkKey = live.linkKey
+        let refs = RefResolver(content: content, index: index)
+        let theme = model.theme
         let rendered = parallelMap(pages) { page -> RenderedMarkdown in
-            let render = { renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index), mdx: page.source.isMDX) }
+            let render = { () -> RenderedMarkdown in
+                let links = PageLinkRewriter(page: page, content: content, index: index)
+                let shortcodes = ShortcodeTemplates(theme: theme, page: page, content: content, links: links, refs: refs)
+                return renderer.render(page.document.body, links: links, mdx: page.source.isMDX, shortcodes: shortcodes)
+            }
             // A fallback copy shares its source with the original but links from another URL.
             guard page.fallbackOf == nil else { return render() }
             return cache.rendered(page.source, linkKey: linkKey) { (render(), []) }.0
         }
+        // An error in a body (an unresolved ref) is reported by a full build.
+        if rendered.contains(where: { $0.problems.contains(where: \.isError) }) { return nil }
         var updates: [Int: RenderedMarkdown] = [:]
         for (page, markdown) in zip(pages, rendered) { updates[page.id] = markdown }
         clock.lap("markdown")

@@ -142,14 +142,19 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(options: site.config.markdown, chinese: site.config.chinese)
         let index = LinkIndex(content: content, assets: site.scan.assets)
         let markdownOptions = site.config.markdown
+        let theme = site.theme
+        let refs = RefResolver(content: content, index: index)
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
             if page.source.isHTML { return (Self.htmlPage(page.document.body, options: markdownOptions), []) }
-            let (markdown, errors) = renderer.render(page.document.body, links: PageLinkRewriter(page: page, content: content, index: index),
-                                                     file: page.source.sitePath, bodyLine: page.document.bodyLine, mdx: page.source.isMDX)
+            let links = PageLinkRewriter(page: page, content: content, index: index)
+            let shortcodes = theme.map { ShortcodeTemplates(theme: $0, page: page, content: content, links: links, refs: refs) }
+            let (markdown, errors) = renderer.render(page.document.body, links: links, file: page.source.sitePath,
+                                                     bodyLine: page.document.bodyLine, mdx: page.source.isMDX, shortcodes: shortcodes)
             // A fallback copy shares its source: the original names the problem once.
             return (markdown, page.fallbackOf == nil ? errors : [])
         }
-        let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: site.scan.assets)
+        // Bodies depend on the pages links point to and on the shortcode templates.
+        let linkKey = cache == nil ? 0 : BuildCache.linkKey(content: content, assets: site.scan.assets) &+ (theme?.shortcodeKey ?? 0)
         let rendered = parallelMap(content.pages) { page -> (RenderedMarkdown, [Diagnostic]) in
             // A fallback copy shares its source with the original but links from another URL.
             guard page.fallbackOf == nil, let cache else { return render(page) }

@@ -287,10 +287,23 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 .tabs { display: flex; flex-wrap: wrap; margin: 1.2rem 0; border: 1px solid var(--border); border-radius: var(--radius); }
 .tab-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .tab-label { order: 0; padding: .45rem .9rem; cursor: pointer; border-bottom: 3px solid transparent; }
-.tab-panel { order: 1; width: 100%; display: none; padding: 0 1rem; border-top: 1px solid var(--border); }
+.tab-panel { order: 1; width: 100%; display: none; padding: .9rem 1rem .1rem; border-top: 1px solid var(--border); }
+.tab-panel > :last-child, .callout > :last-child, .details > :last-child { margin-bottom: .8rem; }
 .tab-input:checked + .tab-label { border-bottom-color: var(--link); font-weight: 700; }
 .tab-input:focus-visible + .tab-label { outline: 2px solid var(--focus); outline-offset: -2px; }
 .tab-input:checked + .tab-label + .tab-panel { display: block; }
+/* Figures, embedded videos and collapsible details from shortcodes. */
+.figure { margin: 1.4rem 0; }
+.figure img { display: block; max-width: 100%; height: auto; border-radius: var(--radius); }
+figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
+.figure-title { font-weight: 700; color: var(--fg); }
+.video { margin: 1.4rem 0; }
+.video-frame { position: relative; aspect-ratio: 16 / 9; background: var(--code); border-radius: var(--radius); overflow: hidden; }
+.video-frame iframe { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; }
+.video video { display: block; width: 100%; border-radius: var(--radius); }
+.details { border: 1px solid var(--border); border-radius: var(--radius); padding: .4rem 1rem; margin: 1.2rem 0; background: var(--card); }
+.details > summary { cursor: pointer; font-weight: 700; padding: .2rem 0; }
+.details[open] > summary { margin-bottom: .5rem; }
 
 
 """##),
@@ -404,6 +417,19 @@ poweredBy = "Built with portal"
 sections = "Sections"
 docsNav = "Documentation"
 breadcrumbs = "Breadcrumbs"
+calloutNote = "Note"
+calloutTip = "Tip"
+calloutInfo = "Info"
+calloutWarning = "Warning"
+calloutDanger = "Danger"
+calloutCaution = "Caution"
+calloutImportant = "Important"
+tab = "Tab"
+details = "Details"
+video = "Video"
+watchOnYouTube = "Watch on YouTube"
+watchOnBilibili = "Watch on bilibili"
+downloadVideo = "Download the video"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -451,6 +477,19 @@ poweredBy = "由 portal 生成"
 sections = "栏目"
 docsNav = "文档导航"
 breadcrumbs = "当前位置"
+calloutNote = "注意"
+calloutTip = "提示"
+calloutInfo = "说明"
+calloutWarning = "警告"
+calloutDanger = "危险"
+calloutCaution = "小心"
+calloutImportant = "重要"
+tab = "标签页"
+details = "详情"
+video = "视频"
+watchOnYouTube = "在 YouTube 上观看"
+watchOnBilibili = "在哔哩哔哩观看"
+downloadVideo = "下载视频"
 
 """#),
         ("month.mustache", #"""
@@ -504,6 +543,13 @@ breadcrumbs = "当前位置"
 """#),
         ("partials/avatar.mustache", #"""
 {{#.avatar}}<img class="avatar" src="{{.}}" alt="" width="64" height="64">{{/.avatar}}{{^.avatar}}<span class="avatar" aria-hidden="true"></span>{{/.avatar}}
+"""#),
+        ("partials/callout.mustache", #"""
+<aside class="callout callout-{{kind}}" role="note">
+{{#title}}<p class="callout-title">{{title}}</p>
+{{/title}}{{{content}}}
+</aside>
+
 """#),
         ("partials/card.mustache", #"""
 <article class="card">
@@ -640,6 +686,95 @@ breadcrumbs = "当前位置"
 {{> partials/list}}
 {{/content}}
 {{/base}}
+
+"""#),
+        ("shortcodes/admonition.mustache", #"""
+{{> partials/callout}}
+
+"""#),
+        ("shortcodes/alert.mustache", #"""
+{{> partials/callout}}
+
+"""#),
+        ("shortcodes/bilibili.mustache", #"""
+<figure class="video">
+<div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"></iframe></div>
+<figcaption><a href="{{watchURL}}">{{t.watchOnBilibili}}</a></figcaption>
+</figure>
+
+"""#),
+        ("shortcodes/callout.mustache", #"""
+{{> partials/callout}}
+
+"""#),
+        ("shortcodes/codetab.mustache", #"""
+{{> shortcodes/tab}}
+
+"""#),
+        ("shortcodes/details.mustache", #"""
+<details class="details"{{#open}} open{{/open}}>
+<summary>{{summary}}</summary>
+{{{content}}}
+</details>
+
+"""#),
+        ("shortcodes/figure.mustache", #"""
+<figure class="figure{{#get.class}} {{get.class}}{{/get.class}}">
+{{#link}}<a href="{{link}}"{{#get.target}} target="{{get.target}}"{{/get.target}}{{#get.rel}} rel="{{get.rel}}"{{/get.rel}}>{{/link}}<img src="{{src}}" alt="{{alt}}" loading="lazy"{{{size}}}>{{#link}}</a>{{/link}}
+{{#hasCaption}}<figcaption>{{#get.title}}<span class="figure-title">{{get.title}}</span> {{/get.title}}{{get.caption}}{{#get.attr}} <span class="figure-attr">{{#attrlink}}<a href="{{attrlink}}">{{/attrlink}}{{get.attr}}{{#attrlink}}</a>{{/attrlink}}</span>{{/get.attr}}</figcaption>
+{{/hasCaption}}</figure>
+
+"""#),
+        ("shortcodes/highlight.mustache", #"""
+<pre><code{{#language}} class="language-{{language}}"{{/language}}>{{inner}}
+</code></pre>
+
+"""#),
+        ("shortcodes/notice.mustache", #"""
+{{> partials/callout}}
+
+"""#),
+        ("shortcodes/param.mustache", #"""
+{{value}}
+
+"""#),
+        ("shortcodes/ref.mustache", #"""
+{{url}}
+
+"""#),
+        ("shortcodes/relref.mustache", #"""
+{{url}}
+
+"""#),
+        ("shortcodes/tab.mustache", #"""
+<input class="tab-input" type="radio" name="{{#group}}{{group}}{{/group}}{{^group}}{{id}}{{/group}}" id="{{id}}"{{#checked}} checked{{/checked}}><label class="tab-label" for="{{id}}">{{label}}{{^label}}{{t.tab}}{{/label}}</label>
+<div class="tab-panel">
+{{{content}}}
+</div>
+
+"""#),
+        ("shortcodes/tabpane.mustache", #"""
+{{> shortcodes/tabs}}
+
+"""#),
+        ("shortcodes/tabs.mustache", #"""
+<div class="tabs">
+{{{content}}}
+</div>
+
+"""#),
+        ("shortcodes/video.mustache", #"""
+<figure class="video">
+<video controls preload="metadata" src="{{src}}"{{#poster}} poster="{{poster}}"{{/poster}}{{#title}} title="{{title}}"{{/title}}><a href="{{src}}">{{t.downloadVideo}}</a></video>
+<figcaption><a href="{{src}}">{{t.downloadVideo}}</a>{{#get.caption}} · {{get.caption}}{{/get.caption}}</figcaption>
+</figure>
+
+"""#),
+        ("shortcodes/youtube.mustache", #"""
+<figure class="video">
+<div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>
+<figcaption><a href="{{watchURL}}">{{t.watchOnYouTube}}</a></figcaption>
+</figure>
 
 """#),
         ("tag.mustache", #"""

@@ -2,6 +2,7 @@ import Foundation
 import PortalText
 import PortalSources
 import PortalSite
+import PortalMarkdown
 import PortalTemplates
 
 /// The templates, string tables and assets a site renders with: the default
@@ -13,6 +14,10 @@ public struct Theme: Sendable {
     public var strings: [String: [String: String]]
     /// Files under `assets/`, relative to it, with where their bytes come from.
     public var assets: [(path: String, content: OutputFile.Content)]
+    /// Shortcode name -> how its template uses enclosed text (see `shortcodeUse`).
+    package var shortcodes: [String: ShortcodeInnerUse] = [:]
+    /// Changes whenever a shortcode template does: rendered bodies depend on them.
+    package var shortcodeKey = 0
 
     package static let layouts = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month", "404", "root", "alias"]
 
@@ -85,7 +90,57 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let sortedAssets = assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        return (Theme(templates: templates, strings: strings, assets: sortedAssets), diagnostics)
+        var theme = Theme(templates: templates, strings: strings, assets: sortedAssets)
+        var hasher = Hasher()
+        for name in templates.keys.sorted() where name.hasPrefix(Self.shortcodeFolder) {
+            let shortcode = String(name.dropFirst(Self.shortcodeFolder.count))
+            theme.shortcodes[shortcode] = Self.shortcodeUse(name, templates: templates)
+            hasher.combine(name)
+            hasher.combine(texts[name + ".mustache"]?.text)
+        }
+        theme.shortcodeKey = hasher.finalize()
+        return (theme, diagnostics)
+    }
+
+    package static let shortcodeFolder = "shortcodes/"
+
+    /// `wraps` when the template shows `content` (the enclosed Markdown, rendered in
+    /// place), else `raw` when it shows `inner` (the enclosed text as written), else
+    /// `none`; partials it includes count.
+    package static func shortcodeUse(_ name: String, templates: [String: [TemplateNode]]) -> ShortcodeInnerUse {
+        var usesContent = false
+        var usesInner = false
+        var seen: Set<String> = []
+        func visit(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case let .variable(tag, _):
+                    note(tag)
+                case let .section(tag, children, _):
+                    note(tag)
+                    visit(children)
+                case let .partial(partial, _, overrides):
+                    if seen.insert(partial).inserted, let body = templates[partial] { visit(body) }
+                    for (_, body) in overrides ?? [:] { visit(body) }
+                case let .block(_, defaults, _):
+                    visit(defaults)
+                case .text:
+                    break
+                }
+            }
+        }
+        func note(_ tag: TemplateName) {
+            switch tag.scope {
+            case let .stack(path), let .local(path):
+                if path.first == "content" { usesContent = true }
+                if path.first == "inner" { usesInner = true }
+            default:
+                break
+            }
+        }
+        seen.insert(name)
+        visit(templates[name] ?? [])
+        return usesContent ? .wraps : usesInner ? .raw : .standalone
     }
 
     /// Relative paths of the regular files below `directory`, sorted; hidden files skipped.

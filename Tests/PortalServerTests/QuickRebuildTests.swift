@@ -113,4 +113,27 @@ import Testing
         #expect(fixed.statistics.patchedPages == 1)
         #expect(text(fixed, "en/posts/hello/index.html").contains("Fixed."))
     }
+
+    @Test func shortcodeTemplateEditRendersBodiesAgain() throws {
+        let site = TestSite()
+        defer { site.remove() }
+        site.write("Templates/shortcodes/mark.mustache", "<mark>one</mark>")
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "Say {{< mark >}} now."))
+        let cache = BuildCache()
+        let builder = SiteBuilder(options: options(site))
+        let first = builder.build(cache: cache)
+        #expect(text(first, "en/posts/hello/index.html").contains("Say <mark>one</mark> now."))
+
+        // Bodies depend on shortcode templates: the page is rendered again, not patched.
+        site.write("Templates/shortcodes/mark.mustache", "<mark>two</mark>")
+        let second = builder.build(cache: cache, changed: ["Templates/shortcodes/mark.mustache"])
+        #expect(second.statistics.patchedPages == nil)
+        #expect(text(second, "en/posts/hello/index.html").contains("Say <mark>two</mark> now."))
+
+        // An edit that leaves a ref unresolved is reported by the build that follows.
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "See [x]({{< ref missing >}})."))
+        let third = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
+        #expect(third.failed)
+        #expect(third.diagnostics.contains { $0.isError && $0.message.hasPrefix("ref \"missing\"") })
+    }
 }

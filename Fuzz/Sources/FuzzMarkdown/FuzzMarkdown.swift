@@ -12,6 +12,27 @@ private struct Rewriter: LinkRewriting {
     }
 }
 
+/// Shortcodes of every kind: wrapping (`w…`), raw (`r…`), text (`t…`), HTML, unknown.
+private struct Shortcodes: ShortcodeExpanding {
+    func innerUse(of name: String) -> ShortcodeInnerUse? {
+        switch name.first {
+        case "w": return .wraps
+        case "r": return .raw
+        case "t", "h": return .standalone
+        default: return nil
+        }
+    }
+
+    func expand(_ call: ShortcodeCall) -> ShortcodeOutput {
+        switch call.name.first {
+        case "w": return ShortcodeOutput(html: "<div class=\"w\">\n", closing: "</div>\n")
+        case "r": return ShortcodeOutput(html: "<pre>" + (call.inner ?? "").replacingOccurrences(of: "<", with: "&lt;") + "</pre>\n")
+        case "t": return ShortcodeOutput(html: call.positional.first ?? "", isText: true)
+        default: return ShortcodeOutput(html: "<span>\(call.number)</span>")
+        }
+    }
+}
+
 private let chinese = ChineseOptions(joinLines: true, friendlyEmphasis: true)
 private let renderers = [
     MarkdownRenderer(options: MarkdownOptions(unsafe: true, sanitized: true, tableColumns: 64), chinese: chinese),
@@ -24,7 +45,8 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = String(decoding: bytes, as: UTF8.self)
     let renderer = renderers[bytes.count % renderers.count]
     // Every other input is read as MDX too (admonitions, alerts and JSX tags on the tree).
-    _ = renderer.render(text, links: Rewriter(), file: "content/a.md", bodyLine: 1, mdx: bytes.first.map { $0 & 1 == 1 } ?? false)
+    _ = renderer.render(text, links: Rewriter(), file: "content/a.md", bodyLine: 1, mdx: bytes.first.map { $0 & 1 == 1 } ?? false,
+                        shortcodes: Shortcodes())
 
     // Sanitizing is idempotent: cleaning clean HTML changes nothing.
     let cleaned = HTMLSanitizer.sanitize(text)

@@ -27,7 +27,8 @@ enum ShortcodeNodes {
             case CMARK_NODE_HTML_BLOCK:
                 guard let literal = literal(node) else { continue }
                 if let numbers = placeholders(in: literal) {
-                    let html = numbers.map { plan.html[$0] }.joined()
+                    // cmark starts a custom block on a line of its own: leading line breaks are not needed.
+                    let html = String(numbers.map { plan.html[$0] }.joined().drop { (c: Character) in c == "\n" })
                     if html.isEmpty {
                         cmark_node_unlink(node)
                     } else if let block = customNode(CMARK_NODE_CUSTOM_BLOCK, html: html.hasSuffix("\n") ? html : html + "\n") {
@@ -168,7 +169,10 @@ enum ShortcodeNodes {
                 return
             }
         }
-        if let custom = customNode(CMARK_NODE_CUSTOM_INLINE, html: html) {
+        // A template's last line break would show as a space inside the text.
+        var trimmed = Substring(html)
+        while let last = trimmed.last, last == "\n" || last == "\r" { trimmed = trimmed.dropLast() }
+        if let custom = customNode(CMARK_NODE_CUSTOM_INLINE, html: String(trimmed)) {
             cmark_node_insert_before(node, custom)
             cmark_node_unlink(node)
         }

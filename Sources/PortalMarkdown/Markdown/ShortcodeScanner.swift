@@ -330,11 +330,14 @@ package struct ShortcodeScanner {
             p = next
             if first.bare, byte(p) == 0x3D { // "=": a named argument
                 let valueStart = p + 1
-                guard valueStart < limit, !Self.isSpace(bytes[valueStart]), !closes(valueStart),
-                      let (value, after) = readValue(at: valueStart, limit: limit, closes: closes) else {
+                guard valueStart < limit, !Self.isSpace(bytes[valueStart]), !closes(valueStart) else {
                     problems.append(.init(line: line, column: column, message: "argument '\(first.text)' of shortcode '\(opener) \(name)' has no value after '='; it is left out"))
                     p = valueStart
                     continue
+                }
+                guard let (value, after) = readValue(at: valueStart, limit: limit, closes: closes) else {
+                    problems.append(.init(line: line, column: column, message: "a quoted argument of shortcode '\(opener) \(name)' is never closed; it is shown as written"))
+                    return i + 3
                 }
                 arguments.append(.init(key: first.text, value: value.text))
                 p = after

@@ -67,17 +67,19 @@ extension SiteBuilder {
         let refs = RefResolver(content: content, index: index)
         let theme = model.theme
         let rendered = parallelMap(pages) { page -> RenderedMarkdown in
-            let render = { () -> RenderedMarkdown in
+            let render = { () -> (RenderedMarkdown, [Diagnostic]) in
                 let links = PageLinkRewriter(page: page, content: content, index: index)
                 let shortcodes = ShortcodeTemplates(theme: theme, page: page, content: content, links: links, refs: refs)
-                return renderer.render(page.document.body, links: links, mdx: page.source.isMDX, shortcodes: shortcodes)
+                return renderer.render(page.document.body, links: links, file: page.source.sitePath, bodyLine: page.document.bodyLine,
+                                       mdx: page.source.isMDX, shortcodes: shortcodes)
             }
             // A fallback copy shares its source with the original but links from another URL.
-            guard page.fallbackOf == nil else { return render() }
-            return cache.rendered(page.source, linkKey: linkKey) { (render(), []) }.0
+            guard page.fallbackOf == nil else { return render().0 }
+            return cache.rendered(page.source, linkKey: linkKey, orMake: render).0
         }
-        // An error in a body (an unresolved ref) is reported by a full build.
-        if rendered.contains(where: { $0.problems.contains(where: \.isError) }) { return nil }
+        // What a body says (an unresolved ref, an unclosed shortcode) is reported by a full
+        // build, which finds the body rendered, with its messages, in the cache.
+        if rendered.contains(where: { !$0.problems.isEmpty }) { return nil }
         var updates: [Int: RenderedMarkdown] = [:]
         for (page, markdown) in zip(pages, rendered) { updates[page.id] = markdown }
         clock.lap("markdown")

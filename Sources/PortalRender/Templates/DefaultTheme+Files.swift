@@ -277,6 +277,8 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 .children { list-style: none; padding: 0; margin: 1.5rem 0; border-top: 1px solid var(--border); }
 .children li { padding: .5rem 0; border-bottom: 1px solid var(--border); }
 .children .muted { color: var(--muted); font-size: .95rem; }
+/* Numbers and their units ("1 分钟阅读", "3 min read") stay on one line. */
+.nowrap { white-space: nowrap; }
 /* Callouts (admonitions, alerts) and tabs that switch without JavaScript. */
 .callout { border: 1px solid var(--border); border-left: 4px solid var(--callout, var(--link)); border-radius: var(--radius); background: var(--card); padding: .2rem 1rem; margin: 1.2rem 0; }
 .callout-title { font-weight: 700; margin: .5rem 0 .3rem; color: var(--callout, var(--link)); }
@@ -520,7 +522,7 @@ downloadVideo = "下载视频"
 <header class="post-head">
 {{#.docs}}<nav class="crumb" aria-label="{{t.breadcrumbs}}">{{#breadcrumbs}}{{#.url}}<a href="{{.}}">{{label}}</a>{{/.url}}{{^.url}}<span>{{label}}</span>{{/.url}} / {{/breadcrumbs}}</nav>{{/.docs}}{{^.docs}}{{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}{{/.docs}}
 <h1>{{title}}</h1>
-<p class="meta">{{#.isDraft}}<span class="badge">{{t.draft}}</span> {{/.isDraft}}{{#.date}}{{t.published}} <time datetime="{{iso}}">{{display}}</time>{{/.date}}{{#.lastmod}}<span class="sep" aria-hidden="true">·</span>{{t.updated}} <time datetime="{{iso}}">{{display}}</time>{{/.lastmod}}<span class="sep" aria-hidden="true">·</span>{{readingTime}} {{t.readingTime}}</p>
+<p class="meta">{{#.isDraft}}<span class="badge">{{t.draft}}</span> {{/.isDraft}}{{#.date}}{{t.published}} <time datetime="{{iso}}">{{display}}</time>{{/.date}}{{#.lastmod}}<span class="sep" aria-hidden="true">·</span>{{t.updated}} <time datetime="{{iso}}">{{display}}</time>{{/.lastmod}}{{#.date}}<span class="sep" aria-hidden="true">·</span>{{/.date}}<span class="nowrap">{{readingTime}} {{t.readingTime}}</span></p>
 {{#.authors}}{{#first()}}<ul class="byline">{{/first()}}<li><a href="{{url}}">{{#.avatar}}<img src="{{.}}" alt="" width="36" height="36">{{/.avatar}}<span><b>{{name}}</b>{{#.title}}<small>{{.}}</small>{{/.title}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/.authors}}
 {{> partials/tags}}
 </header>
@@ -554,7 +556,7 @@ downloadVideo = "下载视频"
         ("partials/card.mustache", #"""
 <article class="card">
 <h2><a href="{{url}}">{{title}}</a></h2>
-<p class="meta">{{#isDraft}}<span class="badge">{{t.draft}}</span> {{/isDraft}}{{#.date}}<time datetime="{{iso}}">{{display}}</time> · {{/.date}}{{readingTime}} {{t.readingTime}}{{#.tags}} <a class="tag" href="{{url}}">{{name}}</a>{{/.tags}}</p>
+<p class="meta">{{#isDraft}}<span class="badge">{{t.draft}}</span> {{/isDraft}}{{#.date}}<time datetime="{{iso}}">{{display}}</time> · {{/.date}}<span class="nowrap">{{readingTime}} {{t.readingTime}}</span>{{#.tags}} <a class="tag" href="{{url}}">{{name}}</a>{{/.tags}}</p>
 <div class="summary">{{{summary}}}</div>
 </article>
 
@@ -698,7 +700,7 @@ downloadVideo = "下载视频"
 """#),
         ("shortcodes/bilibili.mustache", #"""
 <figure class="video">
-<div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"></iframe></div>
+<div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>
 <figcaption><a href="{{watchURL}}">{{t.watchOnBilibili}}</a></figcaption>
 </figure>
 
@@ -772,7 +774,7 @@ downloadVideo = "下载视频"
 """#),
         ("shortcodes/youtube.mustache", #"""
 <figure class="video">
-<div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>
+<div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>
 <figcaption><a href="{{watchURL}}">{{t.watchOnYouTube}}</a></figcaption>
 </figure>
 

@@ -266,7 +266,7 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 }
 @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; } }
 /* Documentation: a sidebar beside the page on wide screens, above it on narrow ones. */
-.docs { display: grid; gap: 1.5rem; }
+.docs { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 56rem) { .docs { grid-template-columns: 15rem minmax(0, 1fr); } .sidebar { position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow: auto; } }
 .sidebar ul { list-style: none; margin: 0; padding-left: .9rem; }
 .sidebar > ul { padding-left: 0; }
@@ -289,7 +289,7 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 .tabs { display: flex; flex-wrap: wrap; margin: 1.2rem 0; border: 1px solid var(--border); border-radius: var(--radius); }
 .tab-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .tab-label { order: 0; padding: .45rem .9rem; cursor: pointer; border-bottom: 3px solid transparent; }
-.tab-panel { order: 1; width: 100%; display: none; padding: .9rem 1rem .1rem; border-top: 1px solid var(--border); }
+.tab-panel { order: 1; width: 100%; min-width: 0; display: none; padding: .9rem 1rem .1rem; border-top: 1px solid var(--border); }
 .tab-panel > :last-child, .callout > :last-child, .details > :last-child { margin-bottom: .8rem; }
 .tab-input:checked + .tab-label { border-bottom-color: var(--link); font-weight: 700; }
 .tab-input:focus-visible + .tab-label { outline: 2px solid var(--focus); outline-offset: -2px; }

@@ -160,4 +160,19 @@ import Testing
         let earlier = SiteBuilder(options: BuildOptions(sourceRoot: root, now: now.addingTimeInterval(-3600))).build()
         #expect(Fixtures.text(earlier, "zh-hans/posts/today/index.html") == nil, "an hour before midnight in Shanghai it is still future")
     }
+
+    @Test func autospaceIsDrawnByTheBrowserNeverWrittenIntoTheText() {
+        let post = ["content/posts/a.md": "---\ntitle: Lantern发布1.0版\ndate: 2024-01-01\n---\n使用Lantern部署3个集群。\n"]
+        let plain = Fixtures.build(Fixtures.makeSite(post))
+        #expect(Fixtures.text(plain, "zh-hans/posts/a/index.html")?.contains("<html lang=\"zh-Hans\">") == true)
+
+        let spaced = Fixtures.build(Fixtures.makeSite(post, siteToml: Fixtures.defaultSiteToml + "\n[chinese]\nautospace = true\n"))
+        #expect(!spaced.failed, "\(spaced.diagnostics)")
+        let html = Fixtures.text(spaced, "zh-hans/posts/a/index.html") ?? ""
+        #expect(html.contains("<html lang=\"zh-Hans\" class=\"autospace\">"))
+        #expect(html.contains("<p>使用Lantern部署3个集群。</p>"))
+        #expect(html.contains("Lantern发布1.0版"))
+        let css = Fixtures.text(spaced, "assets/style.css") ?? ""
+        #expect(css.contains(".autospace :lang(zh) { text-autospace: normal;"))
+    }
 }

@@ -102,7 +102,14 @@ package enum FriendlyEmphasis {
             while j < n, bytes[j] == UInt8(ascii: "*") { j += 1 }
             let before = scalar(before: i, in: bytes)
             let after = scalar(at: j, in: bytes)
-            if needsMarkerAfter(before: before, after: after) {
+            if j - i == 4, let before, let after, before.isCJK || after.isCJK,
+               !before.isMarkdownWhitespace, !after.isMarkdownWhitespace {
+                // `**激活****（Activation）**`: two strong spans back to back. As one run of
+                // four, it can open and close, and the rule of three then refuses to pair it
+                // with either neighbour (`****` would stay in the text). A marker between
+                // the halves makes the first only close and the second open.
+                positions.append(i + 2)
+            } else if needsMarkerAfter(before: before, after: after) {
                 positions.append(j)
             } else if needsMarkerBefore(before: before, after: after, bytes: bytes, runStart: i) {
                 positions.append(i)

@@ -1,7 +1,11 @@
+import Foundation
 import PortalText
 
-/// Gives headings unique `id`s: slugs that keep Unicode letters and digits.
+/// Gives headings unique `id`s: slugs that keep Unicode letters and digits, or with
+/// `slugStyle = "pinyin"` Han written in pinyin (`## 服务治理` -> `fu-wu-zhi-li`).
 package struct HeadingIDs {
+    /// Han in pinyin, as page slugs are with `slugStyle = "pinyin"`.
+    package var pinyin = false
     private var used: Set<String> = []
     private var unnamed = 0
     /// The first suffix not yet tried for each repeated slug: every id `base-N` below
@@ -43,7 +47,12 @@ package struct HeadingIDs {
     /// A unique id for a heading: its slug, `heading-N` when the slug is empty,
     /// then `-1`, `-2`… for repeats.
     package mutating func id(for text: String) -> String {
-        var base = Self.slug(text)
+        var written = text
+        if pinyin, text.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+            // ICU, as for page slugs: Han to pinyin, accents dropped.
+            written = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        }
+        var base = Self.slug(written)
         if base.isEmpty {
             unnamed += 1
             base = "heading-\(unnamed)"

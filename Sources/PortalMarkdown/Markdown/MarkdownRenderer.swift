@@ -109,12 +109,16 @@ public struct MarkdownRenderer: Sendable {
             root: document, links: links, joinLines: chinese.joinLines, stripMarkers: adjusted != nil,
             summary: SummaryBuilder(characters: chinese.summaryCharacters, words: chinese.summaryWords))
         walk.source = markdown
+        walk.ids.pinyin = chinese.slugStyle == .pinyin
         walk.adjustedSource = adjusted
         walk.sanitize = options.unsafe && options.sanitized
         walk.run()
 
         for softBreak in walk.droppedBreaks {
             cmark_node_unlink(softBreak)
+        }
+        for (link, tail) in walk.autolinkTails {
+            Self.moveTail(tail, outOf: link)
         }
         // Inline literals point into their block's text, which a replaced heading keeps
         // (unlinked, in the arena) until its former children are rendered.
@@ -135,6 +139,9 @@ public struct MarkdownRenderer: Sendable {
         if walk.split != nil {
             summaryHTML = summaryStart.map { renderPrefix(document, before: $0, extensions: extensions) } ?? String(decoding: html, as: UTF8.self)
             explicit = summaryHTML.contains(where: { !$0.isWhitespace })
+            // A list shows many summaries on one page: their headings keep no ids, which
+            // would repeat there (every meeting's "## Agenda").
+            if !headings.isEmpty { summaryHTML = Self.removingHeadingIDs(summaryHTML) }
         }
         if !explicit {
             summaryHTML = walk.summary.html()
@@ -175,6 +182,33 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_append_child(document, node)
         }
         return String(decoding: html, as: UTF8.self)
+    }
+
+    /// Takes `tail` off the end of an autolink's text and puts it after the link.
+    private static func moveTail(_ tail: String, outOf link: OpaquePointer) {
+        guard let child = cmark_node_first_child(link), let literal = cmark_node_get_literal(child),
+              let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, portal_cmark_arena()) else { return }
+        let written = String(cString: literal)
+        guard written.hasSuffix(tail) else { return }
+        cmark_node_set_literal(child, String(written.dropLast(tail.count)))
+        cmark_node_set_literal(text, tail)
+        cmark_node_insert_after(link, text)
+    }
+
+    /// `<h2 id="x">` -> `<h2>`, for the headings portal wrote (see `replaceHeading`).
+    static func removingHeadingIDs(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<h") {
+            out += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            guard let level = rest.first, ("1"..."6").contains(level), rest.dropFirst().hasPrefix(" id=\""),
+                  let close = rest.dropFirst(6).firstIndex(of: "\"") else { continue }
+            out.append(level)
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     /// cmark emits no heading ids: the heading becomes a custom block holding a custom
@@ -219,6 +253,8 @@ private struct DocumentWalk {
     package var rawHTML = 0
     package var droppedBreaks: [OpaquePointer] = []
     package var markers: [OpaquePointer] = []
+    /// Autolinks that ran into full-width punctuation, with the text that goes after them.
+    package var autolinkTails: [(link: OpaquePointer, tail: String)] = []
     /// Every link and image, as the HTML will carry it.
     package var foundLinks: [RenderedMarkdown.Link] = []
     /// The text cmark parsed, for columns (`adjustedSource` when markers were added);
@@ -412,6 +448,12 @@ private struct DocumentWalk {
         if columns == nil { columns = SourceColumns(adjustedSource ?? Array(source.utf8)) }
         let column = columns?.character(line: line, column: Int(cmark_node_get_start_column(node))) ?? 1
         var destination = written
+        if !isImage, let cut = Self.fullWidthPunctuationCut(node, url: written) {
+            // `见 https://example.org/a。然后` : the autolink stops before `。`.
+            destination = String(written[..<cut])
+            cmark_node_set_url(node, destination)
+            autolinkTails.append((node, String(written[cut...])))
+        }
         if sanitize, URLSafety.isDangerous(written) {
             // What cmark-gfm does to such a link without `unsafe`.
             cmark_node_set_url(node, "")
@@ -421,6 +463,28 @@ private struct DocumentWalk {
             destination = replacement
         }
         foundLinks.append(RenderedMarkdown.Link(written: written, destination: destination, isImage: isImage, line: line, column: column))
+    }
+
+    /// Where full-width punctuation starts in an autolink's URL (one whose text is its
+    /// URL, as GFM's autolinks are), or nil. Such punctuation ends the sentence around
+    /// the link in Chinese text: no URL holds it unencoded.
+    private static func fullWidthPunctuationCut(_ node: OpaquePointer, url: String) -> String.Index? {
+        guard url.utf8.contains(where: { $0 >= 0xE2 }), let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child) else { return nil }
+        let text = String(cString: literal)
+        guard text == url || "http://" + text == url || "mailto:" + text == url,
+              let cut = url.unicodeScalars.firstIndex(where: Self.isFullWidthPunctuation), cut > url.startIndex else { return nil }
+        return cut
+    }
+
+    private static func isFullWidthPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
+             0x2018...0x201F, 0x2026, 0x2014:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The first or last character a soft break touches: it looks into emphasis, links

@@ -277,6 +277,9 @@ span.avatar { display: inline-block; width: 64px; height: 64px; }
 .children { list-style: none; padding: 0; margin: 1.5rem 0; border-top: 1px solid var(--border); }
 .children li { padding: .5rem 0; border-bottom: 1px solid var(--border); }
 .children .muted { color: var(--muted); font-size: .95rem; }
+/* `[chinese] autospace = true`: the browser spaces Han from Latin letters and digits
+   and compresses adjacent full-width punctuation; the text itself is unchanged. */
+.autospace :lang(zh) { text-autospace: normal; text-spacing-trim: trim-start; }
 /* Numbers and their units ("1 分钟阅读", "3 min read") stay on one line. */
 .nowrap { white-space: nowrap; }
 /* Callouts (admonitions, alerts) and tabs that switch without JavaScript. */
@@ -343,7 +346,7 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 """#),
         ("base.mustache", ##"""
 <!DOCTYPE html>
-<html lang="{{lang.code}}">
+<html lang="{{lang.code}}"{{#site.autospace}} class="autospace"{{/site.autospace}}>
 <head>
 {{> partials/head}}
 </head>

@@ -129,7 +129,7 @@ public struct SiteModel: Sendable {
         let site: TemplateValue = [
             "title": .string(language.title.isEmpty ? config.title : language.title), "description": .string(language.description),
             "baseURL": .string(config.baseURL), "home": url(paths.home(id)), "root": .string(config.basePath),
-            "assets": url("/assets/"), "params": params,
+            "assets": url("/assets/"), "params": params, "autospace": .bool(config.chinese.autospace),
         ]
         let lang: TemplateValue = ["code": .string(language.code), "prefix": .string(language.urlPrefix), "name": .string(language.name),
                                    "isCJK": .bool(language.isCJK)]

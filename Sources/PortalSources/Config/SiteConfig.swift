@@ -210,6 +210,9 @@ public struct ChineseOptions: Sendable, Hashable {
     /// CJK characters read per minute, and Latin words per minute.
     public var charactersPerMinute: Int
     public var wordsPerMinute: Int
+    /// Space between Han and Latin text drawn by the browser (CSS `text-autospace`),
+    /// never written into the text.
+    public var autospace = false
 
     public enum SlugStyle: String, Sendable, Hashable {
         case unicode

@@ -7,7 +7,7 @@ extension SiteConfigLoader {
     package static let contentKeys: Set<String> = ["frontMatter"]
     package static let chineseKeys: Set<String> = [
         "summaryCharacters", "summaryWords", "joinLines", "friendlyEmphasis",
-        "slugStyle", "fallback", "charactersPerMinute", "wordsPerMinute",
+        "slugStyle", "fallback", "charactersPerMinute", "wordsPerMinute", "autospace",
     ]
 
     /// `[languages.<code>]` tables in source order (the final order is set later).
@@ -88,6 +88,7 @@ extension SiteConfigLoader {
         if let value = reader.bool(table, "joinLines", at: path) { options.joinLines = value }
         if let value = reader.bool(table, "friendlyEmphasis", at: path) { options.friendlyEmphasis = value }
         if let value = reader.bool(table, "fallback", at: path) { options.fallback = value }
+        if let value = reader.bool(table, "autospace", at: path) { options.autospace = value }
         if let value = reader.int(table, "charactersPerMinute", at: path, minimum: 1) { options.charactersPerMinute = value }
         if let value = reader.int(table, "wordsPerMinute", at: path, minimum: 1) { options.wordsPerMinute = value }
         if let value = reader.string(table, "slugStyle", at: path) {

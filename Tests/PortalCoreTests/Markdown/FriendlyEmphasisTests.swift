@@ -26,6 +26,10 @@ import Testing
         ("***粗斜：***内容", "<em><strong>粗斜：</strong></em>内容"),
         ("大塚\u{FE00}**(U+585A U+FE00)**", "大塚\u{FE00}<strong>(U+585A U+FE00)</strong>"),
         ("葛\u{E0100}**(正式)**城市", "葛\u{E0100}<strong>(正式)</strong>城市"),
+        // Two strong spans back to back: two spans, never `****` left in the text.
+        ("**激活****（Activation）**", "<strong>激活</strong><strong>（Activation）</strong>"),
+        ("**（激活）****Activation**", "<strong>（激活）</strong><strong>Activation</strong>"),
+        ("**激活****行动**", "<strong>激活</strong><strong>行动</strong>"),
     ])
     func cjkEmphasis(input: String, expected: String) {
         #expect(renderMarkdown(input).html == "<p>\(expected)</p>\n")

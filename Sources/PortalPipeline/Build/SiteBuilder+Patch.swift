@@ -69,7 +69,7 @@ extension SiteBuilder {
         let rendered = parallelMap(pages) { page -> RenderedMarkdown in
             let render = { () -> (RenderedMarkdown, [Diagnostic]) in
                 let links = PageLinkRewriter(page: page, content: content, index: index)
-                let shortcodes = ShortcodeTemplates(theme: theme, page: page, content: content, links: links, refs: refs)
+                let shortcodes = ShortcodeTemplates.forPage(page, theme: theme, content: content, links: links, refs: refs, strings: nil)
                 return renderer.render(page.document.body, links: links, file: page.source.sitePath, bodyLine: page.document.bodyLine,
                                        mdx: page.source.isMDX, shortcodes: shortcodes)
             }

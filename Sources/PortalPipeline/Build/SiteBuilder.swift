@@ -144,10 +144,11 @@ public struct SiteBuilder: Sendable {
         let markdownOptions = site.config.markdown
         let theme = site.theme
         let refs = RefResolver(content: content, index: index)
+        let strings = theme.map { theme in PerLanguage(content.config) { theme.strings(for: content.config[$0]) } }
         let render = { @Sendable (page: Page) -> (RenderedMarkdown, [Diagnostic]) in
             if page.source.isHTML { return (Self.htmlPage(page.document.body, options: markdownOptions), []) }
             let links = PageLinkRewriter(page: page, content: content, index: index)
-            let shortcodes = theme.map { ShortcodeTemplates(theme: $0, page: page, content: content, links: links, refs: refs) }
+            let shortcodes = ShortcodeTemplates.forPage(page, theme: theme, content: content, links: links, refs: refs, strings: strings)
             let (markdown, errors) = renderer.render(page.document.body, links: links, file: page.source.sitePath,
                                                      bodyLine: page.document.bodyLine, mdx: page.source.isMDX, shortcodes: shortcodes)
             // A fallback copy shares its source: the original names the problem once.

@@ -27,13 +27,25 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
     package let refs: RefResolver
     private let strings: [String: String]
 
-    package init(theme: Theme, page: Page, content: SiteContent, links: PageLinkRewriter, refs: RefResolver) {
+    /// `strings`: the theme's strings of the page's language, when the caller has them.
+    package init(theme: Theme, page: Page, content: SiteContent, links: PageLinkRewriter, refs: RefResolver, strings: [String: String]? = nil) {
         self.theme = theme
         self.page = page
         self.content = content
         self.links = links
         self.refs = refs
-        strings = theme.strings(for: content.config[page.languageID])
+        self.strings = strings ?? theme.strings(for: content.config[page.languageID])
+    }
+
+    /// The expander of `page`, or nil when its body holds no shortcode tag (one quick
+    /// scan: a page without shortcodes pays nothing else).
+    package static func forPage(
+        _ page: Page, theme: Theme?, content: SiteContent, links: PageLinkRewriter, refs: RefResolver, strings: PerLanguage<[String: String]>?
+    ) -> ShortcodeTemplates? {
+        guard let theme else { return nil }
+        var body = page.document.body
+        guard body.withUTF8({ ShortcodeScanner.mayContainShortcodes($0) }) else { return nil }
+        return ShortcodeTemplates(theme: theme, page: page, content: content, links: links, refs: refs, strings: strings?[page.languageID])
     }
 
     /// Where the enclosed Markdown goes in a wrapping template's output.

@@ -42,6 +42,7 @@ let package = Package(
         ),
         .target(name: "PortalMarkdown", dependencies: ["PortalText", "PortalSources", "CCmarkGFM", "CCmarkParsing"]),
         .target(name: "PortalSite", dependencies: ["PortalText", "PortalSources", "PortalMarkdown"]),
+        .target(name: "PortalSearch", dependencies: ["PortalText"]),
         .target(name: "PortalTemplates", dependencies: ["PortalText"]),
         .target(
             name: "PortalRender",
@@ -79,7 +80,7 @@ let package = Package(
             name: "PortalCoreTests",
             dependencies: [
                 "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates",
-                "PortalRender", "PortalOutput", "PortalPipeline",
+                "PortalRender", "PortalOutput", "PortalPipeline", "PortalSearch",
                 // Test only: the differential test of portal's TOML reader.
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "PortalRender",
             dependencies: [
-                "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates",
+                "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalTemplates", "PortalSearch",
             ]
         ),
         .target(name: "PortalOutput", dependencies: ["PortalText", "PortalSite"]),

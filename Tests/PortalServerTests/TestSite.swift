@@ -58,7 +58,7 @@ final class RunningPreview: @unchecked Sendable {
     struct NotReady: Error {}
 
     /// Starts the server on a free port and waits (bounded) for its first build.
-    static func start(_ site: TestSite, polling: Bool = false, timeout: Double = 30) async throws -> RunningPreview {
+    static func start(_ site: TestSite, polling: Bool = false, timeout: Double = 90) async throws -> RunningPreview {
         let box = PortBox()
         let options = ServeOptions(siteRoot: site.root, host: "127.0.0.1", port: 0, forcePolling: polling, pollInterval: .milliseconds(100))
         let task = Task {

@@ -24,7 +24,7 @@ package final class ModelBox: @unchecked Sendable {
 /// of a page costs one parse and one Markdown render, not a build.
 package struct LiveSite: Sendable {
     package let box: ModelBox
-    package let files: [OutputFile]
+    package var files: [OutputFile]
     /// Diagnostics other than broken links, which are kept per file below.
     package let otherDiagnostics: [Diagnostic]
     package private(set) var linkWarnings: [String: [Diagnostic]]

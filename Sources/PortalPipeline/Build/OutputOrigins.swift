@@ -36,6 +36,7 @@ package enum OutputOrigins {
         case .tags: return .generated("the list of tags")
         case .authors: return .generated("the list of authors")
         case .archives, .year, .month: return .generated("the date archives")
+        case .search: return .generated("the search page")
         case .home: return .generated("the home page")
         case .notFound: return .generated("the 404 page")
         case .root: return .generated("the root page")

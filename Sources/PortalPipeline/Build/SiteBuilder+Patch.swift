@@ -104,7 +104,19 @@ extension SiteBuilder {
         if diagnostics.hasErrors {
             return BuildResult(files: [], diagnostics: diagnostics, statistics: statistics)
         }
-        live.box.model = model.replacing(rendered: updates)
+        let patched = model.replacing(rendered: updates)
+        if model.config.search.enabled, !pages.isEmpty {
+            // The search index follows the edited text; a change in its files (an index
+            // that grew a shard) takes a full build.
+            let index = SearchIndexFiles(model: patched).files()
+            var positions: [String: Int] = [:]
+            for (position, file) in live.files.enumerated() { positions[file.path] = position }
+            guard index.allSatisfy({ positions[$0.path] != nil }),
+                  live.files.filter({ $0.origin == .generated("the search index") }).count == index.count else { return nil }
+            for file in index { if let position = positions[file.path] { live.files[position] = file } }
+            clock.lap("search index")
+        }
+        live.box.model = patched
         cache.live = live
         return BuildResult(files: live.files, diagnostics: diagnostics, statistics: statistics)
     }

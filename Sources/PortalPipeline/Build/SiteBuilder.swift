@@ -227,6 +227,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         files += AssetPlanner(content: model.content, assets: site.scan.assets, theme: model.theme).files()
+        files += SearchIndexFiles(model: model).files()
         run.clock.lap("feeds and assets")
         return files
     }

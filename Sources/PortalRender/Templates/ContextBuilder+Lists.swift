@@ -176,6 +176,23 @@ extension ContextBuilder {
                            pageSize: max(1, month.pages.count))
     }
 
+    /// The search page of a language: the box, and where the script finds the index.
+    package func searchContext(language: LanguageID) -> TemplateValue {
+        let title = text("search", language, default: "Search")
+        let sitePath = model.paths.search(in: language)
+        var context = common(job: .search(language: language), kind: "search", language: language, title: title, sitePath: sitePath)
+        context["list"] = ["title": .string(title)]
+        context["search"] = [
+            "index": .string(model.url(sitePath)),
+            "tags": .string(model.url(model.paths.tags(in: language))),
+            "archives": .string(model.url(model.paths.archives(in: language))),
+            "others": .list(config.languageIDs.filter { $0 != language }.map { other in
+                ["name": .string(config[other].name), "code": .string(config[other].code), "url": .string(model.url(model.paths.search(in: other)))]
+            }),
+        ]
+        return context
+    }
+
     package func notFoundContext() -> TemplateValue {
         let language = config.defaultLanguageID
         let title = text("notFoundTitle", language, default: "Page not found")

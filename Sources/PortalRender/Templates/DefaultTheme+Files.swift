@@ -127,9 +127,227 @@ extension DefaultTheme {
     return out;
   }
 
-  var api = { tokens: tokens, normalize: normalize, stem: stem, setTable: setTable };
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.portalSearch = api;
+  // FNV-1a of the term's UTF-8 (the index puts a term in shard hash % shards).
+  var encoder = typeof TextEncoder !== "undefined" ? new TextEncoder() : null;
+  function fnv1a(text) {
+    var bytes = encoder.encode(text), hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { hash ^= bytes[i]; hash = Math.imul(hash, 0x01000193) >>> 0; }
+    return hash >>> 0;
+  }
+
+  // A query as terms that must all match; the pairs of one run of Chinese must also
+  // stand at adjacent positions (offset = their distance in the query).
+  function plan(query) {
+    var list = tokens(query), groups = [], words = [], i = 0;
+    while (i < list.length) {
+      var t = list[i];
+      if (t.cjk) {
+        var group = [{ term: t.term, offset: 0 }], base = t.position, j = i + 1;
+        while (j < list.length && list[j].cjk && list[j].position === list[j - 1].position + 1) {
+          group.push({ term: list[j].term, offset: list[j].position - base }); j++;
+        }
+        groups.push(group); i = j;
+      } else {
+        // A compound (`dapr-cli`) comes whole, then as parts: the parts must match.
+        var whole = i + 1 < list.length && !list[i + 1].cjk && list[i + 1].position === t.position && list[i + 1].term !== t.term;
+        if (!whole && words.indexOf(t.term) < 0) words.push(t.term);
+        i++;
+      }
+    }
+    return { groups: groups, words: words };
+  }
+
+  // Postings of a term: Map page -> {score, positions}.
+  function postings(flat) {
+    var map = new Map(), page = 0, i = 0;
+    while (i < flat.length) {
+      page += flat[i]; var score = flat[i + 1], count = flat[i + 2], positions = [], p = 0;
+      for (var k = 0; k < count; k++) { p += flat[i + 3 + k]; positions.push(p); }
+      map.set(page, { score: score, positions: positions });
+      i += 3 + count;
+    }
+    return map;
+  }
+
+  // Ranks pages for a plan, given a way to read a term's flat postings (or null).
+  function rank(query, pageCount, lookup) {
+    var q = plan(query), scores = new Map(), first = true;
+    function idf(df) { return Math.log(1 + (pageCount - df + 0.5) / (df + 0.5)); }
+    function keep(candidates) {
+      if (first) { scores = candidates; first = false; return; }
+      var next = new Map();
+      candidates.forEach(function (score, page) { if (scores.has(page)) next.set(page, scores.get(page) + score); });
+      scores = next;
+    }
+    for (var w = 0; w < q.words.length; w++) {
+      var flat = lookup(q.words[w]);
+      var found = new Map();
+      if (flat) { var map = postings(flat), weight = idf(map.size); map.forEach(function (e, page) { found.set(page, weight * e.score); }); }
+      keep(found);
+    }
+    for (var g = 0; g < q.groups.length; g++) {
+      var group = q.groups[g], lists = [], missing = false;
+      for (var k = 0; k < group.length; k++) {
+        var f = lookup(group[k].term);
+        if (!f) { missing = true; break; }
+        lists.push(postings(f));
+      }
+      var matched = new Map();
+      if (!missing) {
+        lists[0].forEach(function (entry, page) {
+          var score = 0;
+          for (var m = 0; m < lists.length; m++) { var e = lists[m].get(page); if (!e) return; score += idf(lists[m].size) * e.score; }
+          if (lists.length > 1) {
+            var adjacent = entry.positions.some(function (start) {
+              for (var m = 1; m < lists.length; m++) {
+                if (lists[m].get(page).positions.indexOf(start + group[m].offset) < 0) return false;
+              }
+              return true;
+            });
+            // Positions are kept for the first occurrences only: a page holding every
+            // pair but no kept adjacent one still matches, ranked below.
+            if (!adjacent) {
+              var full = lists.every(function (l) { return l.get(page).positions.length >= 4; });
+              if (!full) return;
+              score *= 0.3;
+            }
+          }
+          matched.set(page, score);
+        });
+      }
+      keep(matched);
+    }
+    var results = [];
+    scores.forEach(function (score, page) { results.push({ page: page, score: score }); });
+    results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    return results;
+  }
+
+  var api = { tokens: tokens, normalize: normalize, stem: stem, setTable: setTable, fnv1a: fnv1a, plan: plan, rank: rank };
+  if (typeof module === "object" && module.exports) { module.exports = api; return; }
+  root.portalSearch = api;
+  if (typeof document === "undefined") return;
+
+  // The page: a box, a status line read out by screen readers, and the results.
+  function start() {
+    var form = document.querySelector(".search-form");
+    if (!form) return;
+    var base = form.getAttribute("data-index"), assets = form.getAttribute("data-assets");
+    var box = document.getElementById("search-box"), status = document.getElementById("search-status");
+    var list = document.getElementById("search-results"), strings = document.getElementById("search-strings");
+    var others = document.querySelectorAll(".search-other-link");
+    var meta = null, shards = {}, chunks = {}, timer = 0, composing = false, generation = 0;
+
+    function say(key, count, query) {
+      status.textContent = (strings.getAttribute("data-" + key) || "").replace("%n", count).replace("%q", query);
+    }
+    function json(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); }); }
+    function shardOf(term) { return fnv1a(term) % meta.shards; }
+    // One fetch per file; its value is kept on the promise once it arrives.
+    function load(cache, key, url) {
+      if (!cache[key]) {
+        var promise = json(url).then(function (v) { promise.value = v; return v; }, function (e) { delete cache[key]; throw e; });
+        cache[key] = promise;
+      }
+      return cache[key];
+    }
+
+    function pattern(query) {
+      var q = plan(query), parts = [];
+      q.groups.forEach(function (g) { parts.push(g.map(function (p, i) { return i ? Array.from(p.term)[1] : p.term; }).join("")); });
+      q.words.forEach(function (w) { parts.push(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\p{L}\\p{N}]*"); });
+      return parts.length ? new RegExp(parts.join("|"), "giu") : null;
+    }
+    // Text with the matches in <mark>, as DOM nodes (never HTML from the index).
+    function marked(text, re) {
+      var fragment = document.createDocumentFragment(), last = 0, m;
+      if (re) {
+        re.lastIndex = 0;
+        while ((m = re.exec(text)) && m[0]) {
+          fragment.appendChild(document.createTextNode(text.slice(last, m.index)));
+          var mark = document.createElement("mark"); mark.textContent = m[0]; fragment.appendChild(mark);
+          last = m.index + m[0].length;
+        }
+      }
+      fragment.appendChild(document.createTextNode(text.slice(last)));
+      return fragment;
+    }
+    function excerpt(text, re) {
+      var at = 0;
+      if (re) { re.lastIndex = 0; var m = re.exec(normalize(text).join("")); if (m) at = Array.from(normalize(text).join("").slice(0, m.index)).length; }
+      var chars = Array.from(text), from = Math.max(0, at - 30);
+      return (from > 0 ? "…" : "") + chars.slice(from, from + 110).join("") + (from + 110 < chars.length ? "…" : "");
+    }
+
+    function run(query) {
+      var mine = ++generation;
+      query = query.trim();
+      others.forEach(function (a) { a.search = query ? "?q=" + encodeURIComponent(query) : ""; });
+      if (history.replaceState) history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      say("loading", 0, query);
+      var table = !api.hasTable && /[\u3400-\u9fff\uf900-\ufaff]/.test(query)
+        ? fetch(assets + "search-t2s.txt").then(function (r) { return r.text(); }).then(function (t) { setTable(t); api.hasTable = true; })
+        : Promise.resolve();
+      table.then(function () { return meta || json(base + "meta.json"); }).then(function (m) {
+        meta = m;
+        var q = plan(query), terms = q.words.slice();
+        q.groups.forEach(function (g) { g.forEach(function (p) { terms.push(p.term); }); });
+        var needed = {};
+        terms.forEach(function (t) { needed[shardOf(t)] = true; });
+        return Promise.all(Object.keys(needed).map(function (k) { return load(shards, k, base + "s" + k + ".json"); }));
+      }).then(function () {
+        var results = rank(query, meta.pages, function (term) {
+          var shard = shards[shardOf(term)];
+          return shard && shard.value ? shard.value[term] : null;
+        });
+        return results;
+      }).then(function (results) {
+        var top = results.slice(0, 20), needed = {};
+        top.forEach(function (r) { needed[Math.floor(r.page / meta.chunk)] = true; });
+        return Promise.all(Object.keys(needed).map(function (k) { return load(chunks, k, base + "d" + k + ".json"); }))
+          .then(function () { return { results: results, top: top }; });
+      }).then(function (found) {
+        if (mine !== generation) return;
+        var re = pattern(query);
+        list.textContent = "";
+        found.top.forEach(function (r) {
+          var chunk = chunks[Math.floor(r.page / meta.chunk)].value, doc = chunk[r.page % meta.chunk];
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = doc[0]; a.className = "search-title"; a.appendChild(marked(doc[1], re)); li.appendChild(a);
+          var info = [doc[2], doc[3]].filter(Boolean).join(" · ");
+          if (info) { var p = document.createElement("p"); p.className = "meta"; p.textContent = info; li.appendChild(p); }
+          var e = document.createElement("p"); e.className = "search-excerpt"; e.appendChild(marked(excerpt(doc[4], re), re)); li.appendChild(e);
+          list.appendChild(li);
+        });
+        var n = found.results.length;
+        say(n === 0 ? "none" : n === 1 ? "one" : "many", n, query);
+      }).catch(function () { if (mine === generation) say("failed", 0, query); });
+    }
+
+    function schedule() { clearTimeout(timer); timer = setTimeout(function () { run(box.value); }, 120); }
+    box.addEventListener("compositionstart", function () { composing = true; });
+    box.addEventListener("compositionend", function () { composing = false; schedule(); });
+    box.addEventListener("input", function (event) { if (!composing && !event.isComposing) schedule(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(box.value); });
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a.search-title")); }
+    document.addEventListener("keydown", function (event) {
+      var target = event.target, inField = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
+      if (event.key === "/" && !inField) { event.preventDefault(); box.focus(); box.select(); return; }
+      if (event.key === "Escape" && (target === box || list.contains(target))) { box.value = ""; run(""); box.focus(); return; }
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var all = links(), at = all.indexOf(target);
+      if (target === box && event.key === "ArrowDown" && all.length) { event.preventDefault(); all[0].focus(); }
+      else if (at >= 0) {
+        event.preventDefault();
+        if (event.key === "ArrowDown" && at + 1 < all.length) all[at + 1].focus();
+        else if (event.key === "ArrowUp") (at > 0 ? all[at - 1] : box).focus();
+      }
+    });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) { box.value = initial; run(initial); }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })(this);
 
 """#),
@@ -393,7 +611,17 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 .details { border: 1px solid var(--border); border-radius: var(--radius); padding: .4rem 1rem; margin: 1.2rem 0; background: var(--card); }
 .details > summary { cursor: pointer; font-weight: 700; padding: .2rem 0; }
 .details[open] > summary { margin-bottom: .5rem; }
-
+/* Search page. */
+.search-form { margin: 1rem 0 .4rem; }
+.search-label { display: block; font-weight: 700; margin-bottom: .35rem; }
+.search-box { width: 100%; font: inherit; font-size: 1.1rem; padding: .6rem .8rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); color: var(--fg); }
+.search-status { color: var(--muted); min-height: 1.6em; margin: .4rem 0 .8rem; }
+.search-results { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+.search-results li { padding: .8rem 0; border-bottom: 1px solid var(--border); }
+.search-title { font-weight: 700; font-size: 1.08rem; }
+.search-results .meta { margin: .15rem 0; color: var(--muted); font-size: .9rem; }
+.search-excerpt { margin: .2rem 0 0; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.search-results mark { background: var(--notice); color: inherit; border-radius: 2px; padding: 0 .1em; }
 
 """##),
         ("author.mustache", #"""
@@ -437,7 +665,7 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 <body class="kind-{{kind}}">
 <a class="skip" href="#main">{{t.skipToContent}}</a>
 {{> partials/header}}
-<main id="main" class="wrap">
+<main id="main" class="wrap" data-pagefind-body>
 {{$content}}{{/content}}
 </main>
 {{> partials/footer}}
@@ -519,6 +747,15 @@ video = "Video"
 watchOnYouTube = "Watch on YouTube"
 watchOnBilibili = "Watch on bilibili"
 downloadVideo = "Download the video"
+search = "Search"
+searchLabel = "Search this site"
+searchPlaceholder = "Type a few words, e.g. service mesh"
+searchNoScript = "Search needs JavaScript. Browse instead:"
+searchNone = "No page matches “%q”."
+searchOne = "1 page matches “%q”."
+searchMany = "%n pages match “%q”."
+searchLoading = "Searching…"
+searchFailed = "The search index could not be loaded."
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -579,6 +816,15 @@ video = "视频"
 watchOnYouTube = "在 YouTube 上观看"
 watchOnBilibili = "在哔哩哔哩观看"
 downloadVideo = "下载视频"
+search = "搜索"
+searchLabel = "搜索本站"
+searchPlaceholder = "输入关键词，例如 服务网格"
+searchNoScript = "搜索需要 JavaScript，也可以浏览："
+searchNone = "没有找到与“%q”相关的页面。"
+searchOne = "找到 1 个与“%q”相关的页面。"
+searchMany = "找到 %n 个与“%q”相关的页面。"
+searchLoading = "正在搜索…"
+searchFailed = "无法加载搜索索引。"
 
 """#),
         ("month.mustache", #"""
@@ -649,7 +895,7 @@ downloadVideo = "下载视频"
 
 """#),
         ("partials/footer.mustache", #"""
-<footer class="site-footer">
+<footer class="site-footer" data-pagefind-ignore="all">
 <div class="wrap">
 <p><a href="{{site.home}}">{{site.title}}</a> · <a href="{{site.home}}index.xml">{{t.rss}}</a> · {{t.poweredBy}}</p>
 </div>
@@ -682,11 +928,11 @@ downloadVideo = "下载视频"
 
 """#),
         ("partials/header.mustache", #"""
-<header class="site-header">
+<header class="site-header" data-pagefind-ignore="all">
 <div class="wrap bar">
 <a class="brand" href="{{site.home}}">{{site.title}}</a>
 <nav class="nav" aria-label="{{t.mainNav}}">
-<ul>{{#nav}}<li><a href="{{url}}"{{#isActive}} aria-current="true"{{/isActive}}>{{title}}</a></li>{{/nav}}</ul>
+<ul>{{#nav}}<li><a href="{{url}}"{{#isActive}} aria-current="true"{{/isActive}}>{{title}}</a></li>{{/nav}}{{#site.search}}<li><a class="search-link" href="{{site.search}}"{{#is.search}} aria-current="page"{{/is.search}}>{{t.search}}</a></li>{{/site.search}}</ul>
 </nav>
 <nav class="langs" aria-label="{{t.languageSwitcher}}">
 <ul>{{#languages}}<li><a href="{{url}}" lang="{{code}}"{{#isCurrent}} aria-current="true"{{/isCurrent}}>{{name}}</a></li>{{/languages}}</ul>
@@ -760,6 +1006,25 @@ downloadVideo = "下载视频"
 </main>
 </body>
 </html>
+
+"""#),
+        ("search.mustache", #"""
+{{<base}}
+{{$content}}
+<h1>{{list.title}}</h1>
+<form class="search-form" role="search" action="{{search.index}}" method="get" data-index="{{search.index}}" data-assets="{{site.assets}}">
+<label class="search-label" for="search-box">{{t.searchLabel}}</label>
+<input id="search-box" class="search-box" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="{{t.searchPlaceholder}}">
+</form>
+<p class="search-status" id="search-status" role="status" aria-live="polite"></p>
+<ol class="search-results" id="search-results"></ol>
+{{#search.others}}<p class="search-other"><a class="search-other-link" href="{{url}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a></p>
+{{/search.others}}
+<noscript><p class="empty">{{t.searchNoScript}} <a href="{{search.tags}}">{{t.tags}}</a> · <a href="{{search.archives}}">{{t.archives}}</a></p></noscript>
+<template id="search-strings" data-none="{{t.searchNone}}" data-one="{{t.searchOne}}" data-many="{{t.searchMany}}" data-loading="{{t.searchLoading}}" data-failed="{{t.searchFailed}}"></template>
+<script src="{{site.assets}}search.js" defer></script>
+{{/content}}
+{{/base}}
 
 """#),
         ("section.mustache", #"""

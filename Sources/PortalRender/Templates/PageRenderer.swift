@@ -35,6 +35,7 @@ package struct PageRenderer: Sendable {
             for (index, author) in archives.authors[code].enumerated() {
                 for n in 1...count(author.pages.count) { jobs.append(.author(language: code, index: index, number: n)) }
             }
+            if model.hasSearchPage(code) { jobs.append(.search(language: code)) }
             jobs.append(.archives(language: code))
             for (index, year) in archives.years[code].enumerated() {
                 for n in 1...count(year.pages.count) { jobs.append(.year(language: code, index: index, number: n)) }
@@ -65,6 +66,7 @@ package struct PageRenderer: Sendable {
         case let .year(language, index, number): (layout, context) = ("year", builder.yearContext(language: language, index: index, number: number))
         case let .month(language, year, index, number):
             (layout, context) = ("month", builder.monthContext(language: language, year: year, index: index, number: number))
+        case let .search(language): (layout, context) = ("search", builder.searchContext(language: language))
         case .notFound: (layout, context) = ("404", builder.notFoundContext())
         case .root: (layout, context) = ("root", builder.rootContext())
         }

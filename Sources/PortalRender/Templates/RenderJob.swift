@@ -15,6 +15,7 @@ public enum RenderJob: Sendable, Hashable {
     case archives(language: LanguageID)
     case year(language: LanguageID, index: Int, number: Int)
     case month(language: LanguageID, year: Int, index: Int, number: Int)
+    case search(language: LanguageID)
     case notFound
     case root
 }

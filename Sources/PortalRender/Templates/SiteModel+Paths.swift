@@ -15,6 +15,14 @@ extension SiteModel {
     }
 
     /// Where a job's page is written: `/zh-hans/tags/dapr/page/2/`, `/404.html`.
+    /// Whether portal writes the search page of `language`: search is on and no page of
+    /// the site's own (a Docsy `search.md`) stands at its path.
+    package func hasSearchPage(_ language: LanguageID) -> Bool {
+        guard config.search.enabled else { return false }
+        let path = content.paths.search(in: language)
+        return !content.pages.contains { $0.languageID == language && $0.sitePath == path }
+    }
+
     package func sitePath(of job: RenderJob) -> String {
         if let list = paginatedBase(of: job) { return SitePaths.paginated(list.basePath, page: list.number) }
         let paths = content.paths
@@ -23,6 +31,7 @@ extension SiteModel {
         case let .tags(language): return paths.tags(in: language)
         case let .authors(language): return paths.authors(in: language)
         case let .archives(language): return paths.archives(in: language)
+        case let .search(language): return paths.search(in: language)
         // A month lists all its posts on one page (no `page/N/`).
         case let .month(language, year, index, _): return archives.years[language][year].months[index].sitePath
         case .notFound: return SitePaths.notFound

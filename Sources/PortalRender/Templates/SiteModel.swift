@@ -130,6 +130,7 @@ public struct SiteModel: Sendable {
             "title": .string(language.title.isEmpty ? config.title : language.title), "description": .string(language.description),
             "baseURL": .string(config.baseURL), "home": url(paths.home(id)), "root": .string(config.basePath),
             "assets": url("/assets/"), "params": params, "autospace": .bool(config.chinese.autospace),
+            "search": config.search.enabled ? url(paths.search(in: id)) : .null,
         ]
         let lang: TemplateValue = ["code": .string(language.code), "prefix": .string(language.urlPrefix), "name": .string(language.name),
                                    "isCJK": .bool(language.isCJK)]
@@ -152,6 +153,7 @@ public struct SiteModel: Sendable {
         case .authors: return "authors"
         case let .author(language, index, _): return "author:" + archives.authors[language][index].key
         case .archives: return "archives"
+        case .search: return "search"
         case let .year(language, index, _): return "year:\(archives.years[language][index].year)"
         case let .month(language, year, index, _):
             let month = archives.years[language][year].months[index]
@@ -173,6 +175,7 @@ public struct SiteModel: Sendable {
             map["home", default: [:]][code] = paths.home(code)
             for section in content.sections[code] { map["section:" + section.name, default: [:]][code] = section.sitePath }
             map["tags", default: [:]][code] = paths.tags(in: code)
+            if content.config.search.enabled { map["search", default: [:]][code] = paths.search(in: code) }
             map["authors", default: [:]][code] = paths.authors(in: code)
             map["archives", default: [:]][code] = paths.archives(in: code)
             for term in archives.tags[code] { map["tag:" + term.key, default: [:]][code] = term.sitePath }

@@ -35,6 +35,8 @@ public struct SitePaths: Sendable {
     public func authors(in language: LanguageID) -> String { homes[language] + "authors/" }
     public func author(_ key: String, in language: LanguageID) -> String { authors(in: language) + key + "/" }
     public func archives(in language: LanguageID) -> String { homes[language] + "archives/" }
+    /// The search page and its index files.
+    public func search(in language: LanguageID) -> String { homes[language] + "search/" }
     public func year(_ year: Int, in language: LanguageID) -> String { archives(in: language) + "\(year)/" }
     public func month(_ month: Int, of year: Int, in language: LanguageID) -> String {
         self.year(year, in: language) + (month < 10 ? "0" : "") + "\(month)/"

@@ -15,6 +15,7 @@ public struct SiteConfig: Sendable {
     public var languages: [LanguageConfig]
     public var markdown: MarkdownOptions
     public var feed: FeedOptions
+    public var search = SearchOptions()
     public var chinese: ChineseOptions
     /// `[content]`: how `portal new` writes pages.
     public var content: ContentOptions
@@ -178,6 +179,20 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.sanitized = sanitized
         self.tableColumns = tableColumns
     }
+}
+
+/// `[search]` table: the index `portal build` writes for the search page.
+public struct SearchOptions: Sendable, Hashable {
+    public var enabled = true
+    /// How much a match counts in each field.
+    public var titleWeight = 8
+    public var labelWeight = 4
+    public var sectionWeight = 2
+    public var bodyWeight = 1
+    /// Sections (top-level folders) whose pages are not indexed.
+    public var excludeSections: [String] = []
+
+    public init() {}
 }
 
 /// `[feed]` table.

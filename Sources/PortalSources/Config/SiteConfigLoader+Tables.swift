@@ -4,6 +4,7 @@ extension SiteConfigLoader {
     package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir"]
     package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings"]
     package static let feedKeys: Set<String> = ["fullContent", "limit"]
+    package static let searchKeys: Set<String> = ["enabled", "titleWeight", "labelWeight", "sectionWeight", "bodyWeight", "exclude"]
     package static let contentKeys: Set<String> = ["frontMatter"]
     package static let chineseKeys: Set<String> = [
         "summaryCharacters", "summaryWords", "joinLines", "friendlyEmphasis",
@@ -65,6 +66,26 @@ extension SiteConfigLoader {
             options.unsafe = value
         }
         if let value = reader.int(table, "tocMinHeadings", at: path, minimum: 0) { options.tocMinHeadings = value }
+        return options
+    }
+
+    package static func readSearch(_ root: TOMLTable, reader: inout TOMLValueReader) -> SearchOptions {
+        var options = SearchOptions()
+        guard let table = reader.table(root, "search", at: []) else { return options }
+        let path = ["search"]
+        reader.warnUnknownKeys(in: table, at: path, known: searchKeys)
+        if let value = reader.bool(table, "enabled", at: path) { options.enabled = value }
+        if let value = reader.int(table, "titleWeight", at: path, minimum: 0) { options.titleWeight = value }
+        if let value = reader.int(table, "labelWeight", at: path, minimum: 0) { options.labelWeight = value }
+        if let value = reader.int(table, "sectionWeight", at: path, minimum: 0) { options.sectionWeight = value }
+        if let value = reader.int(table, "bodyWeight", at: path, minimum: 0) { options.bodyWeight = value }
+        if let node = table["exclude"] {
+            if case let .array(array) = node.value, array.items.allSatisfy({ $0.string != nil }) {
+                options.excludeSections = array.items.compactMap(\.string)
+            } else {
+                reader.typeMismatch(path + ["exclude"], expected: "an array of section names", found: node)
+            }
+        }
         return options
     }
 

@@ -5,7 +5,7 @@ import PortalText
 public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
-        "languages", "markdown", "feed", "chinese", "content", "params", "limits",
+        "languages", "markdown", "feed", "chinese", "content", "params", "limits", "search",
         "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data",
     ]
 
@@ -44,6 +44,7 @@ public enum SiteConfigLoader {
         let defaultLanguage = resolveDefaultLanguage(root, languages: languages, reader: &reader)
         var markdown = readMarkdown(root, reader: &reader)
         let feed = readFeed(root, reader: &reader)
+        let search = readSearch(root, reader: &reader)
         let chinese = readChinese(root, reader: &reader)
         let content = readContent(root, reader: &reader)
         let limits = readLimits(root, reader: &reader)
@@ -77,6 +78,7 @@ public enum SiteConfigLoader {
         )
         config.limits = limits
         config.layout = layout
+        config.search = search
         return (config, diagnostics.sortedForDisplay())
     }
 

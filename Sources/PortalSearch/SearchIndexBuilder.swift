@@ -1,0 +1,235 @@
+import PortalText
+
+/// One page as search sees it.
+package struct SearchDocument: Sendable {
+    package var url: String
+    package var title: String
+    package var section: String
+    /// The date as readers see it ("2024年3月1日"), or "".
+    package var date: String
+    /// Tag and author names.
+    package var labels: [String]
+    /// The body as plain text (no navigation, table of contents or bylines).
+    package var body: String
+
+    package init(url: String, title: String, section: String, date: String, labels: [String], body: String) {
+        self.url = url
+        self.title = title
+        self.section = section
+        self.date = date
+        self.labels = labels
+        self.body = body
+    }
+}
+
+/// `[search]` weights and sizes.
+package struct SearchWeights: Sendable, Hashable {
+    package var title = 8
+    package var labels = 4
+    package var section = 2
+    package var body = 1
+
+    package init(title: Int = 8, labels: Int = 4, section: Int = 2, body: Int = 1) {
+        self.title = title
+        self.labels = labels
+        self.section = section
+        self.body = body
+    }
+}
+
+/// Writes the index of one language: `meta.json` (counts), `s<k>.json` (the terms
+/// whose hash falls in shard k, each with its postings) and `d<k>.json` (title, URL,
+/// section, date and the start of the text of 8 pages, for the results list). A query
+/// fetches the meta, the shards of its terms and the pages it shows: a few tens of KB.
+///
+/// A posting is flat numbers, per page: the page number's distance from the previous
+/// page of the term, the term's BM25 weight in that page without its idf (0...1000;
+/// title, labels, section and body weighted), how many positions follow, and those
+/// positions as distances (Chinese pairs only, at most 4: the script matches a query's
+/// pairs at adjacent positions). The single characters of titles are terms too, so a
+/// one-character query finds pages by title. The output is the same bytes for the same pages.
+package enum SearchIndexBuilder {
+    package static let pagesPerChunk = 8
+    package static let excerptCharacters = 240
+    /// Raw JSON per shard aimed at (about 30 KB gzipped).
+    package static let shardTarget = 90_000
+    static let maxPositions = 4
+    static let k1 = 1.2
+    static let b = 0.75
+
+    struct Entry {
+        var weight: Int
+        var positions: [Int]
+    }
+
+    /// Terms of one page, with their weighted counts and first positions, and its length.
+    struct PageTerms {
+        var terms: [String: Entry] = [:]
+        var length = 0
+    }
+
+    static func terms(of document: SearchDocument, weights: SearchWeights) -> PageTerms {
+        var page = PageTerms()
+        var offset = 0
+        let fields: [(String, Int)] = [(document.title, weights.title), (document.labels.joined(separator: " , "), weights.labels),
+                                       (document.section, weights.section), (document.body, weights.body)]
+        for (field, (text, weight)) in fields.enumerated() where weight > 0 && !text.isEmpty {
+            let tokens = SearchTokenizer.tokens(text)
+            if field == 0 {
+                // A title's single Chinese characters: a one-character query finds it.
+                for scalar in SearchTokenizer.normalize(text) where SearchTokenizer.isCJK(scalar) {
+                    let term = String(scalar)
+                    var entry = page.terms[term] ?? Entry(weight: 0, positions: [])
+                    entry.weight += weight
+                    page.terms[term] = entry
+                }
+            }
+            var last = 0
+            for token in tokens {
+                var entry = page.terms[token.term] ?? Entry(weight: 0, positions: [])
+                entry.weight += weight
+                if token.isCJK, entry.positions.count < maxPositions { entry.positions.append(offset + token.position) }
+                page.terms[token.term] = entry
+                page.length += weight
+                last = max(last, token.position)
+            }
+            // A gap, so that pairs never match across two fields.
+            offset += last + 2
+        }
+        return page
+    }
+
+    /// The files of one language's index, by name.
+    package static func build(_ documents: [SearchDocument], weights: SearchWeights = SearchWeights()) -> [(name: String, bytes: [UInt8])] {
+        let pages = parallelMap(documents) { terms(of: $0, weights: weights) }
+        let average = pages.isEmpty ? 1 : max(1, Double(pages.reduce(0) { $0 + $1.length }) / Double(pages.count))
+
+        // term -> (page, entry), pages ascending.
+        var postings: [String: [(page: Int, entry: Entry)]] = [:]
+        for (number, page) in pages.enumerated() {
+            for (term, entry) in page.terms { postings[term, default: []].append((number, entry)) }
+        }
+        let sortedTerms = postings.keys.sorted()
+        var encoded: [(term: String, bytes: [UInt8])] = []
+        encoded.reserveCapacity(sortedTerms.count)
+        var total = 0
+        for term in sortedTerms {
+            var out: [UInt8] = []
+            var previous = 0
+            var first = true
+            for (page, entry) in postings[term] ?? [] {
+                let tf = Double(entry.weight)
+                let norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(pages[page].length) / average)) / (k1 + 1)
+                if !first { out.append(0x2C) }
+                first = false
+                appendNumber(page - previous, to: &out)
+                out.append(0x2C)
+                appendNumber(max(1, Int((norm * 1000).rounded())), to: &out)
+                out.append(0x2C)
+                appendNumber(entry.positions.count, to: &out)
+                var last = 0
+                for position in entry.positions {
+                    out.append(0x2C)
+                    appendNumber(position - last, to: &out)
+                    last = position
+                }
+                previous = page
+            }
+            total += out.count + term.utf8.count + 6
+            encoded.append((term, out))
+        }
+        var shardCount = 1
+        while total / shardCount > shardTarget { shardCount *= 2 }
+
+        var shards = [[UInt8]](repeating: [0x7B], count: shardCount)
+        for (term, bytes) in encoded {
+            let shard = Int(fnv1a(term) % UInt32(shardCount))
+            if shards[shard].count > 1 { shards[shard].append(0x2C) }
+            appendJSONString(term, to: &shards[shard])
+            shards[shard].append(0x3A)
+            shards[shard].append(0x5B)
+            shards[shard].append(contentsOf: bytes)
+            shards[shard].append(0x5D)
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        files.append(("meta.json", Array("{\"v\":1,\"pages\":\(documents.count),\"shards\":\(shardCount),\"chunk\":\(pagesPerChunk)}\n".utf8)))
+        for (index, var shard) in shards.enumerated() {
+            shard.append(contentsOf: Array("}\n".utf8))
+            files.append(("s\(index).json", shard))
+        }
+        var chunk = 0
+        var start = 0
+        while start < documents.count {
+            var out: [UInt8] = [0x5B]
+            for (offset, document) in documents[start..<min(documents.count, start + pagesPerChunk)].enumerated() {
+                if offset > 0 { out.append(0x2C) }
+                out.append(0x5B)
+                for (index, field) in [document.url, document.title, document.section, document.date, excerpt(document.body)].enumerated() {
+                    if index > 0 { out.append(0x2C) }
+                    appendJSONString(field, to: &out)
+                }
+                out.append(0x5D)
+            }
+            out.append(contentsOf: Array("]\n".utf8))
+            files.append(("d\(chunk).json", out))
+            chunk += 1
+            start += pagesPerChunk
+        }
+        return files
+    }
+
+    /// The start of a page's text, whitespace collapsed, cut at a character.
+    static func excerpt(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" "); count += 1; space = false }
+            out.append(scalar)
+            count += 1
+            if count >= excerptCharacters { break }
+        }
+        return String(out)
+    }
+
+    /// FNV-1a over the UTF-8 bytes (the script computes the same to find a term's shard).
+    package static func fnv1a(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    static func appendNumber(_ value: Int, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(0x30 + value))
+            return
+        }
+        out.append(contentsOf: Array(String(value).utf8))
+    }
+
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            case 0x3C: out.append(contentsOf: Array("\\u003c".utf8)) // never `</script>` in a file a page may inline
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+}

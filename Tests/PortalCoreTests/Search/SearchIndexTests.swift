@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import PortalSearch
+
+/// The files of a language's index: what they hold, where a term lives, and that the
+/// same pages give the same bytes.
+@Suite struct SearchIndexTests {
+    static let documents = [
+        SearchDocument(url: "/zh-hans/a/", title: "服务网格入门", section: "博客", date: "2024年3月1日", labels: ["服务网格"], body: "介绍服务网格和 Kubernetes。"),
+        SearchDocument(url: "/zh-hans/b/", title: "会议纪要", section: "会议", date: "", labels: [], body: "讨论了网格的性能，以及 \"dapr-cli\" 1.0.3 的发布。"),
+        SearchDocument(url: "/zh-hans/c/", title: "关于 <社区>", section: "", date: "", labels: [], body: String(repeating: "很长的正文。", count: 100)),
+    ]
+
+    static func files() -> [String: String] {
+        Dictionary(uniqueKeysWithValues: SearchIndexBuilder.build(documents).map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    static func postings(of term: String, in files: [String: String]) throws -> [Int] {
+        let meta = try #require(try JSONSerialization.jsonObject(with: Data(files["meta.json"]!.utf8)) as? [String: Any])
+        let shards = try #require(meta["shards"] as? Int)
+        let shard = Int(SearchIndexBuilder.fnv1a(term) % UInt32(shards))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(files["s\(shard).json"]!.utf8)) as? [String: [Int]])
+        return try #require(object[term])
+    }
+
+    @Test func filesAndMeta() throws {
+        let files = Self.files()
+        #expect(Set(files.keys) == ["meta.json", "s0.json", "d0.json"])
+        #expect(files["meta.json"] == "{\"v\":1,\"pages\":3,\"shards\":1,\"chunk\":8}\n")
+        let chunk = try #require(try JSONSerialization.jsonObject(with: Data(files["d0.json"]!.utf8)) as? [[String]])
+        #expect(chunk.map { $0[0] } == ["/zh-hans/a/", "/zh-hans/b/", "/zh-hans/c/"])
+        #expect(chunk[0] == ["/zh-hans/a/", "服务网格入门", "博客", "2024年3月1日", "介绍服务网格和 Kubernetes。"])
+        #expect(chunk[2][1] == "关于 <社区>")
+        #expect(!files["d0.json"]!.contains("<社区>"), "`<` is written as \\u003c")
+        #expect(chunk[2][4].count == SearchIndexBuilder.excerptCharacters)
+    }
+
+    @Test func postingsHoldPagesWeightsAndPositions() throws {
+        let files = Self.files()
+        // 网格: page 0 (title, labels, body), page 1 (body).
+        let mesh = try Self.postings(of: "网格", in: files)
+        var pages: [Int] = [], weights: [Int] = [], i = 0, page = 0
+        while i < mesh.count {
+            page += mesh[i]
+            pages.append(page)
+            weights.append(mesh[i + 1])
+            #expect(mesh[i + 2] <= 4)
+            i += 3 + mesh[i + 2]
+        }
+        #expect(pages == [0, 1])
+        #expect(weights[0] > weights[1], "a title and tag match weighs more than one in the body")
+        #expect(try Self.postings(of: "dapr-cli", in: files) == [1, try Self.postings(of: "dapr-cli", in: files)[1], 0])
+        #expect(try Self.postings(of: "1.0.3", in: files).first == 1)
+        #expect(try Self.postings(of: "kubernete", in: files).first == 0)
+        // The title's single characters: a one-character query finds the page.
+        #expect(try Self.postings(of: "网", in: files).first == 0)
+    }
+
+    @Test func sameDocumentsSameBytes() {
+        let first = SearchIndexBuilder.build(Self.documents)
+        let second = SearchIndexBuilder.build(Self.documents)
+        #expect(first.map(\.name) == second.map(\.name))
+        #expect(first.map(\.bytes) == second.map(\.bytes))
+    }
+
+    @Test func largeIndexesSplitIntoShardsOfBoundedSize() {
+        let words = (0..<6_000).map { "word\($0)" }
+        let documents = (0..<200).map { n in
+            SearchDocument(url: "/p\(n)/", title: "Page \(n)", section: "", date: "", labels: [],
+                           body: words[(n * 30)..<(n * 30 + 30)].joined(separator: " ") + " shared")
+        }
+        let files = SearchIndexBuilder.build(documents)
+        let shards = files.filter { $0.name.hasPrefix("s") }
+        #expect(shards.count > 1)
+        #expect(shards.allSatisfy { $0.bytes.count < SearchIndexBuilder.shardTarget * 2 })
+        #expect(files.filter { $0.name.hasPrefix("d") }.count == 25)
+    }
+
+    @Test func plainTextOfRenderedHTML() {
+        let html = Array("<h2 id=\"x\">标题</h2>\n<p>重<em>要</em>的 &amp; &lt;b&gt; &#x4E2D;</p><pre><code>kubectl apply</code></pre><script>var x = 1;</script>".utf8)
+        #expect(HTMLText.plain(html) == "\n标题\n\n重要的 & <b> 中\nkubectl apply\n")
+    }
+}

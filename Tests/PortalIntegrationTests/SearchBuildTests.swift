@@ -1,0 +1,113 @@
+import Foundation
+import PortalPipeline
+import Testing
+
+/// Search over built sites: the sample portal's own content queried with the theme's
+/// script under Node, the search pages, and what is left out of the index.
+@Suite struct SearchBuildTests {
+    static var node: String? {
+        ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Builds `root` and writes every file under a temporary folder.
+    static func published(_ root: String) -> (folder: String, result: BuildResult) {
+        let result = SiteBuilder(options: BuildOptions(sourceRoot: root, now: Fixtures.now)).build()
+        let folder = Fixtures.temporaryDirectory()
+        for file in result.files { Fixtures.write(Fixtures.bytes(of: file), to: folder + "/" + file.path) }
+        return (folder, result)
+    }
+
+    struct Answer: Decodable {
+        var query: String
+        var count: Int
+        var urls: [String]
+    }
+
+    static func query(_ folder: String, _ language: String, _ queries: [String]) throws -> [Answer] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(node))
+        process.arguments = [Fixtures.packageRoot + "/Tests/JS/query.cjs", folder, language] + queries
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }
+    }
+
+    @Test(.enabled(if: SearchBuildTests.node != nil, "node is not installed: the query test is skipped"))
+    func sampleQueriesFindTheirPageInTheTopThree() throws {
+        let (folder, result) = Self.published(Fixtures.packageRoot)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(!result.failed, "\(result.diagnostics.filter(\.isError))")
+        // Pages dated after Fixtures.now (2026-06-01) are not built.
+        let chinese: [(String, String)] = [
+            ("上海线下聚会", "/zh-hans/blog/2024-04-27-shanghai-meetup/"), ("设计讨论", "/zh-hans/meetings/2025-09-18-http3-design/"),
+            ("限流", "/zh-hans/blog/2025-07-15-lantern-1-1/"), ("中文面板", "/zh-hans/blog/2025-07-15-lantern-1-1/"),
+            ("功能冻结", "/zh-hans/meetings/2025-01-16-feature-freeze/"), ("指导委员会选举", "/zh-hans/meetings/2026-05-14-steering-election/"),
+            ("治理章程", "/zh-hans/meetings/2026-02-12-governance/"), ("一年回顾", "/zh-hans/blog/2024-12-30-year-in-review/"),
+            ("多集群", "/zh-hans/blog/2024-08-08-lantern-0-9/"), ("入口网关", "/zh-hans/blog/2026-01-08-lantern-1-2/"),
+        ]
+        let english: [(String, String)] = [
+            ("shanghai meetup", "/en/blog/2024-04-27-shanghai-meetup/"), ("HTTP/3", "/en/meetings/2025-09-18-http3-design/"),
+            ("year in review", "/en/blog/2024-12-30-year-in-review/"), ("steering committee election", "/en/meetings/2026-05-14-steering-election/"),
+            ("multi-cluster", "/en/meetings/2024-03-14-multi-cluster-review/"), ("rate limits", "/en/blog/2025-07-15-lantern-1-1/"),
+            ("first-time pull requests", "/en/blog/2025-10-28-contributor-month/"), ("feature freeze", "/en/meetings/2025-01-16-feature-freeze/"),
+            ("Lantern Day", "/en/blog/2026-04-18-lantern-day/"), ("Chinese dashboard", "/en/blog/2025-07-15-lantern-1-1/"),
+        ]
+        for (language, cases) in [("zh-hans", chinese), ("en", english)] {
+            let answers = try Self.query(folder, language, cases.map(\.0))
+            #expect(answers.count == cases.count)
+            for (answer, (query, page)) in zip(answers, cases) {
+                #expect(answer.query == query)
+                #expect(answer.urls.prefix(3).contains(page), "\(language) '\(query)': \(answer.urls)")
+            }
+        }
+        // Traditional input finds simplified text; a word on no page finds nothing;
+        // the other language's words are not in this language's index.
+        let more = try Self.query(folder, "zh-hans", ["上海線下聚會", "数据库", "shanghai meetup"])
+        #expect(more[0].urls.first == "/zh-hans/blog/2024-04-27-shanghai-meetup/")
+        #expect(more[1].count == 0)
+        #expect(more[2].count == 0)
+    }
+
+    @Test func searchPagesIndexAndWhatIsLeftOut() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.en.md": "---\ntitle: Alpha mesh\ndate: 2024-01-01\n---\nAlpha text.\n",
+            "content/posts/hidden.en.md": "---\ntitle: Hidden mesh\ndate: 2024-01-02\nunlisted: true\n---\nHidden.\n",
+            "content/notes/n.en.md": "---\ntitle: Note mesh\ndate: 2024-01-03\n---\nNote.\n",
+        ], siteToml: Fixtures.defaultSiteToml + "\n[search]\nexclude = [\"notes\"]\n")
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let page = Fixtures.text(result, "en/search/index.html") ?? ""
+        #expect(page.contains("<form class=\"search-form\" role=\"search\""))
+        #expect(page.contains("<noscript>"))
+        #expect(page.contains("href=\"/zh-hans/search/\" hreflang=\"zh-Hans\""))
+        #expect(page.contains("data-pagefind-body"))
+        #expect(Fixtures.text(result, "en/posts/a/index.html")?.contains("<a class=\"search-link\" href=\"/en/search/\">Search</a>") == true)
+        let chunk = Fixtures.text(result, "en/search/d0.json") ?? ""
+        #expect(chunk.contains("Alpha mesh"))
+        #expect(!chunk.contains("Hidden mesh"))
+        #expect(!chunk.contains("Note mesh"))
+        #expect(Fixtures.text(result, "sitemap.xml")?.contains("/search/") == false)
+
+        let off = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n"],
+                                                   siteToml: Fixtures.defaultSiteToml + "\n[search]\nenabled = false\n"))
+        #expect(!off.files.contains { $0.path.contains("search/") })
+        #expect(Fixtures.text(off, "en/posts/a/index.html")?.contains("search-link") == false)
+    }
+
+    @Test func aSitesOwnSearchPageKeepsItsPlace() {
+        // Docsy sites have content/<lang>/search.md: that page stays, and the index is written beside it.
+        let root = Fixtures.makeSite([
+            "content/search.en.md": "---\ntitle: Find\n---\nOur own search page.\n",
+            "content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Fixtures.text(result, "en/search/index.html")?.contains("Our own search page.") == true)
+        #expect(Fixtures.text(result, "en/search/meta.json") != nil)
+        #expect(Fixtures.text(result, "zh-hans/search/index.html")?.contains("search-form") == true)
+    }
+}

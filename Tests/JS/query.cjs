@@ -13,7 +13,7 @@ function shard(k) {
   return shards.get(k);
 }
 for (const query of queries) {
-  const results = search.rank(query, meta.pages, (term) => shard(search.fnv1a(term) % meta.shards)[term] || null);
+  const results = search.rank(query, meta.pages, (term) => shard(search.fnv1a(term) % meta.shards)[term] || null, meta.positions);
   const urls = results.slice(0, 5).map((r) => {
     const chunk = JSON.parse(fs.readFileSync(path.join(folder, "d" + Math.floor(r.page / meta.chunk) + ".json"), "utf8"));
     return chunk[r.page % meta.chunk][0];

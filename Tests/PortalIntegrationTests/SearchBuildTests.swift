@@ -77,7 +77,7 @@ import Testing
             "content/posts/a.en.md": "---\ntitle: Alpha mesh\ndate: 2024-01-01\n---\nAlpha text.\n",
             "content/posts/hidden.en.md": "---\ntitle: Hidden mesh\ndate: 2024-01-02\nunlisted: true\n---\nHidden.\n",
             "content/notes/n.en.md": "---\ntitle: Note mesh\ndate: 2024-01-03\n---\nNote.\n",
-        ], siteToml: Fixtures.defaultSiteToml + "\n[search]\nexclude = [\"notes\"]\n")
+        ], siteToml: Fixtures.defaultSiteToml + "\n[search]\nenabled = true\nexclude = [\"notes\"]\n")
         let result = Fixtures.build(root)
         #expect(!result.failed, "\(result.diagnostics)")
         let page = Fixtures.text(result, "en/search/index.html") ?? ""
@@ -92,8 +92,8 @@ import Testing
         #expect(!chunk.contains("Note mesh"))
         #expect(Fixtures.text(result, "sitemap.xml")?.contains("/search/") == false)
 
-        let off = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n"],
-                                                   siteToml: Fixtures.defaultSiteToml + "\n[search]\nenabled = false\n"))
+        // Off unless a site turns it on.
+        let off = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n"]))
         #expect(!off.files.contains { $0.path.contains("search/") })
         #expect(Fixtures.text(off, "en/posts/a/index.html")?.contains("search-link") == false)
     }
@@ -103,7 +103,7 @@ import Testing
         let root = Fixtures.makeSite([
             "content/search.en.md": "---\ntitle: Find\n---\nOur own search page.\n",
             "content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n",
-        ])
+        ], siteToml: Fixtures.defaultSiteToml + "\n[search]\nenabled = true\n")
         let result = Fixtures.build(root)
         #expect(!result.failed, "\(result.diagnostics)")
         #expect(Fixtures.text(result, "en/search/index.html")?.contains("Our own search page.") == true)

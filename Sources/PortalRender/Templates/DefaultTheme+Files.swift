@@ -77,11 +77,21 @@ extension DefaultTheme {
     for (var i = 0; i + 1 < chars.length; i += 2) t2s.set(chars[i], chars[i + 1]);
   }
 
-  function normalize(text) {
-    var chars = Array.from(text.normalize("NFKC").toLowerCase());
-    if (t2s) for (var i = 0; i < chars.length; i++) { var s = t2s.get(chars[i]); if (s) chars[i] = s; }
-    return chars;
+  // One character folded: Latin (also full-width) to lower-case ASCII, other letters
+  // to lower case, traditional Chinese to simplified.
+  function fold(ch) {
+    var c = ch.codePointAt(0);
+    if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch;
+    if (c >= 0xff01 && c <= 0xff5e) return fold(String.fromCharCode(c - 0xfee0));
+    if (c === 0x3000) return " ";
+    var s = t2s && t2s.get(ch);
+    if (s) return s;
+    if (isCJK(c)) return ch;
+    var lower = ch.toLowerCase();
+    return Array.from(lower).length === 1 ? lower : ch;
   }
+
+  function normalize(text) { return Array.from(text).map(fold); }
 
   function stem(word) {
     if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
@@ -170,7 +180,8 @@ extension DefaultTheme {
   }
 
   // Ranks pages for a plan, given a way to read a term's flat postings (or null).
-  function rank(query, pageCount, lookup) {
+  function rank(query, pageCount, lookup, kept) {
+    kept = kept || 2;
     var q = plan(query), scores = new Map(), first = true;
     function idf(df) { return Math.log(1 + (pageCount - df + 0.5) / (df + 0.5)); }
     function keep(candidates) {
@@ -207,7 +218,7 @@ extension DefaultTheme {
             // Positions are kept for the first occurrences only: a page holding every
             // pair but no kept adjacent one still matches, ranked below.
             if (!adjacent) {
-              var full = lists.every(function (l) { return l.get(page).positions.length >= 4; });
+              var full = lists.every(function (l) { return l.get(page).positions.length >= kept; });
               if (!full) return;
               score *= 0.3;
             }
@@ -300,7 +311,7 @@ extension DefaultTheme {
         var results = rank(query, meta.pages, function (term) {
           var shard = shards[shardOf(term)];
           return shard && shard.value ? shard.value[term] : null;
-        });
+        }, meta.positions);
         return results;
       }).then(function (results) {
         var top = results.slice(0, 20), needed = {};

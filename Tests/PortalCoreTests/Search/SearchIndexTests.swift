@@ -26,7 +26,7 @@ import Testing
     @Test func filesAndMeta() throws {
         let files = Self.files()
         #expect(Set(files.keys) == ["meta.json", "s0.json", "d0.json"])
-        #expect(files["meta.json"] == "{\"v\":1,\"pages\":3,\"shards\":1,\"chunk\":8}\n")
+        #expect(files["meta.json"] == "{\"v\":1,\"pages\":3,\"shards\":1,\"chunk\":8,\"positions\":2}\n")
         let chunk = try #require(try JSONSerialization.jsonObject(with: Data(files["d0.json"]!.utf8)) as? [[String]])
         #expect(chunk.map { $0[0] } == ["/zh-hans/a/", "/zh-hans/b/", "/zh-hans/c/"])
         #expect(chunk[0] == ["/zh-hans/a/", "服务网格入门", "博客", "2024年3月1日", "介绍服务网格和 Kubernetes。"])
@@ -44,7 +44,7 @@ import Testing
             page += mesh[i]
             pages.append(page)
             weights.append(mesh[i + 1])
-            #expect(mesh[i + 2] <= 4)
+            #expect(mesh[i + 2] <= 2)
             i += 3 + mesh[i + 2]
         }
         #expect(pages == [0, 1])

@@ -36,8 +36,7 @@ package enum SearchTokenizer {
         }
         if value >= 0xFF01 && value <= 0xFF5E { return fold(value - 0xFEE0) }
         if value == 0x3000 { return 0x20 }
-        if let simplified = TraditionalSimplified.table[value] { return simplified.value }
-        if isCJKValue(value) { return value }
+        if isCJKValue(value) { return TraditionalSimplified.simplified(value) }
         guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else { return value }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first!.value : value

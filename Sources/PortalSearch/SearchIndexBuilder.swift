@@ -39,7 +39,7 @@ package struct SearchWeights: Sendable, Hashable {
 
 /// Writes the index of one language: `meta.json` (counts), `s<k>.json` (the terms
 /// whose hash falls in shard k, each with its postings) and `d<k>.json` (title, URL,
-/// section, date and the start of the text of 8 pages, for the results list). A query
+/// section, date and the start of the text of 4 pages, for the results list). A query
 /// fetches the meta, the shards of its terms and the pages it shows: a few tens of KB.
 ///
 /// A posting is flat numbers, per page: the page number's distance from the previous
@@ -49,10 +49,10 @@ package struct SearchWeights: Sendable, Hashable {
 /// pairs at adjacent positions). The single characters of titles are terms too, so a
 /// one-character query finds pages by title. The output is the same bytes for the same pages.
 package enum SearchIndexBuilder {
-    package static let pagesPerChunk = 8
+    package static let pagesPerChunk = 4
     package static let excerptCharacters = 240
-    /// Raw JSON per shard aimed at (about 30 KB gzipped).
-    package static let shardTarget = 90_000
+    /// Raw JSON per shard aimed at (about 8 KB gzipped): a query of several pairs fetches several.
+    package static let shardTarget = 24_000
     static let maxPositions = 2
     static let k1 = 1.2
     static let b = 0.75

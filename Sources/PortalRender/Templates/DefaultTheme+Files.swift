@@ -314,7 +314,7 @@ extension DefaultTheme {
         }, meta.positions);
         return results;
       }).then(function (results) {
-        var top = results.slice(0, 20), needed = {};
+        var top = results.slice(0, 10), needed = {};
         top.forEach(function (r) { needed[Math.floor(r.page / meta.chunk)] = true; });
         return Promise.all(Object.keys(needed).map(function (k) { return load(chunks, k, base + "d" + k + ".json"); }))
           .then(function () { return { results: results, top: top }; });

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "PortalSources", targets: ["PortalSources"]),
         .library(name: "PortalMarkdown", targets: ["PortalMarkdown"]),
         .library(name: "PortalTemplates", targets: ["PortalTemplates"]),
+        .library(name: "PortalSearch", targets: ["PortalSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

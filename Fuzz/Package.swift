@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
         fuzzer("FuzzFrontMatter", ["PortalText", "PortalSources"]),
-        fuzzer("FuzzMarkdown", ["PortalText", "PortalSources", "PortalMarkdown"]),
+        fuzzer("FuzzMarkdown", ["PortalText", "PortalSources", "PortalMarkdown", "PortalSearch"]),
         fuzzer("FuzzData", ["PortalText", "PortalSources"]),
         fuzzer("FuzzTemplates", ["PortalText", "PortalTemplates"]),
     ]

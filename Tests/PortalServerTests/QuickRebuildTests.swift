@@ -136,4 +136,22 @@ import Testing
         #expect(third.failed)
         #expect(third.diagnostics.contains { $0.isError && $0.message.hasPrefix("ref \"missing\"") })
     }
+
+    @Test func searchIndexFollowsAnEditedBody() throws {
+        let site = TestSite()
+        defer { site.remove() }
+        site.write("site.toml", TestSite.siteToml + "\n[search]\nenabled = true\n")
+        let cache = BuildCache()
+        let builder = SiteBuilder(options: options(site))
+        let first = builder.build(cache: cache)
+        #expect(text(first, "en/search/d0.json").contains("First version of the body."))
+
+        Thread.sleep(forTimeInterval: 0.01)
+        site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "Second version, about lanterns."))
+        let second = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
+        #expect(second.statistics.patchedPages == 1)
+        #expect(text(second, "en/search/d0.json").contains("Second version, about lanterns."))
+        let shards = second.files.filter { $0.path.hasPrefix("en/search/s") }.map { text(second, $0.path) }.joined()
+        #expect(shards.contains("\"lantern\""))
+    }
 }

@@ -3,6 +3,7 @@ import FuzzSupport
 @testable import PortalMarkdown
 @testable import PortalSources
 @testable import PortalText
+@testable import PortalSearch
 
 /// A page body of arbitrary text through the Markdown stage with the Chinese options
 /// on, raw HTML kept and sanitized; and the HTML sanitizer on its own.
@@ -47,6 +48,12 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // Every other input is read as MDX too (admonitions, alerts and JSX tags on the tree).
     _ = renderer.render(text, links: Rewriter(), file: "content/a.md", bodyLine: 1, mdx: bytes.first.map { $0 & 1 == 1 } ?? false,
                         shortcodes: Shortcodes())
+
+    // Search reads any text and any HTML: the index of one page is built from both.
+    let plain = HTMLText.plain(bytes)
+    _ = SearchIndexBuilder.terms(of: SearchDocument(url: "/", title: String(text.prefix(40)), section: "", date: "", labels: [], body: plain),
+                                 weights: SearchWeights())
+    _ = SearchTokenizer.tokens(text)
 
     // Sanitizing is idempotent: cleaning clean HTML changes nothing.
     let cleaned = HTMLSanitizer.sanitize(text)

@@ -175,4 +175,37 @@ import Testing
         let css = Fixtures.text(spaced, "assets/style.css") ?? ""
         #expect(css.contains(".autospace :lang(zh) { text-autospace: normal;"))
     }
+
+    @Test func sharedLinksGetACardAndPagesTheirOwnDescription() {
+        let long = String(repeating: "Lantern routes traffic between services. ", count: 8)
+        let root = Fixtures.makeSite([
+            "content/posts/a.en.md": "---\ntitle: \"Mesh \\\"news\\\"\"\ndate: 2024-03-01\ntags: [release]\nimage: cover.png\n---\n\(long)\n",
+            "content/posts/a/cover.png": "png",
+            "content/posts/b.zh-hans.md": "---\ntitle: 发布\ndate: 2024-03-02\ndescription: 自己写的描述\nimages: [\"https://cdn.example.org/b.png\"]\n---\n正文。\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let a = Fixtures.text(result, "en/posts/a/index.html") ?? ""
+        #expect(a.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(a.contains("<meta property=\"og:title\" content=\"Mesh &quot;news&quot;\">"))
+        #expect(a.contains("<meta property=\"og:url\" content=\"https://example.org/en/posts/a/\">"))
+        #expect(a.contains("<meta property=\"og:locale\" content=\"en_US\">"))
+        #expect(a.contains("<meta property=\"og:image\" content=\"https://example.org/en/posts/a/cover.png\">"))
+        #expect(a.contains("<meta property=\"article:published_time\" content=\"2024-03-01T00:00:00+08:00\">"))
+        #expect(a.contains("<meta property=\"article:tag\" content=\"release\">"))
+        #expect(a.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+        // No description of its own: the start of its text, cut at a word, not the site's.
+        #expect(a.contains("<meta name=\"description\" content=\"Lantern routes traffic between services. Lantern routes"))
+        let description = a.components(separatedBy: "<meta name=\"description\" content=\"")[1].components(separatedBy: "\"")[0]
+        #expect(description.count <= 160 && description.hasSuffix("between…"), "\(description)")
+
+        let b = Fixtures.text(result, "zh-hans/posts/b/index.html") ?? ""
+        #expect(b.contains("<meta name=\"description\" content=\"自己写的描述\">"))
+        #expect(b.contains("<meta property=\"og:locale\" content=\"zh_CN\">"))
+        #expect(b.contains("<meta property=\"og:image\" content=\"https://cdn.example.org/b.png\">"))
+
+        let home = Fixtures.text(result, "en/index.html") ?? ""
+        #expect(home.contains("<meta property=\"og:type\" content=\"website\">"))
+        #expect(home.contains("<meta name=\"twitter:card\" content=\"summary\">"))
+    }
 }

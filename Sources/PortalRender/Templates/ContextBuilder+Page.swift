@@ -3,16 +3,57 @@ import PortalSources
 import PortalMarkdown
 import PortalSite
 import PortalTemplates
+import PortalSearch
+import PortalText
 
 extension ContextBuilder {
+    /// The text of a summary as one line of at most 160 characters, for meta descriptions.
+    static func plainDescription(_ html: String) -> String {
+        let text = HTMLText.plain(Array(html.utf8)).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.count > 160 else { return text }
+        var cut = text.prefix(159)
+        // Latin text ends at a word; Chinese anywhere.
+        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 30 { cut = cut[..<space] }
+        while let last = cut.last, last.isPunctuation || last.isWhitespace { cut = cut.dropLast() }
+        return cut + "…"
+    }
+
+    /// The picture a shared link shows: `image`, `cover`, `featured_image` or the first of
+    /// `images` in front matter, as an absolute URL.
+    func shareImage(_ page: Page) -> String? {
+        var written: String?
+        for entry in page.metadata.params where written == nil {
+            switch (entry.key.lowercased(), entry.value) {
+            case ("image", let .string(value)), ("cover", let .string(value)), ("featured_image", let .string(value)): written = value
+            case ("images", let .array(values)): if case let .string(first)? = values.first { written = first }
+            default: break
+            }
+        }
+        guard let written, !written.isEmpty, !URLSafety.isDangerous(written) else { return nil }
+        if written.hasPrefix("http://") || written.hasPrefix("https://") { return written }
+        if written.hasPrefix("/") { return model.absoluteURL(written) }
+        return model.absoluteURL(page.sitePath + written)
+    }
+
     /// The context of a post or standalone page (layout `page`).
     package func pageContext(_ id: Int) -> TemplateValue {
         let page = model.content.pages[id]
         let language = page.languageID
         let rendered = model.rendered[id]
         let summaryText = page.metadata.summary ?? ""
+        // Without a summary or description of its own, a page is described by the start of
+        // its text (what its card shows), not by the site's description.
+        let description = summaryText.isEmpty ? Self.plainDescription(rendered.summaryHTML) : summaryText
         var context = common(job: .page(id: id), kind: "page", language: language, title: page.title,
-                             sitePath: page.sitePath, description: summaryText)
+                             sitePath: page.sitePath, description: description)
+        if var og = context["head"]?["og"] {
+            og["type"] = "article"
+            if let published = date(page.date, language)?["iso"] { og["published"] = published }
+            if let lastmod = page.lastmod, lastmod != page.date, let modified = date(lastmod, language)?["iso"] { og["modified"] = modified }
+            og["tags"] = .list(page.tags.map { .string($0) })
+            if let image = shareImage(page) { og["image"] = .string(image) }
+            context["head"]?["og"] = og
+        }
         let toc = tableOfContents(rendered.headings)
         // The page's card (made once for every list) already holds its summary, reading
         // time, tags, authors, date and section.

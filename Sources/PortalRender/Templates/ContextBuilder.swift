@@ -49,6 +49,8 @@ package struct ContextBuilder: Sendable {
             "canonical": .string(model.absoluteURL(sitePath)),
             "feeds": .list(feeds.isEmpty ? [["title": .string(siteTitle), "url": .string(model.url(model.paths.feed(id)))]] : feeds),
             "alternates": .list(alternates),
+            // Open Graph and Twitter cards, for links shared in chat apps and social media.
+            "og": ["type": "website", "title": .string(title), "siteName": .string(siteTitle), "locale": .string(Self.openGraphLocale(language))],
         ]
         if let prev = pagination.prev { head["prev"] = .string(model.absoluteURL(prev)) }
         if let next = pagination.next { head["next"] = .string(model.absoluteURL(next)) }
@@ -68,6 +70,20 @@ package struct ContextBuilder: Sendable {
             "is": Self.kindFlags[kind] ?? Self.flags(of: kind),
             "generator": "portal",
         ]
+    }
+
+    /// `zh_CN`, `zh_TW`, `en_US`…: Open Graph writes a language and a territory.
+    static func openGraphLocale(_ language: LanguageConfig) -> String {
+        let tag = language.locale.replacingOccurrences(of: "_", with: "-").lowercased()
+        let parts = tag.split(separator: "-").map(String.init)
+        guard let first = parts.first else { return "en_US" }
+        if first == "zh" {
+            if parts.contains(where: { ["hant", "tw"].contains($0) }) { return "zh_TW" }
+            if parts.contains("hk") { return "zh_HK" }
+            return "zh_CN"
+        }
+        if let region = parts.dropFirst().first(where: { $0.count == 2 }) { return first + "_" + region.uppercased() }
+        return ["en": "en_US", "ja": "ja_JP", "ko": "ko_KR", "fr": "fr_FR", "de": "de_DE", "es": "es_ES"][first] ?? first
     }
 
     /// The page kinds `is.<kind>` tells apart (`is.notFound` is the 404 page).

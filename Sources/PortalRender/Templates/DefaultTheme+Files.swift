@@ -920,6 +920,30 @@ searchFailed = "无法加载搜索索引。"
 <meta name="description" content="{{head.description}}">
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="{{head.canonical}}">
+<meta property="og:type" content="{{head.og.type}}">
+<meta property="og:title" content="{{head.og.title}}">
+<meta property="og:description" content="{{head.description}}">
+<meta property="og:url" content="{{head.canonical}}">
+<meta property="og:site_name" content="{{head.og.siteName}}">
+<meta property="og:locale" content="{{head.og.locale}}">
+{{#head.og.image}}
+<meta property="og:image" content="{{.}}">
+{{/head.og.image}}
+{{#head.og.published}}
+<meta property="article:published_time" content="{{.}}">
+{{/head.og.published}}
+{{#head.og.modified}}
+<meta property="article:modified_time" content="{{.}}">
+{{/head.og.modified}}
+{{#head.og.tags}}
+<meta property="article:tag" content="{{.}}">
+{{/head.og.tags}}
+<meta name="twitter:card" content="{{#head.og.image}}summary_large_image{{/head.og.image}}{{^head.og.image}}summary{{/head.og.image}}">
+<meta name="twitter:title" content="{{head.og.title}}">
+<meta name="twitter:description" content="{{head.description}}">
+{{#head.og.image}}
+<meta name="twitter:image" content="{{.}}">
+{{/head.og.image}}
 {{#head.alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
 {{/head.alternates}}

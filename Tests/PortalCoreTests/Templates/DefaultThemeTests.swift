@@ -55,3 +55,24 @@ import Testing
         }
     }
 }
+
+/// Meta descriptions made from a page's summary, and Open Graph locales.
+@Suite struct ShareMetadataTests {
+    @Test func descriptionIsOneLineCutAtAWord() {
+        let words = String(repeating: "Lantern routes traffic between services. ", count: 8)
+        let description = ContextBuilder.plainDescription("<p>" + words + "</p>\n<ul>\n<li>item</li>\n</ul>\n")
+        #expect(description.count <= 160)
+        #expect(description.hasSuffix("between…") || description.hasSuffix("services…") || description.hasSuffix("Lantern…")
+            || description.hasSuffix("routes…") || description.hasSuffix("traffic…"), "\(description)")
+        #expect(!description.contains("\n"))
+        #expect(ContextBuilder.plainDescription("<p>短的摘要。</p>\n") == "短的摘要。")
+        let chinese = ContextBuilder.plainDescription("<p>" + String(repeating: "服务网格", count: 60) + "</p>")
+        #expect(chinese.count == 160 && chinese.hasSuffix("…"))
+    }
+
+    @Test(arguments: [("zh-Hans", "zh_CN"), ("zh-CN", "zh_CN"), ("zh-TW", "zh_TW"), ("zh-Hant", "zh_TW"), ("zh-HK", "zh_HK"),
+                      ("en", "en_US"), ("en-GB", "en_GB"), ("ja", "ja_JP"), ("pt_BR", "pt_BR")])
+    func openGraphLocale(locale: String, expected: String) {
+        #expect(ContextBuilder.openGraphLocale(LanguageConfig(code: "x", name: "X", title: "", locale: locale)) == expected)
+    }
+}

@@ -208,4 +208,31 @@ import Testing
         #expect(home.contains("<meta property=\"og:type\" content=\"website\">"))
         #expect(home.contains("<meta name=\"twitter:card\" content=\"summary\">"))
     }
+
+    @Test func aSiteStringTableChangesOnlyTheStringsItSets() {
+        let root = Fixtures.makeSite([
+            "Templates/i18n/en.toml": "readMore = \"Continue\"\nreadingTme = \"min\"\n",
+            "content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let html = Fixtures.text(result, "en/posts/a/index.html") ?? ""
+        // The other English strings stay the built-in ones.
+        #expect(html.contains("1 min read"))
+        #expect(html.contains("Skip to content"))
+        #expect(result.diagnostics.map(\.description).contains(
+            "Templates/i18n/en.toml:2:1: warning: string 'readingTme' is not one the theme uses; did you mean 'readingTime'?"), "\(result.diagnostics)")
+    }
+
+    @Test func anExplicitSlugIsKeptUnderPinyin() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.zh-hans.md": "---\ntitle: 服务治理\ndate: 2024-01-01\nslug: 服务-治理\n---\n正文。\n",
+            "content/posts/b.zh-hans.md": "---\ntitle: 服务治理实践\ndate: 2024-01-02\n---\n正文。\n",
+        ], siteToml: Fixtures.defaultSiteToml + "\n[chinese]\nslugStyle = \"pinyin\"\n")
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Fixtures.text(result, "zh-hans/posts/服务-治理/index.html") != nil, "\(result.files.map(\.path).filter { $0.contains("posts/") })")
+        // Names and titles without a slug of their own still become pinyin.
+        #expect(Fixtures.text(result, "zh-hans/tags/index.html") != nil)
+    }
 }

@@ -53,7 +53,9 @@ public struct NewPage: Sendable, Hashable {
         let contentPath = parts.joined(separator: "/")
         let title = request.title.flatMap { $0.isEmpty ? nil : $0 }
             ?? derivedTitle(translationPath: matcher.resolve(contentPath: contentPath).translationPath)
-        let text = frontMatter(title: title, day: day(now, in: config.timeZone), draft: request.draft, format: config.content.frontMatter)
+        // A name that starts with a date (`2026-12-05-weekly.md`, or such a folder) dates the page.
+        let dated = FileNameDate.date(inContentPath: contentPath, timeZone: config.timeZone)
+        let text = frontMatter(title: title, day: day(dated ?? now, in: config.timeZone), draft: request.draft, format: config.content.frontMatter)
         return NewPage(contentPath: contentPath, text: text)
     }
 

@@ -58,6 +58,16 @@ public struct Theme: Sendable {
         var templates: [String: [TemplateNode]] = [:]
         var references: [(template: String, partial: String, location: SourceLocation)] = []
         var strings: [String: [String: String]] = [:]
+        // The built-in string tables first: a site's `i18n/en.toml` that sets one string
+        // changes that string and keeps the others.
+        var builtInKeys: Set<String> = []
+        for (path, text) in DefaultTheme.files where path.hasPrefix("i18n/") && path.hasSuffix(".toml") {
+            let code = String(path.dropFirst("i18n/".count).dropLast(".toml".count)).lowercased()
+            if case let .success(table) = Self.strings(text, origin: "(built-in theme) Templates/" + path) {
+                strings[code] = table
+                builtInKeys.formUnion(table.keys)
+            }
+        }
         for path in texts.keys.sorted() {
             guard let entry = texts[path] else { continue }
             if path.hasSuffix(".mustache") {
@@ -77,6 +87,15 @@ public struct Theme: Sendable {
                 switch Self.strings(entry.text, origin: entry.origin) {
                 case let .success(table):
                     strings[code, default: [:]].merge(table) { _, new in new }
+                    // A key one slip away from a built-in one is most likely meant as it.
+                    for key in table.keys.sorted() where !builtInKeys.contains(key) {
+                        if let meant = NearMiss.closest(to: key, in: builtInKeys.sorted()) {
+                            let lines = entry.text.split(separator: "\n", omittingEmptySubsequences: false)
+                            let line = (lines.firstIndex { $0.drop { $0 == " " || $0 == "\t" }.hasPrefix(key) } ?? 0) + 1
+                            diagnostics.append(.warning("string '\(key)' is not one the theme uses; did you mean '\(meant)'?",
+                                                        at: SourceLocation(path: entry.origin, line: line, column: 1)))
+                        }
+                    }
                 case let .failure(error):
                     diagnostics.append(error)
                 }

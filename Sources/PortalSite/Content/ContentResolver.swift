@@ -157,6 +157,9 @@ public struct ContentResolver: Sendable {
         // The scanner gives every source a language of the configuration.
         let language = config.languageID(matching: source.language) ?? config.defaultLanguageID
         let slugify = { (text: String) in slugifier.nonEmptySlug(text) }
+        // A slug the page sets is kept as written (never turned into pinyin).
+        let written = Slugifier(style: .unicode, keepsCase: slugifier.keepsCase)
+        let slugifyWritten = { (text: String) in written.nonEmptySlug(text) }
 
         let kind: Page.Kind
         var sitePath: String
@@ -191,11 +194,11 @@ public struct ContentResolver: Sendable {
                 if explicit.hasPrefix("/") {
                     // Docusaurus: a path from the docs or blog root.
                     let root = source.mountTarget.isEmpty ? Array(parents.prefix(1)) : source.mountTarget.split(separator: "/").map(String.init)
-                    let parts = explicit.split(separator: "/").map { slugify(String($0)) }
+                    let parts = explicit.split(separator: "/").map { slugifyWritten(String($0)) }
                     segments = root.map(slugify) + parts.dropLast()
                     slug = parts.last ?? ""
                 } else {
-                    slug = slugify(explicit)
+                    slug = slugifyWritten(explicit)
                 }
             } else if datesAsFolders, let dated = FileNameDate.datePrefix(of: name) {
                 segments += Self.dateFolders(of: name, year: dated.year)
@@ -260,7 +263,7 @@ public struct ContentResolver: Sendable {
                 case "day": text += two(day?.day)
                 case "section": text += folders.first.map { slugifier.nonEmptySlug($0) } ?? ""
                 case "sections": text += folders.map { slugifier.nonEmptySlug($0) }.joined(separator: "/")
-                case "slug": text += slugifier.nonEmptySlug(explicitSlug ?? title)
+                case "slug": text += explicitSlug.map { Slugifier(style: .unicode, keepsCase: slugifier.keepsCase).nonEmptySlug($0) } ?? slugifier.nonEmptySlug(title)
                 case "title": text += slugifier.nonEmptySlug(title)
                 case "filename", "contentbasename": text += slugifier.nonEmptySlug(name)
                 default: text += slugifier.nonEmptySlug(explicitSlug ?? name) // slugorfilename, slugorcontentbasename

@@ -41,6 +41,13 @@ import Testing
         #expect(page.text == "+++\ntitle = \"Launch Day\"\ndate = 2026-03-02\ndraft = true\n+++\n\n")
     }
 
+    @Test func aDatedNameDatesThePage() throws {
+        // Minutes written ahead or after the meeting carry the meeting's day, not today's.
+        #expect(try Self.plan("meetings/2026-12-05-weekly.md").text.contains("date = 2026-12-05\n"))
+        #expect(try Self.plan("meetings/2025-01-16-freeze/index.md").text.contains("date = 2025-01-16\n"))
+        #expect(try Self.plan("meetings/weekly.md").text.contains("date = 2026-03-02\n"))
+    }
+
     @Test func yamlWhenTheSiteSaysSo() throws {
         let page = try Self.plan("meetings/weekly_sync", title: "周会 \"纪要\" \\ 1", draft: false, format: .yaml)
         #expect(page.contentPath == "meetings/weekly_sync.md")

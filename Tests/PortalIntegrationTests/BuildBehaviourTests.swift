@@ -235,4 +235,23 @@ import Testing
         // Names and titles without a slug of their own still become pinyin.
         #expect(Fixtures.text(result, "zh-hans/tags/index.html") != nil)
     }
+
+    @Test func editLinksAndAlternateLocales() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n",
+            "content/posts/a.zh-hans.md": "---\ntitle: 甲\ndate: 2024-01-01\n---\n正文。\n",
+            "content/posts/会议 纪要.zh-hans.md": "---\ntitle: 纪要\ndate: 2024-01-02\n---\n正文。\n",
+        ], siteToml: Fixtures.defaultSiteToml.replacingOccurrences(of: "pageSize = 10", with: "pageSize = 10\neditURL = \"https://github.com/example/site/edit/main\""))
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let en = Fixtures.text(result, "en/posts/a/index.html") ?? ""
+        #expect(en.contains("<p class=\"edit-link\"><a href=\"https://github.com/example/site/edit/main/content/posts/a.en.md\" rel=\"nofollow\">Edit this page</a></p>"))
+        #expect(en.contains("<meta property=\"og:locale:alternate\" content=\"zh_CN\">"))
+        let zh = result.files.first { $0.path.hasPrefix("zh-hans/posts/") && $0.path.contains("%") == false && $0.path.contains("纪要") || $0.path.contains("hui-yi") }
+        let minutes = zh.map { String(decoding: Fixtures.bytes(of: $0), as: UTF8.self) } ?? ""
+        #expect(minutes.contains("content/posts/%E4%BC%9A%E8%AE%AE%20%E7%BA%AA%E8%A6%81.zh-hans.md\" rel=\"nofollow\">编辑此页</a>"), "\(result.files.map(\.path))")
+
+        let without = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n"]))
+        #expect(Fixtures.text(without, "en/posts/a/index.html")?.contains("edit-link") == false)
+    }
 }

@@ -52,6 +52,7 @@ extension ContextBuilder {
             if let lastmod = page.lastmod, lastmod != page.date, let modified = date(lastmod, language)?["iso"] { og["modified"] = modified }
             og["tags"] = .list(page.tags.map { .string($0) })
             if let image = shareImage(page) { og["image"] = .string(image) }
+            og["alternateLocales"] = .list(model.content.translations(of: page).map { .string(Self.openGraphLocale(config[$0.languageID])) })
             context["head"]?["og"] = og
         }
         let toc = tableOfContents(rendered.headings)
@@ -77,6 +78,11 @@ extension ContextBuilder {
             context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
         if let date = card["date"] { values["date"] = date }
+        if !config.editURL.isEmpty {
+            // The source a fallback copy shows is its original's.
+            let source = page.fallbackOf.map { model.content.pages[$0].source } ?? page.source
+            values["editURL"] = .string(config.editURL + source.sitePath.percentEncodedPath)
+        }
         if let lastmod = page.lastmod, lastmod != page.date, let value = date(lastmod, language) { values["lastmod"] = value }
         if let section = card["section"] { values["section"] = section }
         if let inside = model.children[id] {

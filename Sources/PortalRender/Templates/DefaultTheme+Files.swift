@@ -622,6 +622,8 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 .details { border: 1px solid var(--border); border-radius: var(--radius); padding: .4rem 1rem; margin: 1.2rem 0; background: var(--card); }
 .details > summary { cursor: pointer; font-weight: 700; padding: .2rem 0; }
 .details[open] > summary { margin-bottom: .5rem; }
+/* "Edit this page" under a page. */
+.edit-link { font-size: .92rem; margin: 0 0 .9rem; }
 /* Search page. */
 .search-form { margin: 1rem 0 .4rem; }
 .search-label { display: block; font-weight: 700; margin-bottom: .35rem; }
@@ -767,6 +769,7 @@ searchOne = "1 page matches “%q”."
 searchMany = "%n pages match “%q”."
 searchLoading = "Searching…"
 searchFailed = "The search index could not be loaded."
+editPage = "Edit this page"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -836,6 +839,7 @@ searchOne = "找到 1 个与“%q”相关的页面。"
 searchMany = "找到 %n 个与“%q”相关的页面。"
 searchLoading = "正在搜索…"
 searchFailed = "无法加载搜索索引。"
+editPage = "编辑此页"
 
 """#),
         ("month.mustache", #"""
@@ -878,7 +882,8 @@ searchFailed = "无法加载搜索索引。"
 </ul>{{/last()}}{{/.children}}
 <footer class="post-foot">
 {{#.translations}}{{#first()}}<p class="translations">{{t.translations}}{{t.colon}}{{/first()}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}" rel="alternate">{{name}}</a>{{^last()}} · {{/last()}}{{#last()}}</p>{{/last()}}{{/.translations}}
-<nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>
+{{#.editURL}}<p class="edit-link"><a href="{{.}}" rel="nofollow">{{t.editPage}}</a></p>
+{{/.editURL}}<nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>
 </footer>
 </article>{{#.docs}}
 </div>{{/.docs}}
@@ -926,6 +931,9 @@ searchFailed = "无法加载搜索索引。"
 <meta property="og:url" content="{{head.canonical}}">
 <meta property="og:site_name" content="{{head.og.siteName}}">
 <meta property="og:locale" content="{{head.og.locale}}">
+{{#head.og.alternateLocales}}
+<meta property="og:locale:alternate" content="{{.}}">
+{{/head.og.alternateLocales}}
 {{#head.og.image}}
 <meta property="og:image" content="{{.}}">
 {{/head.og.image}}

@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable {
     public var languages: [LanguageConfig]
     public var markdown: MarkdownOptions
     public var feed: FeedOptions
+    /// Where a page's source can be edited: its path under the site root is added
+    /// (`https://github.com/org/site/edit/main/` + `content/posts/a.md`). Empty: no link.
+    public var editURL = ""
     public var search = SearchOptions()
     public var chinese: ChineseOptions
     /// `[content]`: how `portal new` writes pages.

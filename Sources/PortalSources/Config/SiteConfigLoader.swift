@@ -6,7 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits", "search",
-        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data",
+        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -38,6 +38,8 @@ public enum SiteConfigLoader {
 
         let title = reader.string(root, "title", at: []) ?? "portal"
         let baseURL = reader.link(root, "baseURL", at: []) ?? "/"
+        var editURL = reader.link(root, "editURL", at: []) ?? ""
+        if !editURL.isEmpty, !editURL.hasSuffix("/") { editURL += "/" }
         let pageSize = reader.int(root, "pageSize", at: [], minimum: 1) ?? 10
         let timeZone = readTimeZone(root, reader: &reader)
         let languages = readLanguages(root, siteTitle: title, reader: &reader)
@@ -79,6 +81,7 @@ public enum SiteConfigLoader {
         config.limits = limits
         config.layout = layout
         config.search = search
+        config.editURL = editURL
         return (config, diagnostics.sortedForDisplay())
     }
 

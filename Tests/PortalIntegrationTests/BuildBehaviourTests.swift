@@ -254,4 +254,28 @@ import Testing
         let without = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n"]))
         #expect(Fixtures.text(without, "en/posts/a/index.html")?.contains("edit-link") == false)
     }
+
+    @Test func articlesCarryJSONLDThatParses() throws {
+        let root = Fixtures.makeSite([
+            "content/posts/a.en.md": "---\ntitle: \"Break </script> \\\"out\\\" & more\"\ndate: 2024-03-01\nlastmod: 2024-03-05\nauthors: [li]\n---\nText.\n",
+            "data/authors.toml": "[li]\nname = \"Li Lei\"\n",
+            "content/about.en.md": "---\ntitle: About\n---\nUs.\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let html = Fixtures.text(result, "en/posts/a/index.html") ?? ""
+        let open = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+        let close = try #require(html.range(of: "</script>", range: open.upperBound..<html.endIndex))
+        let json = String(html[open.upperBound..<close.lowerBound])
+        #expect(!json.contains("<"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["@type"] as? String == "BlogPosting")
+        #expect(object["headline"] as? String == "Break </script> \"out\" & more")
+        #expect(object["datePublished"] as? String == "2024-03-01T00:00:00+08:00")
+        #expect(object["dateModified"] as? String == "2024-03-05T00:00:00+08:00")
+        #expect(object["url"] as? String == "https://example.org/en/posts/a/")
+        #expect((object["author"] as? [[String: String]])?.first?["name"] == "Li Lei")
+        // An undated page is no article.
+        #expect(Fixtures.text(result, "en/about/index.html")?.contains("application/ld+json") == false)
+    }
 }

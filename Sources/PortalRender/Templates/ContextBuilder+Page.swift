@@ -7,6 +7,44 @@ import PortalSearch
 import PortalText
 
 extension ContextBuilder {
+    /// schema.org `BlogPosting` of a dated page, as JSON that may stand inside `<script>`.
+    static func articleJSONLD(headline: String, description: String, url: String, language: String, published: String?,
+                              modified: String?, authors: [String], image: String?) -> String {
+        func string(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "<": out += "\\u003c"
+                case ">": out += "\\u003e"
+                case "&": out += "\\u0026"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        var fields = ["\"@context\":\"https://schema.org\"", "\"@type\":\"BlogPosting\"", "\"headline\":" + string(headline)]
+        if !description.isEmpty { fields.append("\"description\":" + string(description)) }
+        fields.append("\"url\":" + string(url))
+        fields.append("\"inLanguage\":" + string(language))
+        if let published { fields.append("\"datePublished\":" + string(published)) }
+        if let modified { fields.append("\"dateModified\":" + string(modified)) }
+        if !authors.isEmpty {
+            fields.append("\"author\":[" + authors.map { "{\"@type\":\"Person\",\"name\":" + string($0) + "}" }.joined(separator: ",") + "]")
+        }
+        if let image { fields.append("\"image\":" + string(image)) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
     /// The text of a summary as one line of at most 160 characters, for meta descriptions.
     static func plainDescription(_ html: String) -> String {
         let text = HTMLText.plain(Array(html.utf8)).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -54,6 +92,13 @@ extension ContextBuilder {
             if let image = shareImage(page) { og["image"] = .string(image) }
             og["alternateLocales"] = .list(model.content.translations(of: page).map { .string(Self.openGraphLocale(config[$0.languageID])) })
             context["head"]?["og"] = og
+            if page.date != nil {
+                let authors = (self.card(id)["authors"]?.items ?? []).compactMap { $0["name"]?.stringValue }
+                context["head"]?["jsonLD"] = .html(Array(Self.articleJSONLD(
+                    headline: page.title, description: description, url: model.absoluteURL(page.sitePath), language: config[language].code,
+                    published: og["published"]?.stringValue, modified: og["modified"]?.stringValue, authors: authors,
+                    image: og["image"]?.stringValue).utf8))
+            }
         }
         let toc = tableOfContents(rendered.headings)
         // The page's card (made once for every list) already holds its summary, reading

@@ -952,6 +952,9 @@ editPage = "编辑此页"
 {{#head.og.image}}
 <meta name="twitter:image" content="{{.}}">
 {{/head.og.image}}
+{{#head.jsonLD}}
+<script type="application/ld+json">{{{head.jsonLD}}}</script>
+{{/head.jsonLD}}
 {{#head.alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
 {{/head.alternates}}

@@ -44,6 +44,10 @@ import Testing
             let lower = text.lowercased()
             if path == "assets/search.js" {
                 #expect(text.utf8.count < 16 * 1024)
+            } else if path == "partials/head.mustache" {
+                // Structured data only: JSON, never run.
+                #expect(lower.components(separatedBy: "<script").count == 2)
+                #expect(lower.contains("<script type=\"application/ld+json\">"))
             } else if path == "search.mustache" {
                 #expect(lower.components(separatedBy: "<script").count == 2)
                 #expect(lower.contains("<script src=\"{{site.assets}}search.js\" defer></script>"))

@@ -278,4 +278,14 @@ import Testing
         // An undated page is no article.
         #expect(Fixtures.text(result, "en/about/index.html")?.contains("application/ld+json") == false)
     }
+
+    @Test func fallbackCopiesLeaveAliasesToTheirOriginal() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.zh-hans.md": "---\ntitle: 甲\ndate: 2024-01-01\naliases: [/old/a/]\n---\n正文。\n",
+        ], siteToml: Fixtures.defaultSiteToml + "\n[chinese]\nfallback = true\n")
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Fixtures.text(result, "en/posts/a/index.html") != nil, "the English fallback copy is built")
+        #expect(Fixtures.text(result, "old/a/index.html")?.contains("/zh-hans/posts/a/") == true)
+    }
 }

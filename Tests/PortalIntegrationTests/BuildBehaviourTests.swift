@@ -288,4 +288,19 @@ import Testing
         #expect(Fixtures.text(result, "en/posts/a/index.html") != nil, "the English fallback copy is built")
         #expect(Fixtures.text(result, "old/a/index.html")?.contains("/zh-hans/posts/a/") == true)
     }
+
+    @Test func eachLanguageHasItsOwn404Page() {
+        let root = Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n"])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let english = Fixtures.text(result, "en/404.html") ?? ""
+        #expect(english.contains("<html lang=\"en\""))
+        #expect(english.contains("Page not found"))
+        #expect(english.contains("<link rel=\"canonical\" href=\"https://example.org/en/404.html\">"))
+        let chinese = Fixtures.text(result, "zh-hans/404.html") ?? ""
+        #expect(chinese.contains("页面不存在"))
+        // Hosts that know one 404 page get the default language's.
+        #expect(Fixtures.text(result, "404.html")?.contains("<html lang=\"zh-Hans\"") == true)
+        #expect(Fixtures.text(result, "sitemap.xml")?.contains("404") == false)
+    }
 }

@@ -38,7 +38,7 @@ package enum OutputOrigins {
         case .archives, .year, .month: return .generated("the date archives")
         case .search: return .generated("the search page")
         case .home: return .generated("the home page")
-        case .notFound: return .generated("the 404 page")
+        case .notFound, .languageNotFound: return .generated("the 404 page")
         case .root: return .generated("the root page")
         }
         return .generated("generated " + path)

@@ -193,10 +193,11 @@ extension ContextBuilder {
         return context
     }
 
-    package func notFoundContext() -> TemplateValue {
-        let language = config.defaultLanguageID
+    /// A 404 page in `language`: the site's `/404.html` in the default language, and one
+    /// under each language's own prefix.
+    package func notFoundContext(_ job: RenderJob, language: LanguageID) -> TemplateValue {
         let title = text("notFoundTitle", language, default: "Page not found")
-        var context = common(job: .notFound, kind: "404", language: language, title: title, sitePath: SitePaths.notFound)
+        var context = common(job: job, kind: "404", language: language, title: title, sitePath: model.sitePath(of: job))
         context["list"] = ["title": .string(title)]
         return context
     }

@@ -36,6 +36,7 @@ package struct PageRenderer: Sendable {
                 for n in 1...count(author.pages.count) { jobs.append(.author(language: code, index: index, number: n)) }
             }
             if model.hasSearchPage(code) { jobs.append(.search(language: code)) }
+            if model.paths.home(code) != "/" { jobs.append(.languageNotFound(language: code)) }
             jobs.append(.archives(language: code))
             for (index, year) in archives.years[code].enumerated() {
                 for n in 1...count(year.pages.count) { jobs.append(.year(language: code, index: index, number: n)) }
@@ -67,7 +68,8 @@ package struct PageRenderer: Sendable {
         case let .month(language, year, index, number):
             (layout, context) = ("month", builder.monthContext(language: language, year: year, index: index, number: number))
         case let .search(language): (layout, context) = ("search", builder.searchContext(language: language))
-        case .notFound: (layout, context) = ("404", builder.notFoundContext())
+        case .notFound: (layout, context) = ("404", builder.notFoundContext(job, language: model.config.defaultLanguageID))
+        case let .languageNotFound(language): (layout, context) = ("404", builder.notFoundContext(job, language: language))
         case .root: (layout, context) = ("root", builder.rootContext())
         }
         let bytes = model.theme.renderBytes(context, layout: layout)

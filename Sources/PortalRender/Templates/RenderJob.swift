@@ -16,6 +16,9 @@ public enum RenderJob: Sendable, Hashable {
     case year(language: LanguageID, index: Int, number: Int)
     case month(language: LanguageID, year: Int, index: Int, number: Int)
     case search(language: LanguageID)
+    /// The 404 page of a language under its own prefix (`/en/404.html`); the site's
+    /// `/404.html` is the default language's.
+    case languageNotFound(language: LanguageID)
     case notFound
     case root
 }

@@ -32,6 +32,7 @@ extension SiteModel {
         case let .authors(language): return paths.authors(in: language)
         case let .archives(language): return paths.archives(in: language)
         case let .search(language): return paths.search(in: language)
+        case let .languageNotFound(language): return paths.home(language) + "404.html"
         // A month lists all its posts on one page (no `page/N/`).
         case let .month(language, year, index, _): return archives.years[language][year].months[index].sitePath
         case .notFound: return SitePaths.notFound

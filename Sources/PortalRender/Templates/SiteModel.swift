@@ -158,7 +158,7 @@ public struct SiteModel: Sendable {
         case let .month(language, year, index, _):
             let month = archives.years[language][year].months[index]
             return "month:\(month.year)-\(month.month)"
-        case .notFound, .root: return nil
+        case .notFound, .languageNotFound, .root: return nil
         }
     }
 

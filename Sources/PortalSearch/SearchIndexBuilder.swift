@@ -154,9 +154,9 @@ package enum SearchIndexBuilder {
 
         var shards = [[UInt8]](repeating: [0x7B], count: shardCount)
         for (term, bytes) in zip(termTexts, encoded) {
-            let shard = Int(fnv1a(term) % UInt32(shardCount))
+            let shard = Int(FNV1a.hash(term) % UInt32(shardCount))
             if shards[shard].count > 1 { shards[shard].append(0x2C) }
-            appendJSONString(term, to: &shards[shard])
+            JSONEscaping.append(term, to: &shards[shard])
             shards[shard].append(0x3A)
             shards[shard].append(0x5B)
             shards[shard].append(contentsOf: bytes)
@@ -177,7 +177,7 @@ package enum SearchIndexBuilder {
                 out.append(0x5B)
                 for (index, field) in [document.url, document.title, document.section, document.date, excerpt(document.body)].enumerated() {
                     if index > 0 { out.append(0x2C) }
-                    appendJSONString(field, to: &out)
+                    JSONEscaping.append(field, to: &out)
                 }
                 out.append(0x5D)
             }
@@ -233,40 +233,11 @@ static func encode(_ list: [(page: Int32, entry: Entry)], norms: [Double]) -> [U
         return String(out)
     }
 
-    /// FNV-1a over the UTF-8 bytes (the script computes the same to find a term's shard).
-    package static func fnv1a(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in text.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        return hash
-    }
-
     static func appendNumber(_ value: Int, to out: inout [UInt8]) {
         if value < 10 {
             out.append(UInt8(0x30 + value))
             return
         }
         out.append(contentsOf: Array(String(value).utf8))
-    }
-
-    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            case 0x3C: out.append(contentsOf: Array("\\u003c".utf8)) // never `</script>` in a file a page may inline
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
     }
 }

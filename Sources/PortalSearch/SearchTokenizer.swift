@@ -150,8 +150,6 @@ package enum SearchTokenizer {
         }
     }
 
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool { isCJKValue(scalar.value) }
-
     @inline(__always)
     static func isCJKValue(_ value: UInt32) -> Bool {
         switch value {

@@ -12,10 +12,6 @@ package enum TraditionalSimplified {
         return map
     }()
 
-    package static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        Unicode.Scalar(simplified(scalar.value)) ?? scalar
-    }
-
     /// The table as an array over the common Han blocks (U+3400...U+9FFF): one index
     /// per character of a page, no hashing; 0 where a character stays.
     private static let common: [UInt32] = {

@@ -28,7 +28,7 @@ private struct Shortcodes: ShortcodeExpanding {
         switch call.name.first {
         case "w": return ShortcodeOutput(html: "<div class=\"w\">\n", closing: "</div>\n")
         case "r": return ShortcodeOutput(html: "<pre>" + (call.inner ?? "").replacingOccurrences(of: "<", with: "&lt;") + "</pre>\n")
-        case "t": return ShortcodeOutput(html: call.positional.first ?? "", isText: true)
+        case "t": return ShortcodeOutput(html: call.arguments.positional.first ?? "", isText: true)
         default: return ShortcodeOutput(html: "<span>\(call.number)</span>")
         }
     }

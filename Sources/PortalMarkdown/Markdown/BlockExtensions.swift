@@ -332,8 +332,13 @@ struct BlockExtensions {
 
     /// A custom block written as `html` (the arena frees it with the tree).
     private static func customBlock(_ html: String) -> OpaquePointer? {
-        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, portal_cmark_arena()) else { return nil }
-        cmark_node_set_on_enter(block, html)
-        return block
+        customNode(CMARK_NODE_CUSTOM_BLOCK, html: html)
+    }
+
+    /// A custom block or inline written as `html`, as it is, also when raw HTML is left out.
+    static func customNode(_ type: cmark_node_type, html: String) -> OpaquePointer? {
+        guard let node = cmark_node_new_with_mem(type, portal_cmark_arena()) else { return nil }
+        cmark_node_set_on_enter(node, html)
+        return node
     }
 }

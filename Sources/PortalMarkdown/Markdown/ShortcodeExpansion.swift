@@ -31,12 +31,6 @@ package struct ShortcodeCall: Sendable {
         package var arguments: [ShortcodeTag.Argument]
         package var number: Int
     }
-
-    package var positional: [String] { arguments.filter { $0.key == nil }.map(\.value) }
-
-    package func named(_ key: String) -> String? {
-        arguments.first { $0.key?.lowercased() == key.lowercased() }?.value
-    }
 }
 
 /// What a shortcode gives back: HTML (split around the enclosed Markdown for a

@@ -31,7 +31,7 @@ enum ShortcodeNodes {
                     let html = String(numbers.map { plan.html[$0] }.joined().drop { (c: Character) in c == "\n" })
                     if html.isEmpty {
                         cmark_node_unlink(node)
-                    } else if let block = customNode(CMARK_NODE_CUSTOM_BLOCK, html: html.hasSuffix("\n") ? html : html + "\n") {
+                    } else if let block = BlockExtensions.customNode(CMARK_NODE_CUSTOM_BLOCK, html: html.hasSuffix("\n") ? html : html + "\n") {
                         cmark_node_insert_before(node, block)
                         cmark_node_unlink(node)
                     }
@@ -156,7 +156,7 @@ enum ShortcodeNodes {
         if startsWithBlockElement(html), let paragraph = cmark_node_parent(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
             let first = cmark_node_first_child(paragraph) == node
             let last = cmark_node_last_child(paragraph) == node
-            if first || last, let block = customNode(CMARK_NODE_CUSTOM_BLOCK, html: html.hasSuffix("\n") ? html : html + "\n") {
+            if first || last, let block = BlockExtensions.customNode(CMARK_NODE_CUSTOM_BLOCK, html: html.hasSuffix("\n") ? html : html + "\n") {
                 if first {
                     cmark_node_insert_before(paragraph, block)
                     if let next = cmark_node_next(node), isBreak(next) { cmark_node_unlink(next) }
@@ -172,7 +172,7 @@ enum ShortcodeNodes {
         // A template's last line break would show as a space inside the text.
         var trimmed = Substring(html)
         while let last = trimmed.last, last == "\n" || last == "\r" { trimmed = trimmed.dropLast() }
-        if let custom = customNode(CMARK_NODE_CUSTOM_INLINE, html: String(trimmed)) {
+        if let custom = BlockExtensions.customNode(CMARK_NODE_CUSTOM_INLINE, html: String(trimmed)) {
             cmark_node_insert_before(node, custom)
             cmark_node_unlink(node)
         }
@@ -181,11 +181,5 @@ enum ShortcodeNodes {
     private static func isBreak(_ node: OpaquePointer) -> Bool {
         let type = cmark_node_get_type(node)
         return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
-    }
-
-    private static func customNode(_ type: cmark_node_type, html: String) -> OpaquePointer? {
-        guard let node = cmark_node_new_with_mem(type, portal_cmark_arena()) else { return nil }
-        cmark_node_set_on_enter(node, html)
-        return node
     }
 }

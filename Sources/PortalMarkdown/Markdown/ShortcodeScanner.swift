@@ -38,16 +38,20 @@ package struct ShortcodeTag: Sendable, Equatable {
     /// What an escaped tag shows.
     package var literal = ""
 
-    package var positional: [String] { arguments.filter { $0.key == nil }.map(\.value) }
-
-    package func named(_ key: String) -> String? {
-        arguments.first { $0.key?.lowercased() == key.lowercased() }?.value
-    }
-
     /// The tag as the author would write it, for messages: `{{< name >}}` or `{{% /name %}}`.
     package var written: String {
         let (open, close) = markdown ? ("{{%", "%}}") : ("{{<", ">}}")
         return "\(open) \(form == .closing ? "/" : "")\(name) \(close)"
+    }
+}
+
+extension [ShortcodeTag.Argument] {
+    /// The positional arguments, in order.
+    package var positional: [String] { filter { $0.key == nil }.map(\.value) }
+
+    /// The named argument `key` (any case).
+    package func named(_ key: String) -> String? {
+        first { $0.key?.lowercased() == key.lowercased() }?.value
     }
 }
 

@@ -112,7 +112,7 @@ extension SiteBuilder {
             var positions: [String: Int] = [:]
             for (position, file) in live.files.enumerated() { positions[file.path] = position }
             guard index.allSatisfy({ positions[$0.path] != nil }),
-                  live.files.filter({ $0.origin == .generated("the search index") }).count == index.count else { return nil }
+                  live.files.filter({ $0.origin == SearchIndexFiles.origin }).count == index.count else { return nil }
             for file in index { if let position = positions[file.path] { live.files[position] = file } }
             clock.lap("search index")
         }

@@ -10,28 +10,7 @@ extension ContextBuilder {
     /// schema.org `BlogPosting` of a dated page, as JSON that may stand inside `<script>`.
     static func articleJSONLD(headline: String, description: String, url: String, language: String, published: String?,
                               modified: String?, authors: [String], image: String?) -> String {
-        func string(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "<": out += "\\u003c"
-                case ">": out += "\\u003e"
-                case "&": out += "\\u0026"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
+        let string = JSONEscaping.literal
         var fields = ["\"@context\":\"https://schema.org\"", "\"@type\":\"BlogPosting\"", "\"headline\":" + string(headline)]
         if !description.isEmpty { fields.append("\"description\":" + string(description)) }
         fields.append("\"url\":" + string(url))
@@ -90,7 +69,7 @@ extension ContextBuilder {
             if let lastmod = page.lastmod, lastmod != page.date, let modified = date(lastmod, language)?["iso"] { og["modified"] = modified }
             og["tags"] = .list(page.tags.map { .string($0) })
             if let image = shareImage(page) { og["image"] = .string(image) }
-            og["alternateLocales"] = .list(model.content.translations(of: page).map { .string(Self.openGraphLocale(config[$0.languageID])) })
+            og["alternateLocales"] = .list(model.content.translations(of: page).map { model.languageValues[$0.languageID].lang["ogLocale"] ?? "" })
             context["head"]?["og"] = og
             if page.date != nil {
                 let authors = (self.card(id)["authors"]?.items ?? []).compactMap { $0["name"]?.stringValue }

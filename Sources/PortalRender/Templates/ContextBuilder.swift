@@ -50,7 +50,7 @@ package struct ContextBuilder: Sendable {
             "feeds": .list(feeds.isEmpty ? [["title": .string(siteTitle), "url": .string(model.url(model.paths.feed(id)))]] : feeds),
             "alternates": .list(alternates),
             // Open Graph and Twitter cards, for links shared in chat apps and social media.
-            "og": ["type": "website", "title": .string(title), "siteName": .string(siteTitle), "locale": .string(Self.openGraphLocale(language))],
+            "og": ["type": "website", "title": .string(title), "siteName": .string(siteTitle), "locale": model.languageValues[id].lang["ogLocale"] ?? ""],
         ]
         if let prev = pagination.prev { head["prev"] = .string(model.absoluteURL(prev)) }
         if let next = pagination.next { head["next"] = .string(model.absoluteURL(next)) }

@@ -947,11 +947,6 @@ editPage = "编辑此页"
 <meta property="article:tag" content="{{.}}">
 {{/head.og.tags}}
 <meta name="twitter:card" content="{{#head.og.image}}summary_large_image{{/head.og.image}}{{^head.og.image}}summary{{/head.og.image}}">
-<meta name="twitter:title" content="{{head.og.title}}">
-<meta name="twitter:description" content="{{head.description}}">
-{{#head.og.image}}
-<meta name="twitter:image" content="{{.}}">
-{{/head.og.image}}
 {{#head.jsonLD}}
 <script type="application/ld+json">{{{head.jsonLD}}}</script>
 {{/head.jsonLD}}

@@ -9,6 +9,8 @@ import PortalTemplates
 /// never fallback copies, unlisted pages or pages of `[search] exclude`d sections.
 package struct SearchIndexFiles: Sendable {
     package let model: SiteModel
+    /// What made the index files (collision messages name it; serve finds them by it).
+    package static let origin = OutputFile.Origin.generated("the search index")
 
     package init(model: SiteModel) {
         self.model = model
@@ -37,7 +39,7 @@ package struct SearchIndexFiles: Sendable {
             }
             let folder = String(model.paths.search(in: language).dropFirst())
             for file in SearchIndexBuilder.build(documents, weights: weights) {
-                files.append(OutputFile(path: folder + file.name, content: .bytes(file.bytes), origin: .generated("the search index")))
+                files.append(OutputFile(path: folder + file.name, content: .bytes(file.bytes), origin: Self.origin))
             }
         }
         return files

@@ -89,7 +89,7 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
         let config = content.config
         var context: [String: TemplateValue] = [
             "name": .string(call.name),
-            "args": .list(call.positional.map { .string($0) }),
+            "args": .list(call.arguments.positional.map { .string($0) }),
             "get": Self.getObject(call.arguments),
             "id": .string("sc-\(call.number + 1)"),
             "ordinal": .int(call.ordinal),
@@ -110,7 +110,7 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
         if let inner = call.inner { context["inner"] = .string(Self.trimmingOuterNewlines(inner)) }
         if let parent = call.parent {
             context["parent"] = [
-                "name": .string(parent.name), "args": .list(parent.arguments.filter { $0.key == nil }.map { .string($0.value) }),
+                "name": .string(parent.name), "args": .list(parent.arguments.positional.map { .string($0) }),
                 "get": Self.getObject(parent.arguments), "id": .string("sc-\(parent.number + 1)"),
             ]
         }
@@ -152,12 +152,12 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
     ]
 
     private func helpers(_ call: ShortcodeCall, into context: inout [String: TemplateValue], problems: inout [(message: String, isError: Bool)]) {
-        let positional = call.positional
+        let positional = call.arguments.positional
         let name = call.name.lowercased()
 
         // Callouts: `{{% alert title="…" color="warning" %}}`, `{{< notice tip "Title" >}}`,
         // `{{< admonition type="tip" title="…" >}}`, `{{< callout note >}}`.
-        var kindWord = call.named("type") ?? call.named("color")
+        var kindWord = call.arguments.named("type") ?? call.arguments.named("color")
         var titleIndex = 0
         if kindWord == nil, let first = positional.first, Self.calloutKinds[first.lowercased()] != nil {
             kindWord = first
@@ -168,7 +168,7 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
         context["kind"] = .string(kind)
         let capitalized = kind.prefix(1).uppercased() + kind.dropFirst()
         let defaultTitle = strings["callout" + capitalized] ?? capitalized
-        if let title = call.named("title") ?? (positional.count > titleIndex && titleIndex > 0 ? positional[titleIndex] : nil) {
+        if let title = call.arguments.named("title") ?? (positional.count > titleIndex && titleIndex > 0 ? positional[titleIndex] : nil) {
             if !title.isEmpty { context["title"] = .string(title) }
         } else if ["alert", "notice", "callout", "admonition"].contains(name) || Self.calloutKinds[name] != nil {
             context["title"] = .string(defaultTitle)
@@ -176,20 +176,20 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
 
         // Tabs: the label from the tab itself or from its parent's arguments (`{{< tabs A B >}}`).
         if let parent = call.parent {
-            let parentPositional = parent.arguments.filter { $0.key == nil }.map(\.value)
-            let label = call.named("name") ?? call.named("header") ?? call.named("title") ?? call.named("label")
+            let parentPositional = parent.arguments.positional
+            let label = call.arguments.named("name") ?? call.arguments.named("header") ?? call.arguments.named("title") ?? call.arguments.named("label")
                 ?? (call.ordinal < parentPositional.count ? parentPositional[call.ordinal] : nil)
                 ?? positional.first ?? "\(strings["tab"] ?? "Tab") \(call.ordinal + 1)"
             context["label"] = .string(label)
             context["group"] = .string("sc-\(parent.number + 1)")
-            let wantedDefault = parent.arguments.first { $0.key?.lowercased() == "defaulttab" }?.value
+            let wantedDefault = parent.arguments.named("defaultTab")
             context["checked"] = .bool(wantedDefault.map { $0 == label || $0 == String(call.ordinal) } ?? (call.ordinal == 0))
         }
 
         switch name {
         case "ref", "relref":
-            let target = call.named("path") ?? positional.first ?? ""
-            let language = (call.named("lang") ?? (positional.count > 1 ? positional[1] : nil)).flatMap { content.config.languageID(matching: $0) }
+            let target = call.arguments.named("path") ?? positional.first ?? ""
+            let language = (call.arguments.named("lang") ?? (positional.count > 1 ? positional[1] : nil)).flatMap { content.config.languageID(matching: $0) }
             switch refs.resolve(target, from: page, language: language) {
             case let .found(id, anchor):
                 let sitePath = content.pages[id].sitePath
@@ -203,7 +203,7 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
                 context["url"] = .string(target)
             }
         case "param":
-            let key = call.named("name") ?? positional.first ?? ""
+            let key = call.arguments.named("name") ?? positional.first ?? ""
             let siteParams = content.config.params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
             if let value = Self.lookup(key, in: page.metadata.params) ?? Self.lookup(key, in: siteParams) {
                 context["value"] = .string(Self.plainText(value))
@@ -211,36 +211,36 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
                 problems.append(("param \"\(key)\": the page's front matter and [params] in site.toml have no such value", false))
             }
         case "figure", "video", "img", "image":
-            if let src = resolved(call.named("src") ?? positional.first, image: true, call) { context["src"] = .string(src) }
-            if let poster = resolved(call.named("poster"), image: true, call) { context["poster"] = .string(poster) }
-            if let link = resolved(call.named("link"), image: false, call) { context["link"] = .string(link) }
-            if let attrlink = resolved(call.named("attrlink"), image: false, call) { context["attrlink"] = .string(attrlink) }
-            let caption = call.named("caption") ?? ""
-            context["alt"] = .string(call.named("alt") ?? (caption.isEmpty ? call.named("title") ?? "" : caption))
-            if let title = call.named("title") { context["title"] = .string(title) }
-            context["hasCaption"] = .bool([call.named("title"), call.named("caption"), call.named("attr")].contains { !($0 ?? "").isEmpty })
-            context["size"] = .html(Array(Self.sizeAttributes(width: call.named("width"), height: call.named("height")).utf8))
+            if let src = resolved(call.arguments.named("src") ?? positional.first, image: true, call) { context["src"] = .string(src) }
+            if let poster = resolved(call.arguments.named("poster"), image: true, call) { context["poster"] = .string(poster) }
+            if let link = resolved(call.arguments.named("link"), image: false, call) { context["link"] = .string(link) }
+            if let attrlink = resolved(call.arguments.named("attrlink"), image: false, call) { context["attrlink"] = .string(attrlink) }
+            let caption = call.arguments.named("caption") ?? ""
+            context["alt"] = .string(call.arguments.named("alt") ?? (caption.isEmpty ? call.arguments.named("title") ?? "" : caption))
+            if let title = call.arguments.named("title") { context["title"] = .string(title) }
+            context["hasCaption"] = .bool([call.arguments.named("title"), call.arguments.named("caption"), call.arguments.named("attr")].contains { !($0 ?? "").isEmpty })
+            context["size"] = .html(Array(Self.sizeAttributes(width: call.arguments.named("width"), height: call.arguments.named("height")).utf8))
         case "youtube":
-            let id = call.named("id") ?? positional.first ?? ""
+            let id = call.arguments.named("id") ?? positional.first ?? ""
             context["videoID"] = .string(id)
             context["embedURL"] = .string("https://www.youtube-nocookie.com/embed/" + id.percentEncodedPath)
             context["watchURL"] = .string("https://www.youtube.com/watch?v=" + id.percentEncodedPath)
-            context["title"] = .string(call.named("title") ?? strings["video"] ?? "Video")
+            context["title"] = .string(call.arguments.named("title") ?? strings["video"] ?? "Video")
         case "bilibili":
-            var id = call.named("id") ?? call.named("bvid") ?? call.named("aid") ?? positional.first ?? ""
+            var id = call.arguments.named("id") ?? call.arguments.named("bvid") ?? call.arguments.named("aid") ?? positional.first ?? ""
             let numeric = !id.isEmpty && id.allSatisfy(\.isNumber)
             if id.lowercased().hasPrefix("av") { id = String(id.dropFirst(2)) }
-            let isAID = numeric || (call.named("aid") != nil)
-            let page = call.named("p") ?? (positional.count > 1 ? positional[1] : "1")
+            let isAID = numeric || (call.arguments.named("aid") != nil)
+            let page = call.arguments.named("p") ?? (positional.count > 1 ? positional[1] : "1")
             context["videoID"] = .string(id)
             context["embedURL"] = .string("https://player.bilibili.com/player.html?\(isAID ? "aid" : "bvid")=\(id.percentEncodedPath)&page=\(page.percentEncodedPath)&autoplay=0")
             context["watchURL"] = .string("https://www.bilibili.com/video/\(isAID ? "av" : "")\(id.percentEncodedPath)/")
-            context["title"] = .string(call.named("title") ?? strings["video"] ?? "Video")
+            context["title"] = .string(call.arguments.named("title") ?? strings["video"] ?? "Video")
         case "details":
-            context["summary"] = .string(call.named("summary") ?? call.named("title") ?? positional.first ?? strings["details"] ?? "Details")
-            context["open"] = .bool(["true", "open", "1"].contains((call.named("open") ?? "").lowercased()))
+            context["summary"] = .string(call.arguments.named("summary") ?? call.arguments.named("title") ?? positional.first ?? strings["details"] ?? "Details")
+            context["open"] = .bool(["true", "open", "1"].contains((call.arguments.named("open") ?? "").lowercased()))
         case "highlight":
-            context["language"] = .string((call.named("lang") ?? positional.first ?? "").lowercased())
+            context["language"] = .string((call.arguments.named("lang") ?? positional.first ?? "").lowercased())
         default:
             break
         }

@@ -133,7 +133,7 @@ public struct SiteModel: Sendable {
             "search": config.search.enabled ? url(paths.search(in: id)) : .null,
         ]
         let lang: TemplateValue = ["code": .string(language.code), "prefix": .string(language.urlPrefix), "name": .string(language.name),
-                                   "isCJK": .bool(language.isCJK)]
+                                   "isCJK": .bool(language.isCJK), "ogLocale": .string(ContextBuilder.openGraphLocale(language))]
         return LanguageValues(site: site, lang: lang)
     }
 

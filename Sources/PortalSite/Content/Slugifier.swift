@@ -47,12 +47,7 @@ public struct Slugifier: Sendable, Hashable {
 
     /// FNV-1a of the UTF-8 bytes, 8 hex digits: stable across runs and machines.
     public static func stableHash(_ text: String) -> String {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in text.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash(text), radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

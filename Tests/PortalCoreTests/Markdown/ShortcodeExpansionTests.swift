@@ -21,15 +21,15 @@ import Testing
             case "box": return ShortcodeOutput(html: "<div class=\"box\">\n", closing: "</div>\n")
             case "tabs": return ShortcodeOutput(html: "<div class=\"tabs\" data-n=\"\(call.number)\">\n", closing: "</div>\n")
             case "tab":
-                let label = call.parent.map { parent in parent.arguments.filter { $0.key == nil }.map(\.value) }.flatMap { $0.indices.contains(call.ordinal) ? $0[call.ordinal] : nil } ?? "?"
+                let label = call.parent.map { parent in parent.arguments.positional }.flatMap { $0.indices.contains(call.ordinal) ? $0[call.ordinal] : nil } ?? "?"
                 return ShortcodeOutput(html: "<section data-label=\"\(label)\" data-parent=\"\(call.parent?.number ?? -1)\">\n", closing: "</section>\n")
             case "code": return ShortcodeOutput(html: "<pre class=\"raw\">" + (call.inner ?? "").replacingOccurrences(of: "<", with: "&lt;") + "</pre>\n")
             case "ref":
-                var output = ShortcodeOutput(html: "/docs/" + (call.positional.first ?? "") + "/", isText: true)
-                if call.positional.first == "missing" { output.problems = [("ref \"missing\": no page found", true)] }
+                var output = ShortcodeOutput(html: "/docs/" + (call.arguments.positional.first ?? "") + "/", isText: true)
+                if call.arguments.positional.first == "missing" { output.problems = [("ref \"missing\": no page found", true)] }
                 return output
-            case "pic": return ShortcodeOutput(html: "<figure>\(call.named("src") ?? "")</figure>")
-            case "tag": return ShortcodeOutput(html: "<mark>\(call.positional.first ?? "")</mark>")
+            case "pic": return ShortcodeOutput(html: "<figure>\(call.arguments.named("src") ?? "")</figure>")
+            case "tag": return ShortcodeOutput(html: "<mark>\(call.arguments.positional.first ?? "")</mark>")
             default: return ShortcodeOutput(html: "")
             }
         }

@@ -16,10 +16,10 @@ import Testing
         #expect(tag.form == .opening)
         #expect(tag.name == "figure")
         #expect(!tag.markdown)
-        #expect(tag.named("src") == "a b.png")
-        #expect(tag.named("title") == #"x "y""#)
-        #expect(tag.named("caption") == #"say "hi""#)
-        #expect(tag.positional == ["3"])
+        #expect(tag.arguments.named("src") == "a b.png")
+        #expect(tag.arguments.named("title") == #"x "y""#)
+        #expect(tag.arguments.named("caption") == #"say "hi""#)
+        #expect(tag.arguments.positional == ["3"])
     }
 
     @Test func formsAndDelimiters() {
@@ -28,7 +28,7 @@ import Testing
         #expect(tags.map(\.form) == [.opening, .closing, .selfClosing, .opening, .opening])
         #expect(tags.map(\.name) == ["alert", "alert", "br", "ref", "blocks/cover"])
         #expect(tags[0].markdown && tags[1].markdown && !tags[2].markdown)
-        #expect(tags[3].positional == ["a.md"])
+        #expect(tags[3].arguments.positional == ["a.md"])
     }
 
     @Test func escapedTagIsShownWithoutCommentMarks() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PortalSearch
+@testable import PortalText
 
 /// The files of a language's index: what they hold, where a term lives, and that the
 /// same pages give the same bytes.
@@ -18,7 +19,7 @@ import Testing
     static func postings(of term: String, in files: [String: String]) throws -> [Int] {
         let meta = try #require(try JSONSerialization.jsonObject(with: Data(files["meta.json"]!.utf8)) as? [String: Any])
         let shards = try #require(meta["shards"] as? Int)
-        let shard = Int(SearchIndexBuilder.fnv1a(term) % UInt32(shards))
+        let shard = Int(FNV1a.hash(term) % UInt32(shards))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(files["s\(shard).json"]!.utf8)) as? [String: [Int]])
         return try #require(object[term])
     }

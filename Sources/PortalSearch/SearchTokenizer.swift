@@ -22,19 +22,44 @@ package enum SearchTokenizer {
     }
 
     /// What the tokeniser hands its caller: a pair (or single character) of a Chinese
-    /// run as two scalar values (`second` 0 for a single character), or a word.
+    /// run as two scalar values (`second` 0 for a single character), or a word as its
+    /// UTF-8 bytes, valid during the call only (no `String` per word: a site has millions).
     package enum Piece {
         case cjk(first: UInt32, second: UInt32, position: Int)
-        case word(String, position: Int)
+        case word(UnsafeBufferPointer<UInt8>, position: Int)
     }
 
     /// The folded scalar value (see the rules above).
     @inline(__always)
     package static func fold(_ value: UInt32) -> UInt32 {
+        value < 0x10000 ? basic[Int(value)] & valueMask : foldUnlisted(value)
+    }
+
+    static let cjkFlag: UInt32 = 1 << 31
+    static let wordFlag: UInt32 = 1 << 30
+    static let valueMask: UInt32 = 0x1F_FFFF
+
+    /// A character folded, with `cjkFlag` when the folded character is Han, kana or
+    /// Hangul and `wordFlag` when it is another letter, digit or mark.
+    @inline(__always)
+    static func classified(_ value: UInt32) -> UInt32 {
+        if value < 0x10000 { return basic[Int(value)] }
+        let folded = foldUnlisted(value)
+        return folded | (isCJKValue(folded) ? cjkFlag : isWordValue(folded) ? wordFlag : 0)
+    }
+
+    /// `classified` for every character of the Basic Multilingual Plane, worked out
+    /// once: a page's text then costs one look-up per character, not Unicode's tables.
+    private static let basic: [UInt32] = (0..<UInt32(0x10000)).map { value in
+        let folded = foldUnlisted(value)
+        return folded | (isCJKValue(folded) ? cjkFlag : isWordValue(folded) ? wordFlag : 0)
+    }
+
+    static func foldUnlisted(_ value: UInt32) -> UInt32 {
         if value < 0x80 {
             return value >= 0x41 && value <= 0x5A ? value + 0x20 : value
         }
-        if value >= 0xFF01 && value <= 0xFF5E { return fold(value - 0xFEE0) }
+        if value >= 0xFF01 && value <= 0xFF5E { return foldUnlisted(value - 0xFEE0) }
         if value == 0x3000 { return 0x20 }
         if isCJKValue(value) { return TraditionalSimplified.simplified(value) }
         guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else { return value }
@@ -55,8 +80,8 @@ package enum SearchTokenizer {
                 term.append(Unicode.Scalar(first)!)
                 if second != 0 { term.append(Unicode.Scalar(second)!) }
                 tokens.append(Token(term: String(term), position: position, isCJK: true))
-            case let .word(word, position):
-                tokens.append(Token(term: word, position: position, isCJK: false))
+            case let .word(bytes, position):
+                tokens.append(Token(term: String(decoding: bytes, as: UTF8.self), position: position, isCJK: false))
             }
         }
         return tokens
@@ -69,30 +94,34 @@ package enum SearchTokenizer {
             let n = bytes.count
             var i = 0
             var position = 0
-            // The folded scalar at byte `i` and its length.
+            // The folded and classified scalar at byte `i`, and its length.
             func scalar(at i: Int) -> (UInt32, Int) {
                 let b0 = UInt32(bytes[i])
-                if b0 < 0x80 { return (fold(b0), 1) }
-                if b0 < 0xE0, i + 1 < n { return (fold((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)), 2) }
+                if b0 < 0x80 { return (classified(b0), 1) }
+                if b0 < 0xE0, i + 1 < n { return (classified((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)), 2) }
                 if b0 < 0xF0, i + 2 < n {
-                    return (fold((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)), 3)
+                    return (classified((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)), 3)
                 }
                 if i + 3 < n {
-                    return (fold((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)), 4)
+                    return (classified((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)), 4)
                 }
-                return (0xFFFD, 1)
+                return (classified(0xFFFD), 1)
             }
-            var word: [UInt8] = []
-            var parts: [String] = []
+            var whole: [UInt8] = []
+            var scratch: [UInt8] = []
+            var parts: [Range<Int>] = []
             while i < n {
-                let (value, length) = scalar(at: i)
-                if isCJKValue(value) {
+                let (entry, length) = scalar(at: i)
+                let value = entry & valueMask
+                if entry & cjkFlag != 0 {
                     var previous = value
                     var count = 1
                     var j = i + length
                     while j < n {
-                        let (next, nextLength) = scalar(at: j)
-                        guard isCJKValue(next) else { break }
+                        let (nextEntry, nextLength) = scalar(at: j)
+                        guard nextEntry & cjkFlag != 0 else { break }
+                        let next = nextEntry & valueMask
                         body(.cjk(first: previous, second: next, position: position + count - 1))
                         previous = next
                         count += 1
@@ -101,32 +130,46 @@ package enum SearchTokenizer {
                     if count == 1 { body(.cjk(first: value, second: 0, position: position)) }
                     position += count
                     i = j
-                } else if isWordValue(value) {
-                    // A compound: words joined by one joiner at a time.
+                } else if entry & wordFlag != 0 {
+                    // A compound: words joined by one joiner at a time. `whole` holds it
+                    // as written (folded); `parts` the ranges of its words in `whole`.
                     parts.removeAll(keepingCapacity: true)
-                    word.removeAll(keepingCapacity: true)
-                    var whole: [UInt8] = []
+                    whole.removeAll(keepingCapacity: true)
+                    var partStart = 0
                     var j = i
                     while j < n {
-                        let (next, nextLength) = scalar(at: j)
-                        if isWordValue(next) && !isCJKValue(next) {
-                            appendUTF8(next, to: &word)
+                        let (nextEntry, nextLength) = scalar(at: j)
+                        let next = nextEntry & valueMask
+                        if nextEntry & wordFlag != 0 {
                             appendUTF8(next, to: &whole)
                             j += nextLength
-                        } else if (next == 0x2E || next == 0x2D || next == 0x5F), !word.isEmpty, j + nextLength < n {
+                        } else if (next == 0x2E || next == 0x2D || next == 0x5F), whole.count > partStart, j + nextLength < n {
                             let (after, _) = scalar(at: j + nextLength)
-                            guard isWordValue(after), !isCJKValue(after) else { break }
-                            parts.append(String(decoding: word, as: UTF8.self))
-                            word.removeAll(keepingCapacity: true)
+                            guard after & wordFlag != 0 else { break }
+                            parts.append(partStart..<whole.count)
                             whole.append(UInt8(next))
+                            partStart = whole.count
                             j += nextLength
                         } else {
                             break
                         }
                     }
-                    parts.append(String(decoding: word, as: UTF8.self))
-                    if parts.count > 1 { body(.word(String(decoding: whole, as: UTF8.self), position: position)) }
-                    for (k, part) in parts.enumerated() { body(.word(stem(part), position: position + k)) }
+                    parts.append(partStart..<whole.count)
+                    whole.withUnsafeBufferPointer { all in
+                        if parts.count > 1 { body(.word(all, position: position)) }
+                        for (k, part) in parts.enumerated() {
+                            let word = UnsafeBufferPointer(rebasing: all[part])
+                            let (kept, addY) = stemmed(word)
+                            if !addY {
+                                body(.word(UnsafeBufferPointer(rebasing: word[0..<kept]), position: position + k))
+                            } else {
+                                scratch.removeAll(keepingCapacity: true)
+                                scratch.append(contentsOf: word[0..<kept])
+                                scratch.append(0x79) // "y"
+                                scratch.withUnsafeBufferPointer { body(.word($0, position: position + k)) }
+                            }
+                        }
+                    }
                     position += parts.count
                     i = j
                 } else {
@@ -181,19 +224,30 @@ package enum SearchTokenizer {
     /// Light English stemming: plural and verb endings of words over three letters.
     /// Words with a digit or a non-ASCII letter are left as they are.
     package static func stem(_ word: String) -> String {
-        let utf8 = word.utf8
-        guard utf8.count > 3, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        let count = utf8.count
-        func drop(_ n: Int, add: String = "") -> String {
-            String(decoding: utf8.dropLast(n), as: UTF8.self) + add
+        var word = word
+        return word.withUTF8 { bytes in
+            let (kept, addY) = stemmed(bytes)
+            return String(decoding: bytes[0..<kept], as: UTF8.self) + (addY ? "y" : "")
         }
-        if word.hasSuffix("ies"), count > 4 { return drop(3, add: "y") }
-        if word.hasSuffix("sses") { return drop(2) }
-        if word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") || word.hasSuffix("zzes") { return drop(2) }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        if word.hasSuffix("s") { return drop(1) }
-        if word.hasSuffix("ing"), count > 5 { return drop(3) }
-        if word.hasSuffix("ed"), count > 4 { return drop(2) }
-        return word
+    }
+
+    /// The stem of a word's bytes: how many bytes it keeps, and whether a "y" follows.
+    static func stemmed(_ word: UnsafeBufferPointer<UInt8>) -> (kept: Int, addY: Bool) {
+        let count = word.count
+        guard count > 3, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return (count, false) }
+        func ends(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard count >= length else { return false }
+            for k in 0..<length where word[count - length + k] != suffix.utf8Start[k] { return false }
+            return true
+        }
+        if ends("ies"), count > 4 { return (count - 3, true) }
+        if ends("sses") { return (count - 2, false) }
+        if ends("ches") || ends("shes") || ends("xes") || ends("zzes") { return (count - 2, false) }
+        if ends("ss") || ends("us") || ends("is") { return (count, false) }
+        if ends("s") { return (count - 1, false) }
+        if ends("ing"), count > 5 { return (count - 3, false) }
+        if ends("ed"), count > 4 { return (count - 2, false) }
+        return (count, false)
     }
 }

@@ -111,34 +111,33 @@
     return { groups: groups, words: words };
   }
 
-  // Postings of a term: Map page -> {score, positions}.
+  // A term's list: the number of pages holding it, then page, score and positions per
+  // page. A list shorter than that number keeps only the pages where the term weighs
+  // most: it is `partial`, and ranks pages without being required of them.
   function postings(flat) {
-    var map = new Map(), page = 0, i = 0;
+    var map = new Map(), page = 0, i = 1;
     while (i < flat.length) {
       page += flat[i]; var score = flat[i + 1], count = flat[i + 2], positions = [], p = 0;
       for (var k = 0; k < count; k++) { p += flat[i + 3 + k]; positions.push(p); }
       map.set(page, { score: score, positions: positions });
       i += 3 + count;
     }
-    return map;
+    return { map: map, df: flat[0], partial: map.size < flat[0] };
   }
 
-  // Ranks pages for a plan, given a way to read a term's flat postings (or null).
+  // Ranks pages for a plan, given a way to read a term's flat list (or null). Every
+  // complete list must hold a page; partial lists only add to its score (when all
+  // lists are partial, a page must be in all of them, and `results.partial` is set).
   function rank(query, pageCount, lookup, kept) {
     kept = kept || 2;
-    var q = plan(query), scores = new Map(), first = true;
+    var q = plan(query), sets = [];
     function idf(df) { return Math.log(1 + (pageCount - df + 0.5) / (df + 0.5)); }
-    function keep(candidates) {
-      if (first) { scores = candidates; first = false; return; }
-      var next = new Map();
-      candidates.forEach(function (score, page) { if (scores.has(page)) next.set(page, scores.get(page) + score); });
-      scores = next;
-    }
     for (var w = 0; w < q.words.length; w++) {
-      var flat = lookup(q.words[w]);
-      var found = new Map();
-      if (flat) { var map = postings(flat), weight = idf(map.size); map.forEach(function (e, page) { found.set(page, weight * e.score); }); }
-      keep(found);
+      var flat = lookup(q.words[w]), found = new Map();
+      if (!flat) { sets.push({ pages: found, partial: false }); continue; }
+      var list = postings(flat), weight = idf(list.df);
+      list.map.forEach(function (e, page) { found.set(page, weight * e.score); });
+      sets.push({ pages: found, partial: list.partial });
     }
     for (var g = 0; g < q.groups.length; g++) {
       var group = q.groups[g], lists = [], missing = false;
@@ -147,34 +146,51 @@
         if (!f) { missing = true; break; }
         lists.push(postings(f));
       }
-      var matched = new Map();
-      if (!missing) {
-        lists[0].forEach(function (entry, page) {
-          var score = 0;
-          for (var m = 0; m < lists.length; m++) { var e = lists[m].get(page); if (!e) return; score += idf(lists[m].size) * e.score; }
-          if (lists.length > 1) {
-            var adjacent = entry.positions.some(function (start) {
-              for (var m = 1; m < lists.length; m++) {
-                if (lists[m].get(page).positions.indexOf(start + group[m].offset) < 0) return false;
-              }
-              return true;
-            });
-            // Positions are kept for the first occurrences only: a page holding every
-            // pair but no kept adjacent one still matches, ranked below.
-            if (!adjacent) {
-              var full = lists.every(function (l) { return l.get(page).positions.length >= kept; });
-              if (!full) return;
-              score *= 0.3;
-            }
+      var matched = new Map(), complete = lists.filter(function (l) { return !l.partial; });
+      if (missing) { sets.push({ pages: matched, partial: false }); continue; }
+      // Candidates: the pages of the shortest complete list (or of any list when all are partial).
+      var seed = (complete.length ? complete : lists).reduce(function (a, b) { return a.map.size <= b.map.size ? a : b; });
+      seed.map.forEach(function (unused, page) {
+        var score = 0, present = [];
+        for (var m = 0; m < lists.length; m++) {
+          var e = lists[m].map.get(page);
+          if (!e) { if (!lists[m].partial || !complete.length) return; continue; }
+          score += idf(lists[m].df) * e.score;
+          present.push(m);
+        }
+        if (present.length > 1) {
+          var first = present[0];
+          var adjacent = lists[first].map.get(page).positions.some(function (start) {
+            var base = start - group[first].offset;
+            return present.every(function (m) { return lists[m].map.get(page).positions.indexOf(base + group[m].offset) >= 0; });
+          });
+          // Positions are kept for the first occurrences only: a page holding every
+          // pair but no kept adjacent one still matches, ranked below.
+          if (!adjacent) {
+            if (!present.every(function (m) { return lists[m].map.get(page).positions.length >= kept; })) return;
+            score *= 0.3;
           }
-          matched.set(page, score);
-        });
-      }
-      keep(matched);
+        }
+        matched.set(page, score);
+      });
+      sets.push({ pages: matched, partial: !complete.length });
     }
+    var required = sets.filter(function (s) { return !s.partial; }), partial = !required.length;
+    if (partial) required = sets;
+    var scores = null;
+    required.forEach(function (set) {
+      if (!scores) { scores = new Map(set.pages); return; }
+      var next = new Map();
+      set.pages.forEach(function (score, page) { if (scores.has(page)) next.set(page, scores.get(page) + score); });
+      scores = next;
+    });
+    if (!partial) sets.forEach(function (set) {
+      if (set.partial) set.pages.forEach(function (score, page) { if (scores.has(page)) scores.set(page, scores.get(page) + score); });
+    });
     var results = [];
-    scores.forEach(function (score, page) { results.push({ page: page, score: score }); });
+    (scores || new Map()).forEach(function (score, page) { results.push({ page: page, score: score }); });
     results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    results.partial = partial && results.length > 0;
     return results;
   }
 
@@ -276,7 +292,7 @@
           list.appendChild(li);
         });
         var n = found.results.length;
-        say(n === 0 ? "none" : n === 1 ? "one" : "many", n, query);
+        say(n === 0 ? "none" : found.results.partial ? "more" : n === 1 ? "one" : "many", n, query);
       }).catch(function () { if (mine === generation) say("failed", 0, query); });
     }
 

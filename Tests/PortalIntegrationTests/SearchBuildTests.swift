@@ -92,8 +92,12 @@ import Testing
         #expect(!chunk.contains("Note mesh"))
         #expect(Fixtures.text(result, "sitemap.xml")?.contains("/search/") == false)
 
-        // Off unless a site turns it on.
-        let off = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n"]))
+        // On unless a site turns it off.
+        let plain = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n"]))
+        #expect(plain.files.contains { $0.path == "en/search/meta.json" })
+        #expect(Fixtures.text(plain, "en/posts/a/index.html")?.contains("search-link") == true)
+        let off = Fixtures.build(Fixtures.makeSite(["content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n"],
+                                                   siteToml: Fixtures.defaultSiteToml + "\n[search]\nenabled = false\n"))
         #expect(!off.files.contains { $0.path.contains("search/") })
         #expect(Fixtures.text(off, "en/posts/a/index.html")?.contains("search-link") == false)
     }

@@ -150,6 +150,9 @@ import Testing
         site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "Second version, about lanterns."))
         let second = builder.build(cache: cache, changed: ["content/posts/hello.en.md"])
         #expect(second.statistics.patchedPages == 1)
+        // The save does not wait for the index: it is made when first read.
+        let meta = second.files.first { $0.path == "en/search/meta.json" }
+        if case .deferred = meta?.content {} else { Issue.record("the patched index should be made when read: \(String(describing: meta?.content))") }
         #expect(text(second, "en/search/d0.json").contains("Second version, about lanterns."))
         let shards = second.files.filter { $0.path.hasPrefix("en/search/s") }.map { text(second, $0.path) }.joined()
         #expect(shards.contains("\"lantern\""))

@@ -106,13 +106,11 @@ extension SiteBuilder {
         }
         let patched = model.replacing(rendered: updates)
         if model.config.search.enabled, !pages.isEmpty {
-            // The search index follows the edited text; a change in its files (an index
-            // that grew a shard) takes a full build.
-            let index = SearchIndexFiles(model: patched).files()
+            // The search index follows the edited text when it is next read; the same
+            // names are kept (pages that came or went take a full build).
             var positions: [String: Int] = [:]
-            for (position, file) in live.files.enumerated() { positions[file.path] = position }
-            guard index.allSatisfy({ positions[$0.path] != nil }),
-                  live.files.filter({ $0.origin == SearchIndexFiles.origin }).count == index.count else { return nil }
+            for (position, file) in live.files.enumerated() where file.origin == SearchIndexFiles.origin { positions[file.path] = position }
+            guard let index = SearchIndexFiles(model: patched).lazyFiles(existing: Set(positions.keys)) else { return nil }
             for file in index { if let position = positions[file.path] { live.files[position] = file } }
             clock.lap("search index")
         }

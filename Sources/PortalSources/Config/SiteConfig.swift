@@ -184,10 +184,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     }
 }
 
-/// `[search]` table: the index `portal build` writes for the search page. Off until a
-/// site turns it on: on the 10,000-post benchmark corpus it still costs about 4 s.
+/// `[search]` table: the index `portal build` writes for the search page.
 public struct SearchOptions: Sendable, Hashable {
-    public var enabled = false
+    public var enabled = true
     /// How much a match counts in each field.
     public var titleWeight = 8
     public var labelWeight = 4

@@ -7,47 +7,87 @@ package enum HTMLText {
         "figure", "figcaption", "table", "ul", "ol", "dl", "dt", "dd", "summary", "details", "hr", "input", "label",
     ]
 
+    /// A tag's name packed into one number (lower-case ASCII, first letter in the low
+    /// byte; a name over 8 letters keeps 7 and its length), so that it is compared
+    /// without making a string.
+    static func code(_ name: String) -> UInt64 {
+        var value: UInt64 = 0
+        for (k, byte) in name.utf8.enumerated() where k < 8 { value |= UInt64(byte) << (8 * UInt64(k)) }
+        return packed(value, length: name.utf8.count)
+    }
+
+    @inline(__always)
+    static func packed(_ first8: UInt64, length: Int) -> UInt64 {
+        length <= 8 ? first8 : (first8 & 0x00FF_FFFF_FFFF_FFFF) | UInt64(0x80 | min(length, 127)) << 56
+    }
+
+    static let blockCodes: [UInt64] = blockElements.map(code).sorted()
+    static let scriptCode = code("script")
+    static let styleCode = code("style")
+
     package static func plain(_ html: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.count)
-        var i = 0
         let n = html.count
-        while i < n {
-            let byte = html[i]
-            if byte == 0x3C { // "<"
-                var j = i + 1
-                let closing = j < n && html[j] == 0x2F
-                if closing { j += 1 }
-                let nameStart = j
-                while j < n, (html[j] >= 0x61 && html[j] <= 0x7A) || (html[j] >= 0x41 && html[j] <= 0x5A) || (html[j] >= 0x30 && html[j] <= 0x39) { j += 1 }
-                let name = String(decoding: html[nameStart..<j], as: UTF8.self).lowercased()
-                guard let end = html[j...].firstIndex(of: 0x3E) else { break }
-                i = end + 1
-                if !closing, name == "script" || name == "style" {
-                    // Skip to the closing tag.
-                    let closer = Array("</\(name)".utf8)
-                    var k = i
-                    while k + closer.count <= n, !html[k..<(k + closer.count)].elementsEqual(closer) { k += 1 }
-                    i = k
-                    continue
+        let out = html.withUnsafeBufferPointer { html in
+            [UInt8](unsafeUninitializedCapacity: n) { out, written in
+                var w = 0
+                var i = 0
+                while i < n {
+                    let byte = html[i]
+                    if byte == 0x3C { // "<"
+                        var j = i + 1
+                        let closing = j < n && html[j] == 0x2F
+                        if closing { j += 1 }
+                        var name: UInt64 = 0
+                        var length = 0
+                        while j < n {
+                            var c = html[j]
+                            guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) else { break }
+                            if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                            if length < 8 { name |= UInt64(c) << (8 * UInt64(length)) }
+                            length += 1
+                            j += 1
+                        }
+                        name = packed(name, length: length)
+                        var end = j
+                        while end < n, html[end] != 0x3E { end += 1 }
+                        guard end < n else { break }
+                        i = end + 1
+                        if !closing, name == scriptCode || name == styleCode {
+                            // Skip to the closing tag.
+                            let closer: [UInt8] = name == scriptCode ? Array("</script".utf8) : Array("</style".utf8)
+                            var k = i
+                            while k + closer.count <= n {
+                                if html[k] == 0x3C, (0..<closer.count).allSatisfy({ html[k + $0] | (html[k + $0] >= 0x41 && html[k + $0] <= 0x5A ? 0x20 : 0) == closer[$0] }) { break }
+                                k += 1
+                            }
+                            i = k
+                            continue
+                        }
+                        if name != 0, w == 0 || out[w - 1] != 0x0A, blockCodes.contains(name) {
+                            out[w] = 0x0A
+                            w += 1
+                        }
+                        continue
+                    }
+                    if byte == 0x26, let (decoded, length) = entity(html, at: i) { // "&"
+                        // An entity is never shorter than what it stands for.
+                        for b in decoded { out[w] = b; w += 1 }
+                        i += length
+                        continue
+                    }
+                    out[w] = byte
+                    w += 1
+                    i += 1
                 }
-                if blockElements.contains(name), out.last != 0x0A { out.append(0x0A) }
-                continue
+                written = w
             }
-            if byte == 0x26, let (decoded, length) = entity(html, at: i) { // "&"
-                out.append(contentsOf: decoded)
-                i += length
-                continue
-            }
-            out.append(byte)
-            i += 1
         }
         return String(decoding: out, as: UTF8.self)
     }
 
     private static let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
 
-    private static func entity(_ html: [UInt8], at start: Int) -> ([UInt8], Int)? {
+    private static func entity(_ html: UnsafeBufferPointer<UInt8>, at start: Int) -> ([UInt8], Int)? {
         var j = start + 1
         while j < html.count, j - start < 12, html[j] != 0x3B { j += 1 }
         guard j < html.count, html[j] == 0x3B else { return nil }

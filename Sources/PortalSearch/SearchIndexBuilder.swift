@@ -40,7 +40,7 @@ package struct SearchWeights: Sendable, Hashable {
 
 /// Writes the index of one language: `meta.json` (counts), `s<k>.json` (the terms
 /// whose hash falls in shard k, each with its postings) and `d<k>.json` (title, URL,
-/// section, date and the start of the text of 4 pages, for the results list). A query
+/// section, date and the start of the text of 8 pages, for the results list). A query
 /// fetches the meta, the shards of its terms and the pages it shows: a few tens of KB.
 ///
 /// A term's list starts with the number of pages holding it, then flat numbers per
@@ -57,14 +57,14 @@ package struct SearchWeights: Sendable, Hashable {
 /// merged into 64 partitions by key, each partition on its own thread; only a batch's
 /// texts are held at a time.
 package enum SearchIndexBuilder {
-    package static let pagesPerChunk = 4
-    package static let excerptCharacters = 240
+    package static let pagesPerChunk = 8
+    package static let excerptCharacters = 200
     /// Raw JSON per shard aimed at (about 8 KB gzipped): a query of several pairs fetches several.
     package static let shardTarget = 24_000
     /// Pages listed per term at most (a term's list is then about 6 KB of JSON).
     package static let maxPostings = 500
     static let maxPositions = 2
-    static let batchSize = 1_024
+    static let batchSize = 512
     static let partitionBits = 6
     static let k1 = 1.2
     static let b = 0.75
@@ -102,60 +102,117 @@ package enum SearchIndexBuilder {
     }
 
     /// Terms of one page with their weighted counts and first positions, its length,
-    /// and the text of its words; in key-partition order once `finish()`ed.
-    struct PageTerms {
+    /// and the text of its words. While the page is read they sit in a table of their
+    /// own (open addressing in memory it allocates: a page's text is one look-up per
+    /// character); `finish()` frees it and leaves them in key-partition order.
+    struct PageTerms: @unchecked Sendable {
         var keys: [UInt64] = []
         var entries: [Entry] = []
         var text: [UInt8] = []
         var length = 0
         /// Where each partition's terms start in `keys` (after `finish()`).
         var bounds: [Int32] = []
-        var table: TermTable
+        private var slotKeys: UnsafeMutablePointer<UInt64>?
+        private var slotEntries: UnsafeMutablePointer<Entry>?
+        private var size = 0
+        private var shift: UInt64 = 0
+        private var used = 0
 
         init(capacity: Int) {
-            table = TermTable(capacity: capacity)
-            keys.reserveCapacity(capacity)
-            entries.reserveCapacity(capacity)
+            allocate(capacity)
         }
 
-        mutating func entry(_ key: UInt64) -> Int {
-            let (index, inserted) = table.index(of: key, next: Int32(keys.count))
-            if inserted {
-                keys.append(key)
-                entries.append(Entry())
+        private mutating func allocate(_ capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size *= 2 }
+            let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+            keys.initialize(repeating: 0, count: size)
+            slotKeys = keys
+            slotEntries = UnsafeMutablePointer<Entry>.allocate(capacity: size)
+            self.size = size
+            shift = UInt64(64 - size.trailingZeroBitCount)
+        }
+
+        /// The entry of `key`, made empty when the page has none yet.
+        @inline(__always)
+        mutating func entry(_ key: UInt64) -> UnsafeMutablePointer<Entry> {
+            guard let keys = slotKeys, let entries = slotEntries else { preconditionFailure("a finished page takes no terms") }
+            let mask = size - 1
+            var slot = Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
+            while true {
+                let found = keys[slot]
+                if found == key { return entries + slot }
+                if found == 0 { break }
+                slot = (slot + 1) & mask
             }
-            return Int(index)
+            if (used + 1) * 2 > size {
+                grow()
+                return entry(key)
+            }
+            keys[slot] = key
+            (entries + slot).initialize(to: Entry())
+            used += 1
+            return entries + slot
         }
 
-        /// Orders the terms by partition (a counting sort) and drops the look-up table.
+        private mutating func grow() {
+            guard let oldKeys = slotKeys, let oldEntries = slotEntries else { return }
+            let oldSize = size
+            allocate(oldSize)
+            guard let keys = slotKeys, let entries = slotEntries else { return }
+            let mask = size - 1
+            for old in 0..<oldSize where oldKeys[old] != 0 {
+                let key = oldKeys[old]
+                var slot = Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
+                while keys[slot] != 0 { slot = (slot + 1) & mask }
+                keys[slot] = key
+                (entries + slot).initialize(to: oldEntries[old])
+            }
+            oldKeys.deallocate()
+            oldEntries.deallocate()
+        }
+
+        /// Lists the terms by partition (a counting sort over the table's slots, which
+        /// the same text fills the same way) and frees the table.
         mutating func finish() {
+            guard let slots = slotKeys, let slotValues = slotEntries else { return }
             let partitions = 1 << SearchIndexBuilder.partitionBits
+            let n = used
+            // The occupied slots with their partitions, in one pass over the table.
+            var found = [(slot: Int32, partition: Int32)](unsafeUninitializedCapacity: n) { buffer, count in
+                var k = 0
+                for slot in 0..<size where slots[slot] != 0 {
+                    buffer[k] = (Int32(slot), Int32(SearchIndexBuilder.partition(slots[slot])))
+                    k += 1
+                }
+                count = k
+            }
             var counts = [Int32](repeating: 0, count: partitions + 1)
-            for key in keys { counts[SearchIndexBuilder.partition(key) + 1] += 1 }
+            for item in found { counts[Int(item.partition) + 1] += 1 }
             for p in 0..<partitions { counts[p + 1] += counts[p] }
             bounds = counts
-            let n = keys.count
-            var sortedKeys = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
-                count = n
-            }
-            var sortedEntries = [Entry](unsafeUninitializedCapacity: n) { buffer, count in
-                count = n
-            }
-            sortedKeys.withUnsafeMutableBufferPointer { outKeys in
-                sortedEntries.withUnsafeMutableBufferPointer { outEntries in
-                    for i in 0..<n {
-                        let key = keys[i]
-                        let p = SearchIndexBuilder.partition(key)
-                        let at = Int(counts[p])
-                        outKeys[at] = key
-                        outEntries[at] = entries[i]
-                        counts[p] += 1
-                    }
+            var order = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+                var at = counts
+                for item in found {
+                    buffer[Int(at[Int(item.partition)])] = item.slot
+                    at[Int(item.partition)] += 1
                 }
+                count = n
             }
-            keys = sortedKeys
-            entries = sortedEntries
-            table = TermTable.empty
+            found = []
+            keys = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
+                for k in 0..<n { buffer[k] = slots[Int(order[k])] }
+                count = n
+            }
+            entries = [Entry](unsafeUninitializedCapacity: n) { buffer, count in
+                for k in 0..<n { buffer[k] = slotValues[Int(order[k])] }
+                count = n
+            }
+            order = []
+            slots.deallocate()
+            slotValues.deallocate()
+            slotKeys = nil
+            slotEntries = nil
         }
     }
 
@@ -165,10 +222,10 @@ package enum SearchIndexBuilder {
     }
 
     static func terms(of document: SearchDocument, weights: SearchWeights) -> PageTerms {
-        // About one term per Chinese character (3 bytes) or word: sized once, no growing.
-        let estimate = min(1 << 16, (document.body.utf8.count + document.title.utf8.count) / 4 + 64)
-        var page = PageTerms(capacity: estimate)
-        var offset = 0
+        // Distinct terms: about a quarter of the characters of Chinese text (3 bytes
+        // each) or half the words of English (6 bytes each); the table grows past that.
+        let estimate = min(1 << 16, (document.body.utf8.count + document.title.utf8.count) / 12 + 64)
+        var sink = FieldSink(page: PageTerms(capacity: estimate))
         let fields: [(String, Int)] = [(document.title, weights.title), (document.labels.joined(separator: " , "), weights.labels),
                                        (document.section, weights.section), (document.body, weights.body)]
         for (field, (text, weight)) in fields.enumerated() where weight > 0 && !text.isEmpty {
@@ -177,33 +234,47 @@ package enum SearchIndexBuilder {
                 for scalar in text.unicodeScalars {
                     let value = SearchTokenizer.fold(scalar.value)
                     guard SearchTokenizer.isCJKValue(value) else { continue }
-                    page.entries[page.entry(pairKey(value, 0))].weight += Int32(weight)
+                    sink.page.entry(pairKey(value, 0)).pointee.weight += Int32(weight)
                 }
             }
-            var last = 0
-            SearchTokenizer.forEachPiece(text) { piece in
-                switch piece {
-                case let .cjk(first, second, position):
-                    let index = page.entry(pairKey(first, second))
-                    page.entries[index].weight += Int32(weight)
-                    page.entries[index].add(Int32(truncatingIfNeeded: offset + position))
-                    last = max(last, position)
-                case let .word(bytes, position):
-                    let index = page.entry(wordKey(bytes))
-                    if page.entries[index].textEnd == 0 {
-                        page.entries[index].textStart = Int32(page.text.count)
-                        page.text.append(contentsOf: bytes)
-                        page.entries[index].textEnd = Int32(page.text.count)
-                    }
-                    page.entries[index].weight += Int32(weight)
-                    last = max(last, position)
-                }
-                page.length += weight
-            }
+            sink.weight = Int32(weight)
+            sink.last = 0
+            SearchTokenizer.forEachPiece(text, into: &sink)
             // A gap, so that pairs never match across two fields.
-            offset += last + 2
+            sink.offset += sink.last + 2
         }
-        return page
+        sink.page.finish()
+        return sink.page
+    }
+
+    /// Adds the pieces of one field of a page, with the field's weight.
+    struct FieldSink: SearchTokenizer.PieceSink {
+        var page: PageTerms
+        var weight: Int32 = 0
+        var offset = 0
+        var last = 0
+
+        @inline(__always)
+        mutating func pair(_ first: UInt32, _ second: UInt32, at position: Int) {
+            let entry = page.entry(pairKey(first, second))
+            entry.pointee.weight += weight
+            entry.pointee.add(Int32(truncatingIfNeeded: offset + position))
+            last = max(last, position)
+            page.length += Int(weight)
+        }
+
+        @inline(__always)
+        mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+            let entry = page.entry(wordKey(bytes))
+            if entry.pointee.textEnd == 0 {
+                entry.pointee.textStart = Int32(page.text.count)
+                page.text.append(contentsOf: bytes)
+                entry.pointee.textEnd = Int32(page.text.count)
+            }
+            entry.pointee.weight += weight
+            last = max(last, position)
+            page.length += Int(weight)
+        }
     }
 
     /// The text of a term.
@@ -215,25 +286,51 @@ package enum SearchIndexBuilder {
         return String(view)
     }
 
-    /// A term in a page, as the index keeps it until the lists are written.
+    /// A term in a page, as the index keeps it until the lists are written (16 bytes:
+    /// a 10,000-post site has millions). The weighted count saturates at 16,383 (BM25
+    /// gives the same weight long before); a second position more than 65,535 places
+    /// after the first is left out.
     struct Posting {
+        var term: Int32
         var page: Int32
-        var weight: Int32
-        var count: Int32
         var first: Int32
-        var second: Int32
+        var secondDistance: UInt16
+        /// The weighted count, shifted left by 2, and the number of positions (0...2).
+        var weightAndCount: UInt16
+
+        init(term: Int32, page: Int32, entry: Entry) {
+            self.term = term
+            self.page = page
+            first = entry.first
+            var count = entry.count
+            let distance = Int(entry.second) - Int(entry.first)
+            if count > 1, distance < 0 || distance > Int(UInt16.max) { count = 1 }
+            secondDistance = count > 1 ? UInt16(distance) : 0
+            weightAndCount = UInt16(min(Int(entry.weight), 0x3FFF)) << 2 | UInt16(count)
+        }
+
+        var weight: Int { Int(weightAndCount >> 2) }
+        var count: Int { Int(weightAndCount & 3) }
     }
 
-    /// The terms whose keys fall in one partition, with their pages in page order.
+    /// The terms whose keys fall in one partition, and their pages in page order, all
+    /// in one flat list until they are written.
     final class Partition: @unchecked Sendable {
         var table = TermTable(capacity: 4_096)
         var keys: [UInt64] = []
         var texts: [String] = []
-        var lists: [[Posting]] = []
+        var postings: [Posting] = []
         /// Filled by `encode`: each term's text and JSON list, in key order.
         var encoded: [(key: UInt64, text: String, bytes: [UInt8])] = []
 
         func add(_ pages: [PageTerms], firstPage: Int, partition p: Int) {
+            // Worked on as local values (a class's stored arrays are checked for
+            // exclusive access at every change).
+            var table = self.table, keys = self.keys, texts = self.texts, postings = self.postings
+            self.table = .empty
+            self.keys = []
+            self.texts = []
+            self.postings = []
             for (offset, page) in pages.enumerated() {
                 let number = Int32(firstPage + offset)
                 for i in Int(page.bounds[p])..<Int(page.bounds[p + 1]) {
@@ -241,20 +338,36 @@ package enum SearchIndexBuilder {
                     let (index, inserted) = table.index(of: key, next: Int32(keys.count))
                     if inserted {
                         keys.append(key)
-                        lists.append([])
                         texts.append(key >> 63 == 0 ? pairText(key)
                             : String(decoding: page.text[Int(entry.textStart)..<Int(entry.textEnd)], as: UTF8.self))
                     }
-                    lists[Int(index)].append(Posting(page: number, weight: entry.weight, count: entry.count, first: entry.first, second: entry.second))
+                    postings.append(Posting(term: index, page: number, entry: entry))
                 }
             }
+            self.table = table
+            self.keys = keys
+            self.texts = texts
+            self.postings = postings
         }
 
         func encode(norms: [Double]) {
+            // Each term's postings together, still in page order (a stable counting sort).
+            var starts = [Int](repeating: 0, count: keys.count + 1)
+            for posting in postings { starts[Int(posting.term) + 1] += 1 }
+            for t in 0..<keys.count { starts[t + 1] += starts[t] }
+            var at = starts
+            let total = postings.count
+            let grouped = [Posting](unsafeUninitializedCapacity: total) { buffer, count in
+                for posting in postings {
+                    buffer[at[Int(posting.term)]] = posting
+                    at[Int(posting.term)] += 1
+                }
+                count = total
+            }
+            postings = []
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
-            encoded = order.map { index in (keys[index], texts[index], SearchIndexBuilder.encode(lists[index], norms: norms)) }
-            table = TermTable.empty
-            lists = []
+            encoded = order.map { t in (keys[t], texts[t], SearchIndexBuilder.encode(grouped[starts[t]..<starts[t + 1]], norms: norms)) }
+            table = .empty
         }
     }
 
@@ -278,9 +391,7 @@ package enum SearchIndexBuilder {
             let end = min(pageCount, start + batchSize)
             let read = parallelMap(Array(start..<end)) { number -> (PageTerms, [UInt8]) in
                 let page = document(number)
-                var terms = Self.terms(of: page, weights: weights)
-                terms.finish()
-                return (terms, Self.row(page))
+                return (Self.terms(of: page, weights: weights), Self.row(page))
             }
             let pages = read.map(\.0)
             lengths += pages.map(\.length)
@@ -348,7 +459,7 @@ package enum SearchIndexBuilder {
 
     /// A term's list: its page count, then the pages (at most `maxPostings`, those
     /// where it weighs most) in page order.
-    static func encode(_ list: [Posting], norms: [Double]) -> [UInt8] {
+    static func encode(_ list: ArraySlice<Posting>, norms: [Double]) -> [UInt8] {
         var scored = list.map { posting -> (posting: Posting, score: Int) in
             let tf = Double(posting.weight)
             let norm = tf / (tf + norms[Int(posting.page)])
@@ -390,7 +501,7 @@ package enum SearchIndexBuilder {
             }
             if posting.count > 1 {
                 out.append(0x2C)
-                appendNumber(Int(posting.second - posting.first), to: &out)
+                appendNumber(Int(posting.secondDistance), to: &out)
             }
             previous = posting.page
         }
@@ -403,7 +514,10 @@ package enum SearchIndexBuilder {
         var count = 0
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace {
+            let value = scalar.value
+            let isSpace = value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                : SearchTokenizer.classified(value) & (SearchTokenizer.cjkFlag | SearchTokenizer.wordFlag) == 0 && scalar.properties.isWhitespace
+            if isSpace {
                 space = !out.isEmpty
                 continue
             }

@@ -21,12 +21,30 @@ package enum SearchTokenizer {
         package var isCJK: Bool
     }
 
-    /// What the tokeniser hands its caller: a pair (or single character) of a Chinese
-    /// run as two scalar values (`second` 0 for a single character), or a word as its
-    /// UTF-8 bytes, valid during the call only (no `String` per word: a site has millions).
-    package enum Piece {
-        case cjk(first: UInt32, second: UInt32, position: Int)
-        case word(UnsafeBufferPointer<UInt8>, position: Int)
+    /// What the tokeniser hands its caller: each pair (or single character) of a Chinese
+    /// run as two scalar values (`second` 0 for a single character), and each word as
+    /// its UTF-8 bytes, valid during the call only (no `String` per word: a site has
+    /// millions). A generic sink, not a closure: the index's sink is called for every
+    /// character of a site and stays a plain value the compiler can see through.
+    package protocol PieceSink {
+        mutating func pair(_ first: UInt32, _ second: UInt32, at position: Int)
+        mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int)
+    }
+
+    /// Collects tokens as values (tests, and anything that wants them one by one).
+    struct TokenList: PieceSink {
+        var tokens: [Token] = []
+
+        mutating func pair(_ first: UInt32, _ second: UInt32, at position: Int) {
+            var term = String.UnicodeScalarView()
+            term.append(Unicode.Scalar(first) ?? "\u{FFFD}")
+            if second != 0 { term.append(Unicode.Scalar(second) ?? "\u{FFFD}") }
+            tokens.append(Token(term: String(term), position: position, isCJK: true))
+        }
+
+        mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+            tokens.append(Token(term: String(decoding: bytes, as: UTF8.self), position: position, isCJK: false))
+        }
     }
 
     /// The folded scalar value (see the rules above).
@@ -50,7 +68,7 @@ package enum SearchTokenizer {
 
     /// `classified` for every character of the Basic Multilingual Plane, worked out
     /// once: a page's text then costs one look-up per character, not Unicode's tables.
-    private static let basic: [UInt32] = (0..<UInt32(0x10000)).map { value in
+    static let basic: [UInt32] = (0..<UInt32(0x10000)).map { value in
         let folded = foldUnlisted(value)
         return folded | (isCJKValue(folded) ? cjkFlag : isWordValue(folded) ? wordFlag : 0)
     }
@@ -72,35 +90,28 @@ package enum SearchTokenizer {
     }
 
     package static func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        forEachPiece(text) { piece in
-            switch piece {
-            case let .cjk(first, second, position):
-                var term = String.UnicodeScalarView()
-                term.append(Unicode.Scalar(first)!)
-                if second != 0 { term.append(Unicode.Scalar(second)!) }
-                tokens.append(Token(term: String(term), position: position, isCJK: true))
-            case let .word(bytes, position):
-                tokens.append(Token(term: String(decoding: bytes, as: UTF8.self), position: position, isCJK: false))
-            }
-        }
-        return tokens
+        var list = TokenList()
+        forEachPiece(text, into: &list)
+        return list.tokens
     }
 
-    /// Calls `body` with each piece of `text`, in order.
-    package static func forEachPiece(_ text: String, _ body: (Piece) -> Void) {
+    /// Hands each piece of `text` to `sink`, in order.
+    @inline(__always)
+    package static func forEachPiece<Sink: PieceSink>(_ text: String, into sink: inout Sink) {
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { bytes in basic.withUnsafeBufferPointer { table in
             let n = bytes.count
             var i = 0
             var position = 0
-            // The folded and classified scalar at byte `i`, and its length.
+            // The folded and classified scalar at byte `i`, and its length (valid
+            // UTF-8: the text is a String).
+            @inline(__always)
             func scalar(at i: Int) -> (UInt32, Int) {
                 let b0 = UInt32(bytes[i])
-                if b0 < 0x80 { return (classified(b0), 1) }
-                if b0 < 0xE0, i + 1 < n { return (classified((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)), 2) }
+                if b0 < 0x80 { return (table[Int(b0)], 1) }
+                if b0 < 0xE0, i + 1 < n { return (table[Int((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))], 2) }
                 if b0 < 0xF0, i + 2 < n {
-                    return (classified((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)), 3)
+                    return (table[Int((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))], 3)
                 }
                 if i + 3 < n {
                     return (classified((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
@@ -122,12 +133,12 @@ package enum SearchTokenizer {
                         let (nextEntry, nextLength) = scalar(at: j)
                         guard nextEntry & cjkFlag != 0 else { break }
                         let next = nextEntry & valueMask
-                        body(.cjk(first: previous, second: next, position: position + count - 1))
+                        sink.pair(previous, next, at: position + count - 1)
                         previous = next
                         count += 1
                         j += nextLength
                     }
-                    if count == 1 { body(.cjk(first: value, second: 0, position: position)) }
+                    if count == 1 { sink.pair(value, 0, at: position) }
                     position += count
                     i = j
                 } else if entry & wordFlag != 0 {
@@ -156,17 +167,17 @@ package enum SearchTokenizer {
                     }
                     parts.append(partStart..<whole.count)
                     whole.withUnsafeBufferPointer { all in
-                        if parts.count > 1 { body(.word(all, position: position)) }
+                        if parts.count > 1 { sink.word(all, at: position) }
                         for (k, part) in parts.enumerated() {
                             let word = UnsafeBufferPointer(rebasing: all[part])
                             let (kept, addY) = stemmed(word)
                             if !addY {
-                                body(.word(UnsafeBufferPointer(rebasing: word[0..<kept]), position: position + k))
+                                sink.word(UnsafeBufferPointer(rebasing: word[0..<kept]), at: position + k)
                             } else {
                                 scratch.removeAll(keepingCapacity: true)
                                 scratch.append(contentsOf: word[0..<kept])
                                 scratch.append(0x79) // "y"
-                                scratch.withUnsafeBufferPointer { body(.word($0, position: position + k)) }
+                                scratch.withUnsafeBufferPointer { sink.word($0, at: position + k) }
                             }
                         }
                     }
@@ -176,7 +187,7 @@ package enum SearchTokenizer {
                     i += length
                 }
             }
-        }
+        } }
     }
 
     @inline(__always)

@@ -42,34 +42,36 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(!result.failed, "\(result.diagnostics.filter(\.isError))")
         // Pages dated after Fixtures.now (2026-06-01) are not built.
-        let chinese: [(String, String)] = [
-            ("上海线下聚会", "/zh-hans/blog/2024-04-27-shanghai-meetup/"), ("设计讨论", "/zh-hans/meetings/2025-09-18-http3-design/"),
-            ("限流", "/zh-hans/blog/2025-07-15-lantern-1-1/"), ("中文面板", "/zh-hans/blog/2025-07-15-lantern-1-1/"),
-            ("功能冻结", "/zh-hans/meetings/2025-01-16-feature-freeze/"), ("指导委员会选举", "/zh-hans/meetings/2026-05-14-steering-election/"),
-            ("治理章程", "/zh-hans/meetings/2026-02-12-governance/"), ("一年回顾", "/zh-hans/blog/2024-12-30-year-in-review/"),
-            ("多集群", "/zh-hans/blog/2024-08-08-lantern-0-9/"), ("入口网关", "/zh-hans/blog/2026-01-08-lantern-1-2/"),
-        ]
-        let english: [(String, String)] = [
-            ("shanghai meetup", "/en/blog/2024-04-27-shanghai-meetup/"), ("HTTP/3", "/en/meetings/2025-09-18-http3-design/"),
-            ("year in review", "/en/blog/2024-12-30-year-in-review/"), ("steering committee election", "/en/meetings/2026-05-14-steering-election/"),
-            ("multi-cluster", "/en/meetings/2024-03-14-multi-cluster-review/"), ("rate limits", "/en/blog/2025-07-15-lantern-1-1/"),
-            ("first-time pull requests", "/en/blog/2025-10-28-contributor-month/"), ("feature freeze", "/en/meetings/2025-01-16-feature-freeze/"),
-            ("Lantern Day", "/en/blog/2026-04-18-lantern-day/"), ("Chinese dashboard", "/en/blog/2025-07-15-lantern-1-1/"),
-        ]
-        for (language, cases) in [("zh-hans", chinese), ("en", english)] {
-            let answers = try Self.query(folder, language, cases.map(\.0))
-            #expect(answers.count == cases.count)
-            for (answer, (query, page)) in zip(answers, cases) {
-                #expect(answer.query == query)
-                #expect(answer.urls.prefix(3).contains(page), "\(language) '\(query)': \(answer.urls)")
+        let cases = try Self.sampleQueries()
+        #expect(cases.top3["zh-hans"]?.count == 10 && cases.top3["en"]?.count == 10)
+        for (language, pairs) in cases.top3.sorted(by: { $0.key < $1.key }) {
+            let answers = try Self.query(folder, language, pairs.map { $0[0] })
+            #expect(answers.count == pairs.count)
+            for (answer, pair) in zip(answers, pairs) {
+                #expect(answer.query == pair[0])
+                #expect(answer.urls.prefix(3).contains(pair[1]), "\(language) '\(pair[0])': \(answer.urls)")
             }
         }
         // Traditional input finds simplified text; a word on no page finds nothing;
         // the other language's words are not in this language's index.
-        let more = try Self.query(folder, "zh-hans", ["上海線下聚會", "数据库", "shanghai meetup"])
-        #expect(more[0].urls.first == "/zh-hans/blog/2024-04-27-shanghai-meetup/")
+        let more = try Self.query(folder, "zh-hans", [cases.traditional[1], cases.none[1], cases.otherLanguage[1]])
+        #expect(more[0].urls.first == cases.traditional[2])
         #expect(more[1].count == 0)
         #expect(more[2].count == 0)
+        let other = try Self.query(folder, "en", [cases.otherLanguage[1]])
+        #expect(other[0].urls.first == cases.otherLanguage[2])
+    }
+
+    struct SampleQueries: Decodable {
+        var top3: [String: [[String]]]
+        var traditional: [String]
+        var none: [String]
+        var otherLanguage: [String]
+    }
+
+    static func sampleQueries() throws -> SampleQueries {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.packageRoot + "/Tests/Fixtures/search/sample-queries.json"))
+        return try JSONDecoder().decode(SampleQueries.self, from: data)
     }
 
     @Test func searchPagesIndexAndWhatIsLeftOut() {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerate docs/screenshots/: builds the sample portal at the repository root,
 # serves it on 127.0.0.1 and takes headless Chromium screenshots of the home
-# page, a post, a tag page and a year archive, in zh-hans and en, at phone
-# (390 px) and desktop (1280 px) widths: 16 PNGs.
+# page, a post, a tag page, a year archive and the search page with results, in
+# zh-hans and en, at phone (390 px) and desktop (1280 px) widths: 20 PNGs.
 #
 # Needs: Swift, python3, Debian's `chromium` and a CJK font (fonts-noto-cjk).
 # Run as root, it installs the last two with apt-get when they are missing.
@@ -68,13 +68,15 @@ flags=(--headless --disable-gpu --hide-scrollbars --no-first-run --no-default-br
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# The search page runs the query in its address once the index has loaded.
+search_query() { if [ "$1" = zh-hans ]; then echo "%E7%A4%BE%E5%8C%BA%E4%BC%9A%E8%AE%AE"; else echo "community%20meeting"; fi; }
 for lang in "${langs[@]}"; do
-  for page in "${pages[@]}"; do
+  for page in "${pages[@]}" "search|search/?q=$(search_query "$lang")"; do
     name=${page%%|*}; path=${page#*|}
     for size in "${sizes[@]}"; do
       device=${size%%|*}; window=${size#*|}
       file="$out/$name-$lang-$device.png"
-      chromium "${flags[@]}" --window-size="$window" --screenshot="$file" \
+      chromium "${flags[@]}" --window-size="$window" --virtual-time-budget=5000 --screenshot="$file" \
         "http://127.0.0.1:$port/$lang/$path" >/dev/null 2>&1
       test -s "$file"
       echo "${file#"$PWD"/}"

@@ -60,7 +60,7 @@ package enum SearchIndexBuilder {
     package static let pagesPerChunk = 8
     package static let excerptCharacters = 200
     /// Raw JSON per shard aimed at (about 8 KB gzipped): a query of several pairs fetches several.
-    package static let shardTarget = 24_000
+    package static let shardTarget = 16_000
     /// Pages listed per term at most (a term's list is then about 6 KB of JSON).
     package static let maxPostings = 500
     static let maxPositions = 2

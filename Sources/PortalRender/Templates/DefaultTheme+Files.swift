@@ -303,6 +303,8 @@ extension DefaultTheme {
       var at = 0;
       if (re) { re.lastIndex = 0; var m = re.exec(normalize(text).join("")); if (m) at = Array.from(normalize(text).join("").slice(0, m.index)).length; }
       var chars = Array.from(text), from = Math.max(0, at - 30);
+      // In Latin text, start at a word.
+      for (var k = from; from > 0 && k < Math.min(at, from + 15); k++) if (/\s/.test(chars[k])) { from = k + 1; break; }
       return (from > 0 ? "…" : "") + chars.slice(from, from + 110).join("") + (from + 110 < chars.length ? "…" : "");
     }
 

@@ -75,9 +75,12 @@ package enum HTMLText {
                         i += length
                         continue
                     }
-                    out[w] = byte
-                    w += 1
-                    i += 1
+                    // Text up to the next tag or entity, copied at once.
+                    var stop = i + 1
+                    while stop < n, html[stop] != 0x3C, html[stop] != 0x26 { stop += 1 }
+                    (out.baseAddress! + w).initialize(from: html.baseAddress! + i, count: stop - i)
+                    w += stop - i
+                    i = stop
                 }
                 written = w
             }

@@ -66,6 +66,31 @@ import Testing
         #expect(first.map(\.bytes) == second.map(\.bytes))
     }
 
+    /// Pages are read in batches and merged in partitions on several threads: a site
+    /// larger than a batch still gives the same bytes every time, pages in order.
+    @Test func manyPagesSameBytesPagesInOrder() throws {
+        let documents = (0..<1_100).map { n in
+            SearchDocument(url: "/p\(n)/", title: "第\(n)篇 page \(n)", section: n % 2 == 0 ? "博客" : "会议", date: "", labels: ["tag\(n % 7)"],
+                           body: "服务网格 mesh\(n % 13) 的第\(n % 5)部分。" + (n % 100 == 0 ? " 稀有词语 rareword" : ""))
+        }
+        let first = SearchIndexBuilder.build(documents)
+        let second = SearchIndexBuilder.build(documents)
+        #expect(first.map(\.name) == second.map(\.name))
+        #expect(first.map(\.bytes) == second.map(\.bytes))
+        let files = Dictionary(uniqueKeysWithValues: first.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
+        for term in ["稀有", "rareword"] {
+            let list = try Self.postings(of: term, in: files)
+            var pages: [Int] = [], i = 1, page = 0
+            while i < list.count {
+                page += list[i]
+                pages.append(page)
+                i += 3 + list[i + 2]
+            }
+            #expect(list[0] == 11 && pages == Array(stride(from: 0, to: 1_100, by: 100)), "\(term): \(pages)")
+        }
+        #expect(files.keys.filter { $0.hasPrefix("d") }.count == (1_100 + SearchIndexBuilder.pagesPerChunk - 1) / SearchIndexBuilder.pagesPerChunk)
+    }
+
     @Test func largeIndexesSplitIntoShardsOfBoundedSize() {
         let words = (0..<6_000).map { "word\($0)" }
         let documents = (0..<200).map { n in
@@ -107,5 +132,10 @@ import Testing
     @Test func plainTextOfRenderedHTML() {
         let html = Array("<h2 id=\"x\">标题</h2>\n<p>重<em>要</em>的 &amp; &lt;b&gt; &#x4E2D;</p><pre><code>kubectl apply</code></pre><script>var x = 1;</script>".utf8)
         #expect(HTMLText.plain(html) == "\n标题\n\n重要的 & <b> 中\nkubectl apply\n")
+        // Long block names end a line too; unknown entities and a lone `&` stay; an
+        // upper-case SCRIPT is skipped to its end; a tag cut off by the end is dropped.
+        #expect(HTMLText.plain(Array("<BLOCKQUOTE>引用</BLOCKQUOTE><figure><figcaption>图</figcaption></figure>a&b &nope; c".utf8))
+            == "\n引用\n图\na&b &nope; c")
+        #expect(HTMLText.plain(Array("前<SCRIPT>x()</SCRIPT>后<p".utf8)) == "前后")
     }
 }

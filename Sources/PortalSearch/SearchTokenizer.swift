@@ -119,7 +119,11 @@ package enum SearchTokenizer {
                 }
                 return (classified(0xFFFD), 1)
             }
-            var whole: [UInt8] = []
+            // A word as folded, in memory of its own (a folded character takes at most
+            // 1.5 times its bytes), with room for a stem's "y".
+            let whole = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * n + 8)
+            defer { whole.deallocate() }
+            var count = 0
             var scratch: [UInt8] = []
             var parts: [Range<Int>] = []
             while i < n {
@@ -145,40 +149,40 @@ package enum SearchTokenizer {
                     // A compound: words joined by one joiner at a time. `whole` holds it
                     // as written (folded); `parts` the ranges of its words in `whole`.
                     parts.removeAll(keepingCapacity: true)
-                    whole.removeAll(keepingCapacity: true)
+                    count = 0
                     var partStart = 0
                     var j = i
                     while j < n {
                         let (nextEntry, nextLength) = scalar(at: j)
                         let next = nextEntry & valueMask
                         if nextEntry & wordFlag != 0 {
-                            appendUTF8(next, to: &whole)
+                            count += writeUTF8(next, to: whole.baseAddress! + count)
                             j += nextLength
-                        } else if (next == 0x2E || next == 0x2D || next == 0x5F), whole.count > partStart, j + nextLength < n {
+                        } else if (next == 0x2E || next == 0x2D || next == 0x5F), count > partStart, j + nextLength < n {
                             let (after, _) = scalar(at: j + nextLength)
                             guard after & wordFlag != 0 else { break }
-                            parts.append(partStart..<whole.count)
-                            whole.append(UInt8(next))
-                            partStart = whole.count
+                            parts.append(partStart..<count)
+                            whole[count] = UInt8(next)
+                            count += 1
+                            partStart = count
                             j += nextLength
                         } else {
                             break
                         }
                     }
-                    parts.append(partStart..<whole.count)
-                    whole.withUnsafeBufferPointer { all in
-                        if parts.count > 1 { sink.word(all, at: position) }
-                        for (k, part) in parts.enumerated() {
-                            let word = UnsafeBufferPointer(rebasing: all[part])
-                            let (kept, addY) = stemmed(word)
-                            if !addY {
-                                sink.word(UnsafeBufferPointer(rebasing: word[0..<kept]), at: position + k)
-                            } else {
-                                scratch.removeAll(keepingCapacity: true)
-                                scratch.append(contentsOf: word[0..<kept])
-                                scratch.append(0x79) // "y"
-                                scratch.withUnsafeBufferPointer { sink.word($0, at: position + k) }
-                            }
+                    parts.append(partStart..<count)
+                    let all = UnsafeBufferPointer(start: whole.baseAddress, count: count)
+                    if parts.count > 1 { sink.word(all, at: position) }
+                    for (k, part) in parts.enumerated() {
+                        let word = UnsafeBufferPointer(rebasing: all[part])
+                        let (kept, addY) = stemmed(word)
+                        if !addY {
+                            sink.word(UnsafeBufferPointer(rebasing: word[0..<kept]), at: position + k)
+                        } else {
+                            scratch.removeAll(keepingCapacity: true)
+                            scratch.append(contentsOf: word[0..<kept])
+                            scratch.append(0x79) // "y"
+                            scratch.withUnsafeBufferPointer { sink.word($0, at: position + k) }
                         }
                     }
                     position += parts.count
@@ -190,18 +194,22 @@ package enum SearchTokenizer {
         } }
     }
 
+    /// Writes a scalar value's UTF-8 at `out`; returns how many bytes.
     @inline(__always)
-    static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+    static func writeUTF8(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if value < 0x80 {
-            out.append(UInt8(value))
+            out[0] = UInt8(value)
+            return 1
         } else if value < 0x800 {
-            out.append(UInt8(0xC0 | value >> 6)); out.append(UInt8(0x80 | value & 0x3F))
+            out[0] = UInt8(0xC0 | value >> 6); out[1] = UInt8(0x80 | value & 0x3F)
+            return 2
         } else if value < 0x10000 {
-            out.append(UInt8(0xE0 | value >> 12)); out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
-        } else {
-            out.append(UInt8(0xF0 | value >> 18)); out.append(UInt8(0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
+            out[0] = UInt8(0xE0 | value >> 12); out[1] = UInt8(0x80 | value >> 6 & 0x3F); out[2] = UInt8(0x80 | value & 0x3F)
+            return 3
         }
+        out[0] = UInt8(0xF0 | value >> 18); out[1] = UInt8(0x80 | value >> 12 & 0x3F)
+        out[2] = UInt8(0x80 | value >> 6 & 0x3F); out[3] = UInt8(0x80 | value & 0x3F)
+        return 4
     }
 
     @inline(__always)

@@ -224,6 +224,18 @@ import Testing
             "Templates/i18n/en.toml:2:1: warning: string 'readingTme' is not one the theme uses; did you mean 'readingTime'?"), "\(result.diagnostics)")
     }
 
+    /// A site's partial that includes itself with nothing to stop it (found by the
+    /// template fuzzer) builds, every page rendered, instead of crashing the build.
+    @Test func aPartialThatIncludesItselfDoesNotCrashTheBuild() {
+        let root = Fixtures.makeSite([
+            "Templates/partials/footer.mustache": "<footer>{{> partials/footer}}</footer>\n",
+            "content/posts/a.en.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n",
+        ])
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Fixtures.text(result, "en/posts/a/index.html")?.contains("<footer><footer>") == true)
+    }
+
     @Test func anExplicitSlugIsKeptUnderPinyin() {
         let root = Fixtures.makeSite([
             "content/posts/a.zh-hans.md": "---\ntitle: 服务治理\ndate: 2024-01-01\nslug: 服务-治理\n---\n正文。\n",

@@ -5,6 +5,9 @@ extension TemplateParser {
         package var nodes: [TemplateNode] = []
     }
 
+    /// How deep sections, parents and blocks may nest (rendering recurses that deep).
+    package static let maxNesting = 100
+
     /// Nests the tokens of sections, parents and blocks.
     package mutating func buildTree(_ tokens: [Token]) throws(TemplateSyntaxError) -> [TemplateNode] {
         var stack: [Open] = [Open(token: Token(kind: .text, value: "", line: 1, column: 1))]
@@ -19,8 +22,10 @@ extension TemplateParser {
             case .variable, .raw:
                 append(.variable(try Self.name(token), escaped: token.kind == .variable))
             case .section, .inverted:
+                try Self.checkNesting(stack.count, token)
                 stack.append(Open(token: token, name: try Self.name(token)))
             case .parent, .block:
+                try Self.checkNesting(stack.count, token)
                 try Self.checkPlainName(token)
                 if token.kind == .parent { partialReferences.append((token.value, token.line, token.column)) }
                 stack.append(Open(token: token))
@@ -54,6 +59,12 @@ extension TemplateParser {
                                       line: open.token.line, column: open.token.column)
         }
         return stack[0].nodes
+    }
+
+    private static func checkNesting(_ depth: Int, _ token: Token) throws(TemplateSyntaxError) {
+        guard depth <= maxNesting else {
+            throw TemplateSyntaxError(message: "sections nest more than \(maxNesting) deep", line: token.line, column: token.column)
+        }
     }
 
     private static func sigil(_ kind: Kind) -> String {

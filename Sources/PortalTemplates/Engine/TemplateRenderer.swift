@@ -12,6 +12,15 @@ package struct TemplateRenderer {
     package private(set) var output: [UInt8] = []
     private let capacity: Int
     private var stack: [TemplateValue] = []
+    /// Partials being rendered, one inside the other, and how many more a page may
+    /// render. A partial may include itself (a table of contents renders its
+    /// children so); one that does so without end stops at `maxPartialDepth`, and
+    /// one that does so twice over stops when the page has used `partialBudget`,
+    /// rather than run out of stack or time.
+    private var partialDepth = 0
+    private var partialsLeft = TemplateRenderer.partialBudget
+    package static let maxPartialDepth = 64
+    package static let partialBudget = 200_000
 
     package init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
         self.templates = templates
@@ -27,6 +36,8 @@ package struct TemplateRenderer {
     package mutating func renderBytes(_ name: String, context: TemplateValue) -> [UInt8] {
         guard let nodes = templates[name] else { return [] }
         stack = [context]
+        partialDepth = 0
+        partialsLeft = Self.partialBudget
         output = []
         output.reserveCapacity(capacity)
         render(nodes, position: nil, indentation: "", inherited: [:])
@@ -70,11 +81,14 @@ package struct TemplateRenderer {
                     stack.removeLast()
                 }
             case let .partial(name, partialIndentation, overrides):
-                guard let partial = templates[name] else { continue }
+                guard let partial = templates[name], partialDepth < Self.maxPartialDepth, partialsLeft > 0 else { continue }
+                partialsLeft -= 1
                 var merged = inherited
                 // The outermost template's blocks win over those of templates it extends.
                 if let overrides { for (key, value) in overrides where merged[key] == nil { merged[key] = value } }
+                partialDepth += 1
                 render(partial, position: nil, indentation: indentation + partialIndentation, inherited: merged)
+                partialDepth -= 1
             case let .block(name, defaults, blockIndentation):
                 // A block's text comes from the page's layout.
                 render(inherited[name] ?? defaults, position: nil, indentation: indentation + blockIndentation, inherited: inherited)

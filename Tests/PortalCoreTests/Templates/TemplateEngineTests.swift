@@ -28,6 +28,22 @@ import Testing
         do { _ = try parser.parse(text); return nil } catch { return error }
     }
 
+    /// A partial may render itself for nested data (a table of contents); one that
+    /// does so without end stops, and so does one that does so twice over, instead of
+    /// running out of stack or time. Sections nested too deep are a syntax error.
+    @Test func runawayPartialsAndDeepNestingStop() throws {
+        let tree: TemplateValue = ["items": .list([["name": "a", "items": .list([["name": "b", "items": .list([])]])]])]
+        #expect(try render(["main": "{{> item}}", "item": "{{#items}}({{name}}{{> item}}){{/items}}"], "main", tree) == "(a(b))")
+        let once = try render(["main": "{{> loop}}", "loop": "x{{> loop}}"], "main", [:])
+        #expect(once == String(repeating: "x", count: TemplateRenderer.maxPartialDepth))
+        let twice = try render(["main": "{{> loop}}", "loop": "{{> loop}}{{> loop}}"], "main", [:])
+        #expect(twice.isEmpty)
+        let deep = String(repeating: "{{#a}}", count: TemplateParser.maxNesting + 1) + String(repeating: "{{/a}}", count: TemplateParser.maxNesting + 1)
+        #expect(syntaxError(deep)?.message == "sections nest more than \(TemplateParser.maxNesting) deep")
+        let fine = String(repeating: "{{#a}}", count: TemplateParser.maxNesting) + String(repeating: "{{/a}}", count: TemplateParser.maxNesting)
+        #expect(syntaxError(fine) == nil)
+    }
+
     @Test func variablesAreEscapedUnlessRaw() throws {
         let context: TemplateValue = ["a": "<b title=\"x\">Tom & Jerry's</b>", "n": 3, "yes": true]
         #expect(try render("{{a}}|{{{a}}}|{{&a}}|{{n}}|{{yes}}|{{missing}}", context)

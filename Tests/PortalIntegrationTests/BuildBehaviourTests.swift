@@ -1,5 +1,6 @@
 import Foundation
 import PortalPipeline
+import PortalSources
 import Testing
 
 /// What a site author relies on beyond the golden trees.
@@ -234,6 +235,31 @@ import Testing
         let result = Fixtures.build(root)
         #expect(!result.failed, "\(result.diagnostics)")
         #expect(Fixtures.text(result, "en/posts/a/index.html")?.contains("<footer><footer>") == true)
+    }
+
+    /// Only a page with a diagram loads Mermaid, from the URL in site.toml; "" loads it
+    /// nowhere and keeps the source as text; a URL that would need escaping is an error.
+    @Test func mermaidLoadsOnPagesWithADiagramOnly() {
+        let pages = [
+            "content/posts/d.en.md": "---\ntitle: D\ndate: 2024-01-01\n---\n```mermaid\ngraph TD\n  A --> B\n```\n",
+            "content/posts/p.en.md": "---\ntitle: P\ndate: 2024-01-02\n---\nNo diagram.\n",
+        ]
+        let standard = Fixtures.build(Fixtures.makeSite(pages))
+        #expect(!standard.failed, "\(standard.diagnostics)")
+        let diagram = Fixtures.text(standard, "en/posts/d/index.html") ?? ""
+        #expect(diagram.contains("<pre class=\"mermaid\">graph TD\n  A --&gt; B\n</pre>"))
+        #expect(diagram.contains("<script type=\"module\">import mermaid from \"\(MarkdownOptions.defaultMermaid)\";"))
+        #expect(Fixtures.text(standard, "en/posts/p/index.html")?.contains("<script type=\"module\">") == false)
+        #expect(Fixtures.text(standard, "en/index.html")?.contains("mermaid") == false, "lists show summaries, never the script")
+
+        let vendored = Fixtures.build(Fixtures.makeSite(pages, siteToml: Fixtures.defaultSiteToml + "\n[markdown]\nmermaid = \"/js/mermaid.esm.min.mjs\"\n"))
+        #expect(Fixtures.text(vendored, "en/posts/d/index.html")?.contains("import mermaid from \"/js/mermaid.esm.min.mjs\";") == true)
+        let none = Fixtures.build(Fixtures.makeSite(pages, siteToml: Fixtures.defaultSiteToml + "\n[markdown]\nmermaid = \"\"\n"))
+        let text = Fixtures.text(none, "en/posts/d/index.html") ?? ""
+        #expect(text.contains("<pre class=\"mermaid\">") && !text.contains("<script type=\"module\">"))
+        let bad = Fixtures.build(Fixtures.makeSite(pages, siteToml: Fixtures.defaultSiteToml + "\n[markdown]\nmermaid = \"x\\\" onload=\\\"y\"\n"))
+        #expect(bad.failed)
+        #expect(bad.diagnostics.contains { $0.isError && $0.message.hasPrefix("'markdown.mermaid' must be a URL or a path") }, "\(bad.diagnostics)")
     }
 
     @Test func anExplicitSlugIsKeptUnderPinyin() {

@@ -8,6 +8,8 @@ import PortalText
 ///
 /// - Docusaurus admonitions `:::note [title]` … `:::` (also `:::tip[Title]`, more colons
 ///   to nest) and GitHub alerts `> [!NOTE]` become callouts;
+/// - a ```mermaid fence becomes `<pre class="mermaid">` with its source, which the
+///   Mermaid script draws on pages that have one and which reads as text without it;
 /// - in MDX sources, `import`/`export` lines and `{/* … */}` comments are dropped,
 ///   `<Tabs>`/`<TabItem>` become tabs that work without JavaScript, `<details>` and
 ///   `<summary>` stay, and other JSX component tags are dropped with a warning (what
@@ -22,6 +24,8 @@ struct BlockExtensions {
     let mdx: Bool
     /// Problems found, with the line in the body.
     var problems: [RenderedMarkdown.Problem] = []
+    /// A ```mermaid fence was found.
+    var usesMermaid = false
     private var tabsCount = 0
     /// TabItem value -> label, from the `values` of the `<Tabs>` being read.
     private var tabLabels: [String: String] = [:]
@@ -56,6 +60,8 @@ struct BlockExtensions {
                 transformChildren(of: node)
             case CMARK_NODE_HTML_BLOCK where mdx:
                 jsx(node)
+            case CMARK_NODE_CODE_BLOCK:
+                mermaid(node)
             default:
                 break
             }
@@ -65,6 +71,21 @@ struct BlockExtensions {
             problems.append(.init(line: fence.line, message: "admonition opened with '\(String(repeating: ":", count: fence.colons))' is never closed; it ends with its container"))
             if let close = Self.customBlock("</aside>\n") { cmark_node_append_child(container, close) }
         }
+    }
+
+    // MARK: Diagrams
+
+    /// ```mermaid … ``` -> `<pre class="mermaid">source</pre>` (escaped: Mermaid reads the
+    /// element's text, and a reader without JavaScript sees the source).
+    private mutating func mermaid(_ node: OpaquePointer) {
+        guard let info = cmark_node_get_fence_info(node) else { return }
+        let language = String(cString: info).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first
+        guard language?.lowercased() == "mermaid" else { return }
+        let source = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        guard let block = Self.customBlock("<pre class=\"mermaid\">" + HTMLEscaping.escape(source) + "</pre>\n") else { return }
+        cmark_node_insert_before(node, block)
+        cmark_node_unlink(node)
+        usesMermaid = true
     }
 
     // MARK: Admonitions

@@ -150,6 +150,7 @@ public struct MarkdownRenderer: Sendable {
             htmlBytes: html, headings: headings, summaryHTML: summaryHTML, hasExplicitSummary: explicit,
             cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
         rendered.rawHTMLCount = walk.rawHTML
+        rendered.usesMermaid = blocks.usesMermaid
         rendered.problems = (plan?.problems.map { .init(line: $0.line, column: $0.column, message: $0.message, isError: $0.isError) } ?? [])
             + blocks.problems
         return rendered

@@ -102,6 +102,8 @@ extension ContextBuilder {
             context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
         if let date = card["date"] { values["date"] = date }
+        // Only a page with a diagram loads the Mermaid module.
+        if rendered.usesMermaid, !config.markdown.mermaid.isEmpty { values["mermaid"] = .string(config.markdown.mermaid) }
         if !config.editURL.isEmpty {
             // The source a fallback copy shows is its original's.
             let source = page.fallbackOf.map { model.content.pages[$0].source } ?? page.source

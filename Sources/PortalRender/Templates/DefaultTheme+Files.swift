@@ -700,6 +700,10 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 {{$content}}{{/content}}
 </main>
 {{> partials/footer}}
+{{#page.mermaid}}
+<script type="module">import mermaid from "{{page.mermaid}}";
+mermaid.initialize({ startOnLoad: true, theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default" });</script>
+{{/page.mermaid}}
 </body>
 </html>
 

@@ -175,12 +175,19 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var sanitized: Bool
     /// `[limits] tableColumns`: at most this many cells in a row of a table.
     public var tableColumns: Int
+    /// Where pages with a ```mermaid block load the Mermaid module from ("" loads
+    /// nothing: the diagrams stay as their source).
+    public var mermaid: String
 
-    public init(unsafe: Bool = false, tocMinHeadings: Int = 2, sanitized: Bool = false, tableColumns: Int = 1_000) {
+    public static let defaultMermaid = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
+
+    public init(unsafe: Bool = false, tocMinHeadings: Int = 2, sanitized: Bool = false, tableColumns: Int = 1_000,
+                mermaid: String = MarkdownOptions.defaultMermaid) {
         self.unsafe = unsafe
         self.tocMinHeadings = tocMinHeadings
         self.sanitized = sanitized
         self.tableColumns = tableColumns
+        self.mermaid = mermaid
     }
 }
 

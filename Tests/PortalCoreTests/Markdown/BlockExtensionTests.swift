@@ -43,6 +43,20 @@ import Testing
         #expect(html.contains("<p>Inside.</p>\n</aside>\n</li>"))
     }
 
+    /// A ```mermaid fence becomes a diagram-to-be holding its escaped source, inside an
+    /// admonition or a list too; other fences and `mermaid` in other places stay code.
+    @Test func mermaidFencesBecomeDiagramsToBe() {
+        let diagram = render("Flow:\n\n```mermaid\ngraph TD\n  A --> B{\"x < y & z\"}\n```\n\n:::note\n```Mermaid title=\"x\"\nsequenceDiagram\n```\n:::\n")
+        #expect(diagram.usesMermaid)
+        #expect(diagram.html.contains("<pre class=\"mermaid\">graph TD\n  A --&gt; B{&quot;x &lt; y &amp; z&quot;}\n</pre>\n"))
+        #expect(diagram.html.contains("<pre class=\"mermaid\">sequenceDiagram\n</pre>"))
+        #expect(!diagram.html.contains("<code"))
+        let plain = render("```mermaidx\ngraph\n```\n\n    mermaid\n\n`mermaid`\n\n```go\nx := 1\n```\n")
+        #expect(!plain.usesMermaid)
+        #expect(!plain.html.contains("class=\"mermaid\""))
+        #expect(plain.html.contains("<code class=\"language-mermaidx\">"))
+    }
+
     @Test func codeIsNeverTouched() {
         let html = render("`:::tip`\n\n```\n:::note\n> [!NOTE]\n```\n").html
         #expect(!html.contains("callout"))

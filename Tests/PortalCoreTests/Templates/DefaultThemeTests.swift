@@ -70,6 +70,10 @@ import Testing
                 // Structured data only: JSON, never run.
                 #expect(lower.components(separatedBy: "<script").count == 2)
                 #expect(lower.contains("<script type=\"application/ld+json\">"))
+            } else if path == "base.mustache" {
+                // The Mermaid module, on pages with a diagram only, from the URL site.toml gives.
+                #expect(lower.components(separatedBy: "<script").count == 2)
+                #expect(text.contains("{{#page.mermaid}}\n<script type=\"module\">import mermaid from \"{{page.mermaid}}\";"))
             } else if path == "search.mustache" {
                 #expect(lower.components(separatedBy: "<script").count == 2)
                 #expect(lower.contains("<script src=\"{{site.assets}}search.js\" defer></script>"))

@@ -121,8 +121,10 @@ extension ServerLoopbackTests {
 }
 
 enum ServeHardening {
-    /// One raw request (`head` without the final blank line); the answer, bounded by `timeout`.
-    static func send(port: Int, _ head: String, body: String = "", timeout: Double = 5) throws -> LoopbackClient.Response {
+    /// One raw request (`head` without the final blank line); the answer, bounded by `timeout`
+    /// (the server closes the connection when it has answered, so a long bound costs
+    /// nothing unless a busy machine is slow to answer).
+    static func send(port: Int, _ head: String, body: String = "", timeout: Double = 30) throws -> LoopbackClient.Response {
         let fd = try LoopbackClient.connect(port: port, timeout: timeout)
         defer { close(fd) }
         var text = head + "\r\nConnection: close\r\n"

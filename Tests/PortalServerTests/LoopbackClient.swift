@@ -47,8 +47,9 @@ enum LoopbackClient {
         }
     }
 
-    /// One GET; every read is bounded by `timeout`.
-    static func get(port: Int, _ rawPath: String, timeout: Double = 5) throws -> Response {
+    /// One GET; every read is bounded by `timeout` (it returns as soon as the whole
+    /// answer is in: the bound only matters on a machine too busy to answer soon).
+    static func get(port: Int, _ rawPath: String, timeout: Double = 30) throws -> Response {
         let fd = try connect(port: port, timeout: timeout)
         defer { close(fd) }
         try send(fd, "GET \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")

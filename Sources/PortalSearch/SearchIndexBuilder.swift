@@ -59,7 +59,7 @@ package struct SearchWeights: Sendable, Hashable {
 package enum SearchIndexBuilder {
     package static let pagesPerChunk = 8
     package static let excerptCharacters = 200
-    /// Raw JSON per shard aimed at (about 8 KB gzipped): a query of several pairs fetches several.
+    /// Raw JSON per shard aimed at (about 6 KB gzipped): a query of several pairs fetches several.
     package static let shardTarget = 16_000
     /// Pages listed per term at most (a term's list is then about 6 KB of JSON).
     package static let maxPostings = 500
@@ -93,12 +93,7 @@ package enum SearchIndexBuilder {
     }
 
     static func wordKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash | 1 << 63
+        FNV1a.hash64(bytes) | 1 << 63
     }
 
     /// Terms of one page with their weighted counts and first positions, its length,
@@ -123,14 +118,13 @@ package enum SearchIndexBuilder {
         }
 
         private mutating func allocate(_ capacity: Int) {
-            var size = 16
-            while size < capacity * 2 { size *= 2 }
+            let size = TermTable.size(for: capacity)
             let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
             keys.initialize(repeating: 0, count: size)
             slotKeys = keys
             slotEntries = UnsafeMutablePointer<Entry>.allocate(capacity: size)
             self.size = size
-            shift = UInt64(64 - size.trailingZeroBitCount)
+            shift = TermTable.shift(for: size)
         }
 
         /// The entry of `key`, made empty when the page has none yet.
@@ -138,7 +132,7 @@ package enum SearchIndexBuilder {
         mutating func entry(_ key: UInt64) -> UnsafeMutablePointer<Entry> {
             guard let keys = slotKeys, let entries = slotEntries else { preconditionFailure("a finished page takes no terms") }
             let mask = size - 1
-            var slot = Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
+            var slot = TermTable.home(of: key, shift: shift)
             while true {
                 let found = keys[slot]
                 if found == key { return entries + slot }
@@ -163,7 +157,7 @@ package enum SearchIndexBuilder {
             let mask = size - 1
             for old in 0..<oldSize where oldKeys[old] != 0 {
                 let key = oldKeys[old]
-                var slot = Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
+                var slot = TermTable.home(of: key, shift: shift)
                 while keys[slot] != 0 { slot = (slot + 1) & mask }
                 keys[slot] = key
                 (entries + slot).initialize(to: oldEntries[old])
@@ -529,40 +523,55 @@ package enum SearchIndexBuilder {
         return String(out)
     }
 
+    /// A non-negative number's decimal digits (millions are written: no `String` each).
     static func appendNumber(_ value: Int, to out: inout [UInt8]) {
-        if value < 10 {
-            out.append(UInt8(0x30 + value))
-            return
-        }
-        out.append(contentsOf: Array(String(value).utf8))
+        if value >= 10 { appendNumber(value / 10, to: &out) }
+        out.append(UInt8(0x30 + value % 10))
     }
 }
 
-/// Open addressing from a 64-bit key (never 0) to a small number: the per-page and
-/// per-partition term tables (`Dictionary` hashes each key with SipHash, which a
-/// site's tens of millions of terms feel).
+/// Open addressing from a 64-bit key (never 0) to a small number: a partition's term
+/// table (`Dictionary` hashes each key with SipHash, which a site's millions of terms
+/// feel). `PageTerms` probes the same way, with its entries in the slots.
 struct TermTable {
     private var keys: [UInt64]
     private var values: [Int32]
     private var shift: UInt64
     private(set) var count = 0
 
-    /// A table that holds nothing yet (and allocates nothing).
+    /// The smallest table, made once: what a partition keeps when it no longer needs one.
     static let empty = TermTable(capacity: 0)
 
     init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
+        let size = Self.size(for: capacity)
         keys = [UInt64](repeating: 0, count: size)
         values = [Int32](repeating: 0, count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
+        shift = Self.shift(for: size)
+    }
+
+    /// Slots for `capacity` keys: a power of two, at most half full.
+    static func size(for capacity: Int) -> Int {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        return size
+    }
+
+    /// How far a key's mixed bits are shifted to give a slot of a table of `size`.
+    static func shift(for size: Int) -> UInt64 {
+        UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    /// Where probing for `key` starts (the high bits of a multiplicative hash).
+    @inline(__always)
+    static func home(of key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
     }
 
     /// The value stored for `key`, storing `next` when there is none (then `inserted`).
     @inline(__always)
     mutating func index(of key: UInt64, next: Int32) -> (value: Int32, inserted: Bool) {
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
+        var slot = Self.home(of: key, shift: shift)
         while true {
             let found = keys[slot]
             if found == key { return (values[slot], false) }
@@ -581,10 +590,10 @@ struct TermTable {
         let size = keys.count * 2
         keys = [UInt64](repeating: 0, count: size)
         values = [Int32](repeating: 0, count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
+        shift = Self.shift(for: size)
         let mask = size - 1
         for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            var slot = Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift)
+            var slot = Self.home(of: key, shift: shift)
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             values[slot] = value

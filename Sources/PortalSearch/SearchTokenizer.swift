@@ -61,14 +61,15 @@ package enum SearchTokenizer {
     /// Hangul and `wordFlag` when it is another letter, digit or mark.
     @inline(__always)
     static func classified(_ value: UInt32) -> UInt32 {
-        if value < 0x10000 { return basic[Int(value)] }
-        let folded = foldUnlisted(value)
-        return folded | (isCJKValue(folded) ? cjkFlag : isWordValue(folded) ? wordFlag : 0)
+        value < 0x10000 ? basic[Int(value)] : classifiedUnlisted(value)
     }
 
     /// `classified` for every character of the Basic Multilingual Plane, worked out
     /// once: a page's text then costs one look-up per character, not Unicode's tables.
-    static let basic: [UInt32] = (0..<UInt32(0x10000)).map { value in
+    static let basic: [UInt32] = (0..<UInt32(0x10000)).map(classifiedUnlisted)
+
+    /// `classified` from Unicode's tables.
+    static func classifiedUnlisted(_ value: UInt32) -> UInt32 {
         let folded = foldUnlisted(value)
         return folded | (isCJKValue(folded) ? cjkFlag : isWordValue(folded) ? wordFlag : 0)
     }
@@ -120,10 +121,10 @@ package enum SearchTokenizer {
                 return (classified(0xFFFD), 1)
             }
             // A word as folded, in memory of its own (a folded character takes at most
-            // 1.5 times its bytes), with room for a stem's "y".
+            // 1.5 times its bytes).
             let whole = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * n + 8)
             defer { whole.deallocate() }
-            var count = 0
+            var wordLength = 0
             var scratch: [UInt8] = []
             var parts: [Range<Int>] = []
             while i < n {
@@ -149,29 +150,29 @@ package enum SearchTokenizer {
                     // A compound: words joined by one joiner at a time. `whole` holds it
                     // as written (folded); `parts` the ranges of its words in `whole`.
                     parts.removeAll(keepingCapacity: true)
-                    count = 0
+                    wordLength = 0
                     var partStart = 0
                     var j = i
                     while j < n {
                         let (nextEntry, nextLength) = scalar(at: j)
                         let next = nextEntry & valueMask
                         if nextEntry & wordFlag != 0 {
-                            count += writeUTF8(next, to: whole.baseAddress! + count)
+                            wordLength += writeUTF8(next, to: whole.baseAddress! + wordLength)
                             j += nextLength
-                        } else if (next == 0x2E || next == 0x2D || next == 0x5F), count > partStart, j + nextLength < n {
+                        } else if (next == 0x2E || next == 0x2D || next == 0x5F), wordLength > partStart, j + nextLength < n {
                             let (after, _) = scalar(at: j + nextLength)
                             guard after & wordFlag != 0 else { break }
-                            parts.append(partStart..<count)
-                            whole[count] = UInt8(next)
-                            count += 1
-                            partStart = count
+                            parts.append(partStart..<wordLength)
+                            whole[wordLength] = UInt8(next)
+                            wordLength += 1
+                            partStart = wordLength
                             j += nextLength
                         } else {
                             break
                         }
                     }
-                    parts.append(partStart..<count)
-                    let all = UnsafeBufferPointer(start: whole.baseAddress, count: count)
+                    parts.append(partStart..<wordLength)
+                    let all = UnsafeBufferPointer(start: whole.baseAddress, count: wordLength)
                     if parts.count > 1 { sink.word(all, at: position) }
                     for (k, part) in parts.enumerated() {
                         let word = UnsafeBufferPointer(rebasing: all[part])

@@ -20,9 +20,9 @@ package struct SearchIndexFiles: Sendable {
     package func files() -> [OutputFile] {
         var files: [OutputFile] = []
         for language in model.config.languageIDs {
-            let (folder, make) = index(of: language, shards: nil)
-            for file in make() {
-                files.append(OutputFile(path: folder + file.name, content: .bytes(file.bytes), origin: Self.origin))
+            let index = index(of: language, shards: nil)
+            for file in index.make() {
+                files.append(OutputFile(path: index.folder + file.name, content: .bytes(file.bytes), origin: Self.origin))
             }
         }
         return files
@@ -35,15 +35,14 @@ package struct SearchIndexFiles: Sendable {
     package func lazyFiles(existing: Set<String>) -> [OutputFile]? {
         var files: [OutputFile] = []
         for language in model.config.languageIDs {
-            let folder = String(model.paths.search(in: language).dropFirst())
+            let folder = Self.folder(of: language, in: model)
             var shards = 0
             while existing.contains(folder + "s\(shards).json") { shards += 1 }
             guard shards > 0 else { return nil }
-            let (_, make) = index(of: language, shards: shards)
-            let pages = Self.pages(of: language, in: model).count
-            let chunks = (pages + SearchIndexBuilder.pagesPerChunk - 1) / SearchIndexBuilder.pagesPerChunk
+            let index = index(of: language, shards: shards)
+            let chunks = (index.pageCount + SearchIndexBuilder.pagesPerChunk - 1) / SearchIndexBuilder.pagesPerChunk
             let names = ["meta.json"] + (0..<shards).map { "s\($0).json" } + (0..<chunks).map { "d\($0).json" }
-            let lazy = LazyIndex(make)
+            let lazy = LazyIndex(index.make)
             for name in names {
                 guard existing.contains(folder + name) else { return nil }
                 files.append(OutputFile(path: folder + name, content: .deferred(DeferredContent { lazy.bytes(name) }), origin: Self.origin))
@@ -63,15 +62,20 @@ package struct SearchIndexFiles: Sendable {
         }
     }
 
-    /// A language's index folder, and what makes its files.
-    private func index(of language: LanguageID, shards: Int?) -> (String, @Sendable () -> [(name: String, bytes: [UInt8])]) {
-        let folder = String(model.paths.search(in: language).dropFirst())
+    static func folder(of language: LanguageID, in model: SiteModel) -> String {
+        String(model.paths.search(in: language).dropFirst())
+    }
+
+    /// A language's index: its folder, how many pages it holds, and what makes its files.
+    private func index(of language: LanguageID, shards: Int?)
+        -> (folder: String, pageCount: Int, make: @Sendable () -> [(name: String, bytes: [UInt8])]) {
+        let folder = Self.folder(of: language, in: model)
         let options = model.config.search
-        guard options.enabled else { return (folder, { [] }) }
+        guard options.enabled else { return (folder, 0, { [] }) }
         let weights = SearchWeights(title: options.titleWeight, labels: options.labelWeight, section: options.sectionWeight, body: options.bodyWeight)
         let model = model
         let pages = Self.pages(of: language, in: model)
-        return (folder, {
+        return (folder, pages.count, {
             let builder = ContextBuilder(model: model)
             // Read a batch at a time, in parallel: no page's text outlives its batch.
             return SearchIndexBuilder.build(pageCount: pages.count, weights: weights, shards: shards) { number in

@@ -49,4 +49,15 @@ package enum FNV1a {
         }
         return hash
     }
+
+    /// The 64-bit FNV-1a of bytes (search keys its words by it: one number per word,
+    /// no string).
+    package static func hash64(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
 }

@@ -27,6 +27,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Qt 5's compiler flags (from pkg-config) for the highlighter's C++.
+        .systemLibrary(
+            name: "CQtGui",
+            pkgConfig: "Qt5Gui",
+            providers: [.apt(["libkf5syntaxhighlighting-dev"])]
+        ),
+        // Build-time syntax highlighting with KSyntaxHighlighting, behind a C interface.
+        .target(
+            name: "CSyntaxHighlight",
+            dependencies: ["CQtGui"],
+            linkerSettings: [.linkedLibrary("KF5SyntaxHighlighting"), .linkedLibrary("Qt5Core")]
+        ),
         .target(
             name: "CCmarkParsing",
             dependencies: ["CCmarkGFM"],
@@ -41,7 +53,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "PortalMarkdown", dependencies: ["PortalText", "PortalSources", "CCmarkGFM", "CCmarkParsing"]),
+        .target(
+            name: "PortalMarkdown",
+            dependencies: ["PortalText", "PortalSources", "CCmarkGFM", "CCmarkParsing", "CSyntaxHighlight"]
+        ),
         .target(name: "PortalSite", dependencies: ["PortalText", "PortalSources", "PortalMarkdown"]),
         .target(name: "PortalSearch", dependencies: ["PortalText"]),
         .target(name: "PortalTemplates", dependencies: ["PortalText"]),

@@ -65,6 +65,6 @@ import Yams
         #expect(!readme.isEmpty)
         #expect(runs == readme)
         #expect(readme.contains { $0.hasPrefix("swift run -c release portal build --base-url \"$PAGES_URL\"") })
-        #expect(readme.contains { $0.contains("libcmark-gfm-dev libcmark-gfm-extensions-dev") })
+        #expect(readme.contains { $0.contains("libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev") })
     }
 }

@@ -44,7 +44,7 @@ import Testing
     @Test func worksWhereThereIsNoSudo() throws {
         let (status, log) = try Self.run(Self.setupCommand(), withSudo: false)
         #expect(status == 0)
-        #expect(log == ["apt-get update", "apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev", "swift run portal build"])
+        #expect(log == ["apt-get update", "apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev", "swift run portal build"])
     }
 
     @Test func goesThroughSudoWhenThereIsOne() throws {
@@ -52,7 +52,7 @@ import Testing
         #expect(status == 0)
         #expect(log == [
             "sudo apt-get update", "apt-get update",
-            "sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev", "apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev",
+            "sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev", "apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev",
             "swift run portal build",
         ])
     }

@@ -362,4 +362,10 @@ struct BlockExtensions {
         cmark_node_set_on_enter(node, html)
         return node
     }
+
+    static func customNode(_ type: cmark_node_type, cString html: UnsafePointer<CChar>) -> OpaquePointer? {
+        guard let node = cmark_node_new_with_mem(type, portal_cmark_arena()) else { return nil }
+        cmark_node_set_on_enter(node, html)
+        return node
+    }
 }

@@ -114,6 +114,11 @@ public struct MarkdownRenderer: Sendable {
         walk.sanitize = options.unsafe && options.sanitized
         walk.run()
 
+        // After the walk, which took markers out of the code and counted its words.
+        for node in walk.codeBlocks {
+            Self.replaceCodeBlock(node, highlight: options.highlight)
+        }
+
         for softBreak in walk.droppedBreaks {
             cmark_node_unlink(softBreak)
         }
@@ -151,6 +156,7 @@ public struct MarkdownRenderer: Sendable {
             cjkCharacters: walk.metrics.cjkCharacters, latinWords: walk.metrics.latinWords, links: walk.foundLinks)
         rendered.rawHTMLCount = walk.rawHTML
         rendered.usesMermaid = blocks.usesMermaid
+        rendered.usesCode = !walk.codeBlocks.isEmpty
         rendered.problems = (plan?.problems.map { .init(line: $0.line, column: $0.column, message: $0.message, isError: $0.isError) } ?? [])
             + blocks.problems
         return rendered
@@ -212,6 +218,22 @@ public struct MarkdownRenderer: Sendable {
         return out
     }
 
+    /// A code block becomes a custom block with the HTML `CodeBlocks` writes for it, when
+    /// that says more than cmark's plain `<pre><code>`.
+    private static func replaceCodeBlock(_ node: OpaquePointer, highlight: Bool) {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let literal = cmark_node_get_literal(node)
+        let code = UnsafeBufferPointer(start: literal.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) },
+                                       count: literal.map { strlen($0) } ?? 0)
+        guard var html = CodeBlocks.html(info: info, code: code, highlight: highlight) else { return }
+        html.append(0)
+        guard let block = html.withUnsafeBufferPointer({ bytes in
+            bytes.withMemoryRebound(to: CChar.self) { BlockExtensions.customNode(CMARK_NODE_CUSTOM_BLOCK, cString: $0.baseAddress!) }
+        }),
+              cmark_node_insert_before(node, block) != 0 else { return }
+        cmark_node_unlink(node)
+    }
+
     /// cmark emits no heading ids: the heading becomes a custom block holding a custom
     /// inline whose enter/exit text is `<hN id="…">` / `</hN>`. Custom nodes are written
     /// as they are even without UNSAFE, and the id is a slug (no quotes or markup).
@@ -254,6 +276,8 @@ private struct DocumentWalk {
     package var rawHTML = 0
     package var droppedBreaks: [OpaquePointer] = []
     package var markers: [OpaquePointer] = []
+    /// Code blocks, which `CodeBlocks` writes once the walk is over.
+    package var codeBlocks: [OpaquePointer] = []
     /// Autolinks that ran into full-width punctuation, with the text that goes after them.
     package var autolinkTails: [(link: OpaquePointer, tail: String)] = []
     /// Every link and image, as the HTML will carry it.
@@ -342,6 +366,7 @@ private struct DocumentWalk {
                 Self.stripLiteral(node)
                 Self.strip(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, $0) }
             }
+            codeBlocks.append(node)
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             noSummary += entering ? 1 : -1
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:

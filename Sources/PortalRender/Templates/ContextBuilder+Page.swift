@@ -102,6 +102,8 @@ extension ContextBuilder {
             context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
         if let date = card["date"] { values["date"] = date }
+        // Only a page with code loads the copy button's script.
+        if rendered.usesCode { values["code"] = true }
         // Only a page with a diagram loads the Mermaid module.
         if rendered.usesMermaid, !config.markdown.mermaid.isEmpty { values["mermaid"] = .string(config.markdown.mermaid) }
         if !config.editURL.isEmpty {

@@ -45,6 +45,58 @@ extension DefaultTheme {
 {{/base}}
 
 """#),
+        ("assets/code.js", #"""
+// portal: a copy button on each code block. Loaded only by pages with code; without
+// JavaScript the code is all there and can be selected as usual.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var label = (script && script.getAttribute("data-copy")) || "Copy";
+  var done = (script && script.getAttribute("data-copied")) || "Copied";
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function add(pre) {
+    var code = pre.querySelector("code");
+    if (!code || pre.parentNode.classList.contains("code-wrap")) return;
+    var wrap = document.createElement("div");
+    wrap.className = "code-wrap";
+    pre.parentNode.insertBefore(wrap, pre);
+    wrap.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "code-copy";
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      copy(code.textContent.replace(/\n$/, "")).then(function () {
+        button.textContent = done;
+        setTimeout(function () { button.textContent = label; }, 1500);
+      }, function () {});
+    });
+    wrap.appendChild(button);
+  }
+
+  function start() {
+    var blocks = document.querySelectorAll("main pre:not(.mermaid)");
+    for (var i = 0; i < blocks.length; i++) add(blocks[i]);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
+
+"""#),
         ("assets/favicon.svg", ##"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#9a4a00"/><path d="M12 6h8M16 6v3" stroke="#fff4e0" stroke-width="2" stroke-linecap="round"/><path d="M10 13c0-2.2 2.7-4 6-4s6 1.8 6 4v7c0 2.2-2.7 4-6 4s-6-1.8-6-4z" fill="#ffd27a"/><path d="M16 9v15M10 16.5h12" stroke="#9a4a00" stroke-width="1.3"/><path d="M13 26h6" stroke="#fff4e0" stroke-width="2" stroke-linecap="round"/></svg>
 
@@ -387,6 +439,10 @@ extension DefaultTheme {
   --bg: #fff; --card: #f5f7fa; --fg: #1b1f24; --muted: #57606a; --border: #d5dbe2;
   --link: #0b5cad; --accent: #9a4a00; --chip: #e8f0fa; --code: #f1f3f5; --focus: #0b5cad;
   --notice: #fff4e0;
+  /* Highlighted code (classes written by portal build): each colour keeps 4.5:1 on --code and --code-line. */
+  --code-line: #fff1b8; --hl-k: #cf222e; --hl-kt: #953800; --hl-s: #0a3069; --hl-se: #0550ae; --hl-sr: #116329;
+  --hl-c: #57606a; --hl-m: #0550ae; --hl-nf: #6639ba; --hl-nv: #953800; --hl-nb: #0550ae; --hl-cp: #7445cf;
+  --hl-na: #116329; --hl-kc: #0550ae; --hl-cs: #7d4e00; --hl-err: #82071e; --hl-ln: #57606a;
   --latin: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial;
   --cjk: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei";
   --sans: var(--latin), var(--cjk), sans-serif;
@@ -399,6 +455,9 @@ extension DefaultTheme {
     --bg: #0f1318; --card: #171c23; --fg: #e4e7eb; --muted: #a2abb6; --border: #2c343e;
     --link: #7ab7ff; --accent: #f0a35e; --chip: #1c2a3a; --code: #1a2028; --focus: #7ab7ff;
     --notice: #2e2414;
+    --code-line: #3a3218; --hl-k: #ff7b72; --hl-kt: #ffa657; --hl-s: #a5d6ff; --hl-se: #79c0ff; --hl-sr: #7ee787;
+    --hl-c: #9aa3ad; --hl-m: #79c0ff; --hl-nf: #d2a8ff; --hl-nv: #ffa657; --hl-nb: #79c0ff; --hl-cp: #d2a8ff;
+    --hl-na: #7ee787; --hl-kc: #79c0ff; --hl-cs: #e3b341; --hl-err: #ffa198; --hl-ln: #9aa3ad;
   }
   img:not([src$=".svg"]) { filter: brightness(.92); }
 }
@@ -554,6 +613,30 @@ code, kbd, pre, samp { font-family: var(--mono); font-size: .9em; }
 :not(pre) > code { background: var(--code); padding: .1em .35em; border-radius: 4px; }
 pre { background: var(--code); border: 1px solid var(--border); border-radius: 8px; padding: .8rem 1rem; overflow-x: auto; line-height: 1.5; tab-size: 4; }
 pre:focus-visible { outline-offset: 0; }
+/* Highlighted code: Pygments' short class names. */
+.hl .k, .hl .kn { color: var(--hl-k); }
+.hl .kt, .hl .x { color: var(--hl-kt); }
+.hl .s { color: var(--hl-s); }
+.hl .se, .hl .kc { color: var(--hl-se); }
+.hl .sr, .hl .na { color: var(--hl-sr); }
+.hl .c { color: var(--hl-c); font-style: italic; }
+.hl .m { color: var(--hl-m); }
+.hl .nf, .hl .nx { color: var(--hl-nf); }
+.hl .nv { color: var(--hl-nv); }
+.hl .nb { color: var(--hl-nb); }
+.hl .cp, .hl .nd { color: var(--hl-cp); }
+.hl .cs { color: var(--hl-cs); font-weight: 600; }
+.hl .err { color: var(--hl-err); }
+code .line { display: inline-block; min-width: 100%; }
+code .hl-line { background: var(--code-line); margin: 0 -1rem; padding: 0 1rem; min-width: calc(100% + 2rem); }
+code.numbered { counter-reset: line; }
+code.numbered .line::before { counter-increment: line; content: counter(line); display: inline-block; width: 2.5em; margin-right: 1em; text-align: right; color: var(--hl-ln); user-select: none; }
+.code-block { margin: 0 0 1.1em; }
+.code-block pre { margin: 0; border-top-left-radius: 0; border-top-right-radius: 0; }
+.code-title { font-family: var(--mono); font-size: .85em; padding: .35rem 1rem; background: var(--card); border: 1px solid var(--border); border-bottom: 0; border-radius: 8px 8px 0 0; color: var(--muted); }
+.code-wrap { position: relative; }
+.code-copy { position: absolute; top: .4rem; right: .4rem; font: inherit; font-size: .8rem; padding: .15rem .5rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--fg); cursor: pointer; opacity: .85; }
+.code-copy:hover, .code-copy:focus-visible { opacity: 1; }
 .footnotes { margin-top: 2rem; border-top: 1px solid var(--border); font-size: .9rem; color: var(--muted); }
 .footnote-ref a { text-decoration: none; }
 mark { background: #ffe58f; color: #1b1f24; }
@@ -700,6 +783,9 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 {{$content}}{{/content}}
 </main>
 {{> partials/footer}}
+{{#page.code}}
+<script src="{{site.assets}}code.js" defer data-copy="{{t.copyCode}}" data-copied="{{t.copiedCode}}"></script>
+{{/page.code}}
 {{#page.mermaid}}
 <script type="module">import mermaid from "{{page.mermaid}}";
 mermaid.initialize({ startOnLoad: true, theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default" });</script>
@@ -793,6 +879,8 @@ searchMore = "More than %n pages match “%q”: the closest are shown."
 searchLoading = "Searching…"
 searchFailed = "The search index could not be loaded."
 editPage = "Edit this page"
+copyCode = "Copy"
+copiedCode = "Copied"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -864,6 +952,8 @@ searchMore = "超过 %n 个页面与“%q”相关，以下是最相关的。"
 searchLoading = "正在搜索…"
 searchFailed = "无法加载搜索索引。"
 editPage = "编辑此页"
+copyCode = "复制"
+copiedCode = "已复制"
 
 """#),
         ("month.mustache", #"""

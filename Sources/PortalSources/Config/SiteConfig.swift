@@ -180,14 +180,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var mermaid: String
 
     public static let defaultMermaid = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
+    /// Highlight code at build time (`[markdown] highlight`); false leaves it plain.
+    public var highlight: Bool
 
     public init(unsafe: Bool = false, tocMinHeadings: Int = 2, sanitized: Bool = false, tableColumns: Int = 1_000,
-                mermaid: String = MarkdownOptions.defaultMermaid) {
+                mermaid: String = MarkdownOptions.defaultMermaid, highlight: Bool = true) {
         self.unsafe = unsafe
         self.tocMinHeadings = tocMinHeadings
         self.sanitized = sanitized
         self.tableColumns = tableColumns
         self.mermaid = mermaid
+        self.highlight = highlight
     }
 }
 

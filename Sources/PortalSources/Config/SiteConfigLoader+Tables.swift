@@ -2,7 +2,7 @@ import Foundation
 
 extension SiteConfigLoader {
     package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir"]
-    package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings", "mermaid"]
+    package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings", "mermaid", "highlight"]
     package static let feedKeys: Set<String> = ["fullContent", "limit"]
     package static let searchKeys: Set<String> = ["enabled", "titleWeight", "labelWeight", "sectionWeight", "bodyWeight", "exclude"]
     package static let contentKeys: Set<String> = ["frontMatter"]
@@ -66,6 +66,7 @@ extension SiteConfigLoader {
             options.unsafe = value
         }
         if let value = reader.int(table, "tocMinHeadings", at: path, minimum: 0) { options.tocMinHeadings = value }
+        if let value = reader.bool(table, "highlight", at: path) { options.highlight = value }
         if let value = reader.string(table, "mermaid", at: path) {
             // Written into a script as it is: a URL or a path, nothing that needs escaping.
             if value.contains(where: { $0.isWhitespace || "\"'<>&\\`".contains($0) }) {

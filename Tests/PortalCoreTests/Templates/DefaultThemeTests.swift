@@ -70,9 +70,15 @@ import Testing
                 // Structured data only: JSON, never run.
                 #expect(lower.components(separatedBy: "<script").count == 2)
                 #expect(lower.contains("<script type=\"application/ld+json\">"))
+            } else if path == "assets/code.js" {
+                // The copy button: small, and only added by script (the code reads without it).
+                #expect(text.utf8.count < 3 * 1024)
+                #expect(!lower.contains("innerhtml"))
             } else if path == "base.mustache" {
-                // The Mermaid module, on pages with a diagram only, from the URL site.toml gives.
-                #expect(lower.components(separatedBy: "<script").count == 2)
+                // The copy button's script, on pages with code only; the Mermaid module, on
+                // pages with a diagram only, from the URL site.toml gives.
+                #expect(lower.components(separatedBy: "<script").count == 3)
+                #expect(text.contains("{{#page.code}}\n<script src=\"{{site.assets}}code.js\" defer"))
                 #expect(text.contains("{{#page.mermaid}}\n<script type=\"module\">import mermaid from \"{{page.mermaid}}\";"))
             } else if path == "search.mustache" {
                 #expect(lower.components(separatedBy: "<script").count == 2)

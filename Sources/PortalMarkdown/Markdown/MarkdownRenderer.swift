@@ -74,7 +74,9 @@ public struct MarkdownRenderer: Sendable {
     package func render(_ body: String, links: (any LinkRewriting)?, mdx: Bool = false, shortcodes: (any ShortcodeExpanding)?) -> RenderedMarkdown {
         Self.prepare()
         let plan = shortcodes.flatMap { ShortcodePlan.make(body, mdx: mdx, expander: $0) }
-        let markdown = plan.map { String(decoding: $0.text, as: UTF8.self) } ?? body
+        let expanded = plan.map { String(decoding: $0.text, as: UTF8.self) } ?? body
+        let math = options.math ? MathPassthrough.protect(expanded) : nil
+        let markdown = math ?? expanded
         // Runs last: the tree, the parser and the HTML buffers all live in this thread's
         // arena, and only copies leave this function.
         defer { portal_cmark_arena_reset() }
@@ -157,6 +159,7 @@ public struct MarkdownRenderer: Sendable {
         rendered.rawHTMLCount = walk.rawHTML
         rendered.usesMermaid = blocks.usesMermaid
         rendered.usesCode = !walk.codeBlocks.isEmpty
+        rendered.usesMath = math != nil
         rendered.problems = (plan?.problems.map { .init(line: $0.line, column: $0.column, message: $0.message, isError: $0.isError) } ?? [])
             + blocks.problems
         return rendered

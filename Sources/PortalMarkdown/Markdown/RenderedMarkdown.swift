@@ -19,6 +19,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var links: [Link]
     /// Pieces of raw HTML in the body (blocks and inline): left out unless `[markdown] unsafe`.
     public var rawHTMLCount = 0
+    /// The page has math (`[markdown] math`; its template loads KaTeX).
+    public var usesMath = false
     /// The page has a code block (its template loads the copy button's script).
     public var usesCode = false
     /// The page has a ```mermaid diagram (its template loads the Mermaid script).

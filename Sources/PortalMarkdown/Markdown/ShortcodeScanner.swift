@@ -172,9 +172,12 @@ package struct ShortcodeScanner {
         return nil
     }
 
+    private func skipCodeSpan(at i: Int) -> Int { Self.codeSpanEnd(bytes, at: i) }
+
     /// A code span opened by the backticks at `i`: past its closing run, which must be
     /// as long and come before a blank line; else past the opening run.
-    private func skipCodeSpan(at i: Int) -> Int {
+    static func codeSpanEnd(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        func byte(_ k: Int) -> UInt8 { k < bytes.count ? bytes[k] : 0 }
         var run = 0
         while byte(i + run) == 0x60 { run += 1 }
         var j = i + run

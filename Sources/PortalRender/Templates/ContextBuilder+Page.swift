@@ -104,6 +104,8 @@ extension ContextBuilder {
         if let date = card["date"] { values["date"] = date }
         // Only a page with code loads the copy button's script.
         if rendered.usesCode { values["code"] = true }
+        // Only a page with math loads KaTeX.
+        if rendered.usesMath, !config.markdown.katex.isEmpty { values["math"] = .string(config.markdown.katex) }
         // Only a page with a diagram loads the Mermaid module.
         if rendered.usesMermaid, !config.markdown.mermaid.isEmpty { values["mermaid"] = .string(config.markdown.mermaid) }
         if !config.editURL.isEmpty {

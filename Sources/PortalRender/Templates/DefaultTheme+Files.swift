@@ -786,6 +786,12 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 {{#page.code}}
 <script src="{{site.assets}}code.js" defer data-copy="{{t.copyCode}}" data-copied="{{t.copiedCode}}"></script>
 {{/page.code}}
+{{#page.math}}
+<link rel="stylesheet" href="{{page.math}}katex.min.css">
+<script src="{{page.math}}katex.min.js" defer></script>
+<script src="{{page.math}}contrib/auto-render.min.js" defer></script>
+<script>addEventListener("DOMContentLoaded", function () { renderMathInElement(document.getElementById("main"), { delimiters: [{ left: "\\[", right: "\\]", display: true }, { left: "\\(", right: "\\)", display: false }], throwOnError: false }); });</script>
+{{/page.math}}
 {{#page.mermaid}}
 <script type="module">import mermaid from "{{page.mermaid}}";
 mermaid.initialize({ startOnLoad: true, theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default" });</script>

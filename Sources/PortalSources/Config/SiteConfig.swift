@@ -182,6 +182,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     public static let defaultMermaid = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
     /// Highlight code at build time (`[markdown] highlight`); false leaves it plain.
     public var highlight: Bool
+    /// Pass `$…$`, `$$…$$`, `\(…\)` and `\[…\]` through Markdown for KaTeX (`[markdown] math`).
+    public var math = false
+    /// The folder KaTeX is loaded from by pages with math: `katex.min.css`, `katex.min.js`
+    /// and `contrib/auto-render.min.js` are read from it.
+    public var katex = MarkdownOptions.defaultKaTeX
+
+    public static let defaultKaTeX = "https://cdn.jsdelivr.net/npm/katex@0.16.22/dist/"
 
     public init(unsafe: Bool = false, tocMinHeadings: Int = 2, sanitized: Bool = false, tableColumns: Int = 1_000,
                 mermaid: String = MarkdownOptions.defaultMermaid, highlight: Bool = true) {

@@ -2,7 +2,7 @@ import Foundation
 
 extension SiteConfigLoader {
     package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir"]
-    package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings", "mermaid", "highlight"]
+    package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings", "mermaid", "highlight", "math", "katex"]
     package static let feedKeys: Set<String> = ["fullContent", "limit"]
     package static let searchKeys: Set<String> = ["enabled", "titleWeight", "labelWeight", "sectionWeight", "bodyWeight", "exclude"]
     package static let contentKeys: Set<String> = ["frontMatter"]
@@ -50,6 +50,17 @@ extension SiteConfigLoader {
             && code.unicodeScalars.allSatisfy { ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || $0 == "-" }
     }
 
+    /// A URL or path written into a page's script or link element as it is.
+    private static func scriptLocation(_ table: TOMLTable, _ key: String, reader: inout TOMLValueReader, at path: [String]) -> String? {
+        guard let value = reader.string(table, key, at: path) else { return nil }
+        if value.contains(where: { $0.isWhitespace || "\"'<>&\\`".contains($0) }) {
+            reader.error("'markdown.\(key)' must be a URL or a path (no spaces, quotes, '<', '>', '&' or '\\'), not '\(value)'",
+                         at: path + [key])
+            return nil
+        }
+        return value
+    }
+
     package static func readMarkdown(_ root: TOMLTable, reader: inout TOMLValueReader) -> MarkdownOptions {
         var options = MarkdownOptions()
         guard let table = reader.table(root, "markdown", at: []) else { return options }
@@ -67,14 +78,10 @@ extension SiteConfigLoader {
         }
         if let value = reader.int(table, "tocMinHeadings", at: path, minimum: 0) { options.tocMinHeadings = value }
         if let value = reader.bool(table, "highlight", at: path) { options.highlight = value }
-        if let value = reader.string(table, "mermaid", at: path) {
-            // Written into a script as it is: a URL or a path, nothing that needs escaping.
-            if value.contains(where: { $0.isWhitespace || "\"'<>&\\`".contains($0) }) {
-                reader.error("'markdown.mermaid' must be a URL or a path (no spaces, quotes, '<', '>', '&' or '\\'), not '\(value)'",
-                             at: path + ["mermaid"])
-            } else {
-                options.mermaid = value
-            }
+        if let value = reader.bool(table, "math", at: path) { options.math = value }
+        if let value = scriptLocation(table, "mermaid", reader: &reader, at: path) { options.mermaid = value }
+        if let value = scriptLocation(table, "katex", reader: &reader, at: path) {
+            options.katex = value.isEmpty || value.hasSuffix("/") ? value : value + "/"
         }
         return options
     }

@@ -75,9 +75,11 @@ import Testing
                 #expect(text.utf8.count < 3 * 1024)
                 #expect(!lower.contains("innerhtml"))
             } else if path == "base.mustache" {
-                // The copy button's script, on pages with code only; the Mermaid module, on
-                // pages with a diagram only, from the URL site.toml gives.
-                #expect(lower.components(separatedBy: "<script").count == 3)
+                // The copy button's script, on pages with code only; KaTeX, on pages with
+                // math only; the Mermaid module, on pages with a diagram only; the last two
+                // from the URLs site.toml gives.
+                #expect(lower.components(separatedBy: "<script").count == 6)
+                #expect(text.contains("{{#page.math}}\n<link rel=\"stylesheet\" href=\"{{page.math}}katex.min.css\">"))
                 #expect(text.contains("{{#page.code}}\n<script src=\"{{site.assets}}code.js\" defer"))
                 #expect(text.contains("{{#page.mermaid}}\n<script type=\"module\">import mermaid from \"{{page.mermaid}}\";"))
             } else if path == "search.mustache" {

@@ -9,19 +9,28 @@
 #
 # Usage: scripts/screenshots.sh [OUTPUT_DIR]    (default docs/screenshots)
 #        COLOR_SCHEME=dark scripts/screenshots.sh /tmp/dark   (dark mode, for review)
+# Another site and pages (no search page then), with a suffix on the file names:
+#        SITE=Tests/Fixtures/sites/code PAGES="code|posts/client/" LANGS=en SUFFIX=-dark \
+#        COLOR_SCHEME=dark scripts/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 scheme=${COLOR_SCHEME:-light}
+site=${SITE:-.}
+suffix=${SUFFIX:-}
 
 # Pages to shoot: name, path under each language.
-pages=(
-  "home|"
-  "post|blog/lantern-1-0/"
-  "tag|tags/release/"
-  "year|archives/2025/"
-)
-langs=(zh-hans en)
+if [ -n "${PAGES:-}" ]; then
+  read -r -a pages <<<"$PAGES"
+else
+  pages=(
+    "home|"
+    "post|blog/lantern-1-0/"
+    "tag|tags/release/"
+    "year|archives/2025/"
+  )
+fi
+read -r -a langs <<<"${LANGS:-zh-hans en}"
 # Width x height of the window. The phone height shows about two screens.
 sizes=("phone|390,1400" "desktop|1280,1000")
 
@@ -39,7 +48,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-echo "== build the sample portal"
+echo "== build $site"
 swift build --product portal
 portal="$(swift build --show-bin-path)/portal"
 work=$(mktemp -d)
@@ -49,7 +58,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-"$portal" build --source . --output "$work/public"
+"$portal" build --source "$site" --output "$work/public"
 
 # Links are root-relative (/assets/style.css), so file:// would lose the CSS: serve it.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -71,11 +80,13 @@ out=$(cd "$out" && pwd)
 # The search page runs the query in its address once the index has loaded.
 search_query() { if [ "$1" = zh-hans ]; then echo "%E7%A4%BE%E5%8C%BA%E4%BC%9A%E8%AE%AE"; else echo "community%20meeting"; fi; }
 for lang in "${langs[@]}"; do
-  for page in "${pages[@]}" "search|search/?q=$(search_query "$lang")"; do
+  shots=("${pages[@]}")
+  [ "$site" = . ] && [ -z "${PAGES:-}" ] && shots+=("search|search/?q=$(search_query "$lang")")
+  for page in "${shots[@]}"; do
     name=${page%%|*}; path=${page#*|}
     for size in "${sizes[@]}"; do
       device=${size%%|*}; window=${size#*|}
-      file="$out/$name-$lang-$device.png"
+      file="$out/$name-$lang-$device$suffix.png"
       chromium "${flags[@]}" --window-size="$window" --virtual-time-budget=5000 --screenshot="$file" \
         "http://127.0.0.1:$port/$lang/$path" >/dev/null 2>&1
       test -s "$file"

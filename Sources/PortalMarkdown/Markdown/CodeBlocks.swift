@@ -162,15 +162,18 @@ package enum CodeBlocks {
         "shell": "bash", "sh": "bash", "console": "", "shell-session": "", "sh-session": "",
         "golang": "go", "yml": "yaml", "js": "javascript", "ts": "typescript", "docker": "dockerfile",
         "text": "", "txt": "", "plain": "", "plaintext": "", "none": "", "output": "", "log": "",
-        "properties": "ini", "conf": "ini",
+        "properties": "java properties", "conf": "ini", "mysql": "sql (mysql)", "postgresql": "sql (postgresql)",
+        "postgres": "sql (postgresql)", "psql": "sql (postgresql)", "plsql": "sql (oracle)", "json5": "json", "jsonc": "json",
+        "hcl": "terraform", "tf": "terraform", "gradle": "groovy", "make": "makefile", "patch": "diff", "ps1": "powershell",
+        "pwsh": "powershell", "objc": "objective-c", "vue": "html", "svelte": "html",
     ]
 
     /// The definition a fence language names, or nil for plain text.
     static func definitionName(_ language: String) -> String? {
         let lowered = language.lowercased()
+        guard lowered.utf8.count <= 64, lowered.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
         let name = aliases[lowered] ?? lowered
-        guard !name.isEmpty, name.utf8.count <= 64, name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
-        return name
+        return name.isEmpty ? nil : name
     }
 
     /// The code highlighted as HTML lines, or nil when the language is unknown.

@@ -69,6 +69,13 @@ import Testing
         }
     }
 
+    /// Names that are not a definition's or an extension: MySQL's and HCL's dialects.
+    @Test func aliasesNameDefinitionsWithSpaces() {
+        #expect(render("```mysql\nSELECT 1;\n```\n").html.contains(#"<span class="k">SELECT</span>"#))
+        #expect(render("```hcl\nresource \"x\" \"y\" {}\n```\n").html.contains("<pre class=\"hl\">"))
+        #expect(CodeBlocks.definitionName("a b") == nil)
+    }
+
     @Test func unknownAndMissingLanguagesStayPlainWithoutWarnings() {
         let unknown = render("```klingon\nQapla' <x>\n```\n")
         #expect(unknown.html == "<pre><code class=\"language-klingon\">Qapla' &lt;x&gt;\n</code></pre>\n")

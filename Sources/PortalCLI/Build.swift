@@ -47,7 +47,8 @@ struct Build: ParsableCommand {
         }
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
-            includeDrafts: site.drafts, includeFuture: site.future, strict: site.strict)
+            includeDrafts: site.drafts, includeFuture: site.future,
+            includeExpired: site.expired, strict: site.strict)
         let result = SiteBuilder(options: options).build()
         let report = DiagnosticReport.lines(result.diagnostics, warningLimit: allWarnings ? nil : DiagnosticReport.defaultWarningLimit)
         if !report.isEmpty { Terminal.error(report.joined(separator: "\n")) }

@@ -43,6 +43,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Build pages dated in the future.")
     var future = false
 
+    @Flag(name: .long, help: "Build pages whose expiryDate has passed.")
+    var expired = false
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 

@@ -17,7 +17,7 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
     var port: Int = 1313
 
-    @Flag(name: .customLong("no-drafts"), help: "Hide drafts and future posts, as a published build does.")
+    @Flag(name: .customLong("no-drafts"), help: "Hide drafts, future and expired posts, as a published build does.")
     var noDrafts = false
 
     @Flag(name: .long, help: "Treat warnings as errors.")

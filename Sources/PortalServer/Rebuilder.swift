@@ -24,7 +24,8 @@ final class Rebuilder: @unchecked Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let buildOptions = BuildOptions(
             sourceRoot: options.siteRoot, baseURL: baseURL,
-            includeDrafts: !options.noDrafts, includeFuture: !options.noDrafts, strict: options.strict)
+            includeDrafts: !options.noDrafts, includeFuture: !options.noDrafts,
+            includeExpired: !options.noDrafts, strict: options.strict)
         let cache = self.cache
         // Builds are CPU-bound and block: keep them off the cooperative pool.
         let result: BuildResult = await withCheckedContinuation { continuation in

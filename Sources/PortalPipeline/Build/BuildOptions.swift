@@ -10,16 +10,20 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var includeDrafts: Bool
     public var includeFuture: Bool
+    /// Build pages whose `expiryDate` has passed (`--expired`).
+    public var includeExpired: Bool
     /// The moment "future" is measured against.
     public var now: Date
     /// Treat warnings as errors.
     public var strict: Bool
 
-    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), strict: Bool = false) {
+    public init(sourceRoot: String, baseURL: String? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, includeExpired: Bool = false,
+                now: Date = Date(), strict: Bool = false) {
         self.sourceRoot = sourceRoot
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
+        self.includeExpired = includeExpired
         self.now = now
         self.strict = strict
     }

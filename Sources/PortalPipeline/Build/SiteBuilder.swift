@@ -123,7 +123,8 @@ public struct SiteBuilder: Sendable {
     }
 
     private func resolve(_ parsed: ParsedDocuments, site: LoadedSite, _ run: inout BuildRun) -> SiteContent {
-        let resolver = ContentResolver(config: site.config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
+        let resolver = ContentResolver(config: site.config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
+                                         includeExpired: options.includeExpired, now: options.now)
         var content = run.take(resolver.resolve(parsed.documents), stage: "resolve")
         content.categories = site.scan.categories
         run.diagnostics += OutputOrigins.limitProblems(content: content, limits: site.config.limits)

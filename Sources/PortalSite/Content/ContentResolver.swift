@@ -9,12 +9,15 @@ public struct ContentResolver: Sendable {
     public let config: SiteConfig
     public let includeDrafts: Bool
     public let includeFuture: Bool
+    /// Build pages whose `expiryDate` has passed.
+    public let includeExpired: Bool
     public let now: Date
 
-    public init(config: SiteConfig, includeDrafts: Bool, includeFuture: Bool, now: Date) {
+    public init(config: SiteConfig, includeDrafts: Bool, includeFuture: Bool, includeExpired: Bool = false, now: Date) {
         self.config = config
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
+        self.includeExpired = includeExpired
         self.now = now
     }
 
@@ -31,6 +34,7 @@ public struct ContentResolver: Sendable {
             let metadata = document.metadata
             if metadata.draft && !includeDrafts { return false }
             if let date = metadata.date, date > now, !includeFuture { return false }
+            if let expiry = metadata.expiryDate, expiry <= now, !includeExpired { return false }
             return true
         }
         // Each page's slug and URL depend on its document alone: made in parallel, checked in order.

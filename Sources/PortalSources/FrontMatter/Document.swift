@@ -3,6 +3,8 @@ public struct Document: Sendable, Hashable {
     public enum Format: String, Sendable, Hashable {
         case toml
         case yaml
+        /// Hugo's `{ … }`: a JSON object at the top of the file.
+        case json
         case none
     }
 

@@ -43,9 +43,12 @@ public struct DocumentParser: Sendable {
             }
             let frontMatter = decoded.text(range)
             var repeats: [YAMLFrontMatterReader.RepeatedKey] = []
+            // JSON is read as the YAML flow mapping it also is; its text starts on the
+            // opening line, where YAML's and TOML's start on the line after the fence.
             let read: Result<[FrontMatterNode.Entry], FrontMatterProblem> = layout.format == .toml
                 ? TOMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine, timeZone: timeZone)
-                : YAMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine, repeats: &repeats)
+                : YAMLFrontMatterReader.read(frontMatter, lineOffset: layout.openingLine - (layout.format == .json ? 1 : 0),
+                                             repeats: &repeats)
             let entries: [FrontMatterNode.Entry]
             switch read {
             case let .success(value): entries = value

@@ -26,6 +26,20 @@ package enum FrontMatterSplitter {
                 break
             }
         }
+        if let opening, let end = jsonObjectEnd(text, from: opening.range.lowerBound) {
+            // Hugo's JSON front matter: from the `{` to its matching `}`; the body starts
+            // on the line after it.
+            var bodyStart = end
+            var bodyLine = opening.number
+            for index in opening.range.lowerBound..<end where text[index] == 0x0A { bodyLine += 1 }
+            while bodyStart < text.count, text[bodyStart] != 0x0A { bodyStart += 1 }
+            bodyStart = min(bodyStart + 1, text.count)
+            return .success(Layout(format: .json, frontMatter: opening.range.lowerBound..<end, openingLine: opening.number,
+                                   body: bodyStart..<text.count, bodyLine: bodyLine + 1))
+        }
+        if let opening, text[opening.range.lowerBound] == 0x7B, startsJSONObject(text, at: opening.range.lowerBound) { // "{"
+            return .failure(.unterminated(fence: "}", line: opening.number))
+        }
         guard let opening, let fence = fenceKind(opening.range, in: text) else {
             return .success(Layout(format: .none, frontMatter: nil, openingLine: 0, body: 0..<text.count, bodyLine: 1))
         }
@@ -44,6 +58,39 @@ package enum FrontMatterSplitter {
             ))
         }
         return .failure(.unterminated(fence: fence == .toml ? "+++" : "---", line: opening.number))
+    }
+
+    /// Whether a `{` at `start` opens a JSON object: the next thing after spaces and line
+    /// breaks is a quoted key or the closing brace (so MDX's `{/* … */}` is no front matter).
+    package static func startsJSONObject(_ text: [UInt8], at start: Int) -> Bool {
+        guard start < text.count, text[start] == 0x7B else { return false }
+        var index = start + 1
+        while index < text.count, text[index] == 0x20 || text[index] == 0x09 || text[index] == 0x0A || text[index] == 0x0D { index += 1 }
+        return index < text.count && (text[index] == 0x22 || text[index] == 0x7D)
+    }
+
+    /// Past the `}` that closes the JSON object opened at `start`, or nil when none does
+    /// (or no object opens there). Strings and their escapes are skipped.
+    package static func jsonObjectEnd(_ text: [UInt8], from start: Int) -> Int? {
+        guard startsJSONObject(text, at: start) else { return nil }
+        var depth = 0
+        var index = start
+        var inString = false
+        while index < text.count {
+            let byte = text[index]
+            if inString {
+                if byte == 0x5C { index += 1 } else if byte == 0x22 { inString = false }
+            } else if byte == 0x22 {
+                inString = true
+            } else if byte == 0x7B || byte == 0x5B {
+                depth += 1
+            } else if byte == 0x7D || byte == 0x5D {
+                depth -= 1
+                if depth == 0 { return byte == 0x7D ? index + 1 : nil }
+            }
+            index += 1
+        }
+        return nil
     }
 
     package static func isBlank(_ range: Range<Int>, in text: [UInt8]) -> Bool {

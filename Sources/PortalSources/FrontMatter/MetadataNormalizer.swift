@@ -12,13 +12,13 @@ package struct MetadataNormalizer {
     package static let fieldKeys: Set<String> = [
         "title", "date", "publishdate", "pubdate", "lastmod", "last_update", "updated", "draft", "unlisted",
         "tags", "authors", "author", "summary", "description", "abstract", "slug", "weight", "linktitle",
-        "aliases", "translationkey", "url", "sidebar_position", "sidebar_label",
+        "aliases", "translationkey", "url", "sidebar_position", "sidebar_label", "expirydate", "unpublishdate",
     ]
 
     /// The keys a misspelt front-matter key is compared with, as they are usually written.
     package static let suggestedKeys = [
         "title", "date", "publishDate", "lastmod", "draft", "unlisted", "tags", "authors", "summary", "description",
-        "slug", "weight", "linkTitle", "aliases", "translationKey", "url",
+        "slug", "weight", "linkTitle", "aliases", "translationKey", "url", "expiryDate",
     ]
 
     package func normalize(_ entries: [FrontMatterNode.Entry]) -> (metadata: PageMetadata, diagnostics: [Diagnostic]) {
@@ -61,6 +61,12 @@ package struct MetadataNormalizer {
         if let (_, node) = lastmodNode ?? first("updated") {
             switch date(node) {
             case let .success(value): metadata.lastmod = value
+            case let .failure(error): diagnostics.append(error)
+            }
+        }
+        if let (_, node) = first("expiryDate", "unpublishDate") {
+            switch date(node) {
+            case let .success(value): metadata.expiryDate = value
             case let .failure(error): diagnostics.append(error)
             }
         }

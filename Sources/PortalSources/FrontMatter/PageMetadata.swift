@@ -6,6 +6,9 @@ public struct PageMetadata: Sendable, Hashable {
     public var title: String?
     public var date: Date?
     public var lastmod: Date?
+    /// `expiryDate` (Hugo; also `unpublishDate`): from then on the page is not built,
+    /// unless the build asks for expired pages.
+    public var expiryDate: Date?
     public var draft: Bool = false
     /// Docusaurus `unlisted: true`: built and reachable, but listed nowhere (no list,
     /// archive, feed or sitemap).

@@ -39,7 +39,7 @@ public struct PageMetadata: Sendable, Hashable {
             && lhs.summary == rhs.summary && lhs.slug == rhs.slug && lhs.weight == rhs.weight
             && lhs.linkTitle == rhs.linkTitle && lhs.aliases == rhs.aliases
             && lhs.translationKey == rhs.translationKey && lhs.unlisted == rhs.unlisted
-            && lhs.url == rhs.url && lhs.type == rhs.type
+            && lhs.url == rhs.url && lhs.type == rhs.type && lhs.expiryDate == rhs.expiryDate
             && MetaValue.table(lhs.params) == MetaValue.table(rhs.params)
     }
 

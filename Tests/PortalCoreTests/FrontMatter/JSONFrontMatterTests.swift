@@ -60,5 +60,9 @@ import Testing
         #expect(metadata.expiryDate != nil)
         #expect(FrontMatterFixture.metadata("---\ntitle: T\nunpublishdate: 2030-01-02\n---\n")?.expiryDate != nil)
         #expect(metadata.params.isEmpty)
+        // A changed expiry is a changed page (serve rebuilds rather than patches it).
+        var changed = metadata
+        changed.expiryDate = nil
+        #expect(changed != metadata)
     }
 }

@@ -37,7 +37,9 @@ public struct SiteBuilder: Sendable {
         let archives = run.take(archiveWork.wait(), stage: "archives")
         guard let theme = site.theme, !run.diagnostics.hasErrors else { return run.finish([]) }
 
-        let box = ModelBox(SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme))
+        let model = SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme)
+        run.diagnostics += model.menuProblems
+        let box = ModelBox(model)
         let pages = renderPages(box, &run)
         let others = otherFiles(box, jobs: pages.jobs, site: site, &run)
         var files = pages.files + others

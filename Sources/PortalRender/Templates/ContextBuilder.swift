@@ -23,7 +23,7 @@ package struct ContextBuilder: Sendable {
         strings(language)[key] ?? fallback
     }
 
-    /// Keys every layout has: site, lang, languages, t, nav, head, kind, is.
+    /// Keys every layout has: site, lang, languages, t, nav, menus, hasMenu, head, kind, is.
     package func common(job: RenderJob, kind: String, language id: LanguageID, title: String, sitePath: String,
                 description: String = "", feeds: [TemplateValue] = [], pagination: (prev: String?, next: String?) = (nil, nil)) -> TemplateValue {
         let language = config[id]
@@ -55,8 +55,13 @@ package struct ContextBuilder: Sendable {
         if let prev = pagination.prev { head["prev"] = .string(model.absoluteURL(prev)) }
         if let next = pagination.next { head["next"] = .string(model.absoluteURL(next)) }
 
-        let nav: [TemplateValue] = model.navItems[id].map { item in
-            ["title": .string(item.title), "url": .string(item.url), "isActive": .bool(sitePath.hasPrefix(item.sitePath))]
+        let home = model.paths.home(id)
+        let nav: [TemplateValue] = model.navItems[id].map { Self.navValue($0, sitePath: sitePath, home: home) }
+        var menus: [(String, TemplateValue)] = []
+        var hasMenu: [(String, TemplateValue)] = []
+        for menu in model.menus[id] {
+            menus.append((menu.name, .list(menu.items.map { Self.navValue($0, sitePath: sitePath, home: home) })))
+            hasMenu.append((menu.name, .bool(!menu.items.isEmpty)))
         }
         let values = model.languageValues[id]
         return [
@@ -65,11 +70,36 @@ package struct ContextBuilder: Sendable {
             "languages": .list(languages),
             "t": stringsValue(id),
             "nav": .list(nav),
+            "menus": .object(TemplateObject(pairs: menus)),
+            "hasMenu": .object(TemplateObject(pairs: hasMenu)),
             "head": head,
             "kind": .string(kind),
             "is": Self.kindFlags[kind] ?? Self.flags(of: kind),
             "generator": "portal",
         ]
+    }
+
+    /// A header or menu link on the page at `sitePath`: `current` is "page" on the page a
+    /// menu entry names and "true" under it (an automatic entry says "true" for both);
+    /// the language's home marks only itself.
+    static func navValue(_ item: SiteModel.NavItem, sitePath: String, home: String) -> TemplateValue {
+        var current: TemplateValue = .null
+        if let path = item.sitePath {
+            if path == sitePath {
+                current = item.fromMenu ? "page" : "true"
+            } else if sitePath.hasPrefix(path), path != home || !item.fromMenu {
+                current = "true"
+            }
+        }
+        var value: [(String, TemplateValue)] = [
+            ("title", .string(item.title)), ("url", .string(item.url)), ("current", current),
+            ("isActive", .bool(current != .null)), ("external", .bool(item.external)),
+        ]
+        if !item.children.isEmpty {
+            value.append(("children", .list(item.children.map { navValue($0, sitePath: sitePath, home: home) })))
+            value.append(("hasChildren", true))
+        }
+        return .object(TemplateObject(pairs: value))
     }
 
     /// `zh_CN`, `zh_TW`, `en_US`…: Open Graph writes a language and a territory.

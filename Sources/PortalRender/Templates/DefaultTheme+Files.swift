@@ -510,6 +510,14 @@ main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
 .nav a:hover, .langs a:hover { background: var(--chip); }
 .nav a[aria-current] { color: var(--link); box-shadow: inset 0 -2px 0 var(--link); border-radius: 0; }
 .langs ul { border: 1px solid var(--border); border-radius: 8px; padding: 2px; }
+/* Menus from site.toml: one level of children, shown on hover or keyboard focus. */
+.nav .has-sub { position: relative; }
+.nav .sub { display: none; position: absolute; top: 100%; left: 0; z-index: 10; min-width: 12rem; flex-direction: column; gap: 0;
+  background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: .3rem; box-shadow: 0 6px 18px rgb(0 0 0 / 12%); }
+.nav .has-sub:hover > .sub, .nav .has-sub:focus-within > .sub { display: flex; }
+.nav .sub a[aria-current] { box-shadow: none; }
+a.external::after { content: "\2197"; font-size: .75em; margin-left: .15em; }
+.footer-menu ul { list-style: none; margin: 0 0 .6rem; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
 /* One font for every language name, so the buttons line up whatever their script. */
 .langs a { font-size: .9rem; padding: .15rem .55rem; font-family: var(--cjk), var(--latin), sans-serif; line-height: 1.6; }
 .langs a[aria-current] { background: var(--fg); color: var(--bg); }
@@ -521,6 +529,8 @@ main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
   .nav { order: 3; width: calc(100% + .8rem); margin-left: -.4rem; overflow-x: auto; }
   .nav ul { flex-wrap: nowrap; }
   .nav a { white-space: nowrap; padding: .35rem .4rem; }
+  /* On a phone the children follow their parent in the scrolling row. */
+  .nav .has-sub, .nav .sub { display: contents; }
   .langs a { padding: .1rem .45rem; font-size: .85rem; }
   body { font-size: 1rem; }
   main { padding-top: 1.1rem; }
@@ -887,6 +897,7 @@ searchFailed = "The search index could not be loaded."
 editPage = "Edit this page"
 copyCode = "Copy"
 copiedCode = "Copied"
+footerNav = "Footer navigation"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -960,6 +971,7 @@ searchFailed = "无法加载搜索索引。"
 editPage = "编辑此页"
 copyCode = "复制"
 copiedCode = "已复制"
+footerNav = "页脚导航"
 
 """#),
         ("month.mustache", #"""
@@ -1033,6 +1045,9 @@ copiedCode = "已复制"
         ("partials/footer.mustache", #"""
 <footer class="site-footer" data-pagefind-ignore="all">
 <div class="wrap">
+{{#hasMenu.footer}}
+<nav class="footer-menu" aria-label="{{t.footerNav}}"><ul>{{#menus.footer}}<li><a href="{{url}}"{{#current}} aria-current="{{current}}"{{/current}}{{#external}} class="external" rel="external"{{/external}}>{{title}}</a></li>{{/menus.footer}}</ul></nav>
+{{/hasMenu.footer}}
 <p><a href="{{site.home}}">{{site.title}}</a> · <a href="{{site.home}}index.xml">{{t.rss}}</a> · {{t.poweredBy}}</p>
 </div>
 </footer>
@@ -1093,7 +1108,7 @@ copiedCode = "已复制"
 <div class="wrap bar">
 <a class="brand" href="{{site.home}}">{{site.title}}</a>
 <nav class="nav" aria-label="{{t.mainNav}}">
-<ul>{{#nav}}<li><a href="{{url}}"{{#isActive}} aria-current="true"{{/isActive}}>{{title}}</a></li>{{/nav}}{{#site.search}}<li><a class="search-link" href="{{site.search}}"{{#is.search}} aria-current="page"{{/is.search}}>{{t.search}}</a></li>{{/site.search}}</ul>
+<ul>{{#nav}}<li{{#hasChildren}} class="has-sub"{{/hasChildren}}><a href="{{url}}"{{#current}} aria-current="{{current}}"{{/current}}{{#external}} class="external" rel="external"{{/external}}>{{title}}</a>{{#hasChildren}}<ul class="sub">{{#children}}<li><a href="{{url}}"{{#current}} aria-current="{{current}}"{{/current}}{{#external}} class="external" rel="external"{{/external}}>{{title}}</a></li>{{/children}}</ul>{{/hasChildren}}</li>{{/nav}}{{#site.search}}<li><a class="search-link" href="{{site.search}}"{{#is.search}} aria-current="page"{{/is.search}}>{{t.search}}</a></li>{{/site.search}}</ul>
 </nav>
 <nav class="langs" aria-label="{{t.languageSwitcher}}">
 <ul>{{#languages}}<li><a href="{{url}}" lang="{{code}}"{{#isCurrent}} aria-current="true"{{/isCurrent}}>{{name}}</a></li>{{/languages}}</ul>

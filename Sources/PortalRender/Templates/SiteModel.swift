@@ -3,6 +3,7 @@ import PortalSources
 import PortalMarkdown
 import PortalSite
 import PortalTemplates
+import PortalText
 
 /// Everything the renderers read, fixed after the barriers: pages, their
 /// rendered Markdown, archives, theme and formats. Shared by all render tasks.
@@ -33,6 +34,10 @@ public struct SiteModel: Sendable {
     package let languageValues: PerLanguage<LanguageValues>
     /// The main navigation of every language: sections, then tags, authors and archives.
     package private(set) var navItems: PerLanguage<[NavItem]>
+    /// The menus of site.toml, by language (see `SiteModel+Menus`).
+    package private(set) var menus: PerLanguage<[Menu]>
+    /// Menu entries that could not be placed, reported by the build.
+    package private(set) var menuProblems: [Diagnostic]
     /// Per language, per tag (its place in `archives.tags`): the name, URL and count a
     /// page or card shows for it.
     package let tagRefs: PerLanguage<[TemplateValue]>
@@ -45,8 +50,30 @@ public struct SiteModel: Sendable {
     package struct NavItem: Sendable {
         package let title: String
         package let url: String
-        /// A page whose site path starts with this one shows the item as current.
-        package let sitePath: String
+        /// A page whose site path starts with this one shows the item as current; nil
+        /// for a link that leaves the site's pages.
+        package let sitePath: String?
+        /// A link to another site.
+        package var external = false
+        /// A menu entry's children (one level).
+        package var children: [NavItem] = []
+        /// A menu entry: the page it links to is marked `aria-current="page"`, pages
+        /// under it `"true"`; an automatic entry marks both `"true"`.
+        package var fromMenu = false
+
+        package init(title: String, url: String, sitePath: String?, external: Bool = false) {
+            self.title = title
+            self.url = url
+            self.sitePath = sitePath
+            self.external = external
+            fromMenu = true
+        }
+
+        init(automatic title: String, url: String, sitePath: String) {
+            self.title = title
+            self.url = url
+            self.sitePath = sitePath
+        }
     }
 
     package var config: SiteConfig { content.config }
@@ -79,7 +106,10 @@ public struct SiteModel: Sendable {
         let paths = content.paths
         languageValues = PerLanguage(config) { Self.values(of: $0, config: config, paths: paths, params: params) }
         origin = config.origin
-        navItems = Self.navItems(content: content, theme: theme)
+        let menus = Self.menus(content: content)
+        self.menus = menus.menus
+        menuProblems = menus.problems
+        navItems = Self.navItems(content: content, theme: theme, menus: menus.menus)
         tagRefs = archives.tags.map { terms in
             terms.map { ["name": .string($0.name), "url": .string(config.href(forSitePath: $0.sitePath)), "count": .int($0.pages.count)] }
         }
@@ -101,21 +131,24 @@ public struct SiteModel: Sendable {
         var copy = self
         copy.theme = theme
         copy.stringValues = Self.stringValues(of: theme, config: config)
-        copy.navItems = Self.navItems(content: copy.content, theme: theme)
+        copy.navItems = Self.navItems(content: copy.content, theme: theme, menus: copy.menus)
         return copy
     }
 
-    private static func navItems(content: SiteContent, theme: Theme) -> PerLanguage<[NavItem]> {
+    /// The header's links: the `main` menu when the language has one, else its sections
+    /// and the tag, author and archive lists.
+    private static func navItems(content: SiteContent, theme: Theme, menus: PerLanguage<[Menu]>) -> PerLanguage<[NavItem]> {
         let config = content.config
         let paths = content.paths
         return PerLanguage(config) { language in
+            if let main = menus[language].first(where: { $0.name == "main" }) { return main.items }
             let strings = theme.strings(for: config[language])
             var items = content.sections[language].map { section in
-                NavItem(title: section.title, url: config.href(forSitePath: section.sitePath), sitePath: section.sitePath)
+                NavItem(automatic: section.title, url: config.href(forSitePath: section.sitePath), sitePath: section.sitePath)
             }
             for (key, path) in [("tags", paths.tags(in: language)), ("authors", paths.authors(in: language)),
                                 ("archives", paths.archives(in: language))] {
-                items.append(NavItem(title: strings[key] ?? ContentResolver.displayName(ofFolder: key),
+                items.append(NavItem(automatic: strings[key] ?? ContentResolver.displayName(ofFolder: key),
                                      url: config.href(forSitePath: path), sitePath: path))
             }
             return items

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     /// Where a page's source can be edited: its path under the site root is added
     /// (`https://github.com/org/site/edit/main/` + `content/posts/a.md`). Empty: no link.
     public var editURL = ""
+    /// `[[menus.<name>]]`: the menus of every language that has none of its own.
+    public var menus: Menus = [:]
     public var search = SearchOptions()
     public var chinese: ChineseOptions
     /// `[content]`: how `portal new` writes pages.
@@ -143,6 +145,8 @@ public struct LanguageConfig: Sendable, Hashable {
     public var weight: Int
     /// `contentDir`: a folder (relative to the site folder) holding this language's pages.
     public var contentDir: String?
+    /// `[[languages.<code>.menus.<name>]]`: this language's menus (the site's `[menus]` otherwise).
+    public var menus: Menus = [:]
 
     public init(code: String, name: String, title: String, description: String = "", locale: String? = nil, weight: Int = 0, contentDir: String? = nil) {
         self.code = code

@@ -1,7 +1,7 @@
 import Foundation
 
 extension SiteConfigLoader {
-    package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir"]
+    package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir", "menus"]
     package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings", "mermaid", "highlight", "math", "katex"]
     package static let feedKeys: Set<String> = ["fullContent", "limit"]
     package static let searchKeys: Set<String> = ["enabled", "titleWeight", "labelWeight", "sectionWeight", "bodyWeight", "exclude"]
@@ -29,6 +29,7 @@ extension SiteConfigLoader {
             }
             seen[code.lowercased()] = code
             reader.warnUnknownKeys(in: entry, at: path, known: languageKeys)
+            let menus = readMenus(entry, at: path, reader: &reader)
             languages.append(LanguageConfig(
                 code: code,
                 name: reader.string(entry, "name", at: path) ?? code,
@@ -40,6 +41,7 @@ extension SiteConfigLoader {
                     readFolder(folder, key: path + ["contentDir"], reader: &reader)
                 }
             ))
+            languages[languages.count - 1].menus = menus
         }
         return languages
     }

@@ -6,7 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits", "search",
-        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL",
+        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -51,6 +51,7 @@ public enum SiteConfigLoader {
         let content = readContent(root, reader: &reader)
         let limits = readLimits(root, reader: &reader)
         let layout = readLayout(root, languages: languages, reader: &reader)
+        let menus = readMenus(root, at: [], reader: &reader)
         markdown.tableColumns = limits.tableColumns
         var params: [String: MetaValue] = [:]
         if let table = reader.table(root, "params", at: []) {
@@ -82,6 +83,7 @@ public enum SiteConfigLoader {
         config.layout = layout
         config.search = search
         config.editURL = editURL
+        config.menus = menus
         return (config, diagnostics.sortedForDisplay())
     }
 

@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
         let archives = run.take(archiveWork.wait(), stage: "archives")
         guard let theme = site.theme, !run.diagnostics.hasErrors else { return run.finish([]) }
 
-        let model = SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme)
+        let model = SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme, data: site.data)
         run.diagnostics += model.menuProblems
         let box = ModelBox(model)
         let pages = renderPages(box, &run)
@@ -74,6 +74,7 @@ public struct SiteBuilder: Sendable {
         package var theme: Theme?
         package var authors: AuthorRegistry
         package var tagNames: [String: [String: String]]
+        package var data: [DataFile]
         package var scan: ContentScan
     }
 
@@ -92,10 +93,11 @@ public struct SiteBuilder: Sendable {
         let theme = Theme.load(siteRoot: root)
         let authors = DataLoader.loadAuthors(siteRoot: root, file: config.layout.authorsFile)
         let tagNames = DataLoader.loadTagNames(siteRoot: root)
+        let data = DataLoader.loadDataFiles(siteRoot: root, languages: config.languages.map(\.code), timeZone: config.timeZone)
         let scan = ContentScanner.scan(siteRoot: root, config: config)
-        run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + scan.diagnostics
+        run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + data.diagnostics + scan.diagnostics
         run.clock.lap("config")
-        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, scan: scan)
+        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, data: data.files, scan: scan)
     }
 
     private struct ParsedDocuments {

@@ -23,7 +23,7 @@ package struct ContextBuilder: Sendable {
         strings(language)[key] ?? fallback
     }
 
-    /// Keys every layout has: site, lang, languages, t, nav, menus, hasMenu, head, kind, is.
+    /// Keys every layout has: site, lang, languages, t, nav, menus, hasMenu, data, head, kind, is.
     package func common(job: RenderJob, kind: String, language id: LanguageID, title: String, sitePath: String,
                 description: String = "", feeds: [TemplateValue] = [], pagination: (prev: String?, next: String?) = (nil, nil)) -> TemplateValue {
         let language = config[id]
@@ -72,6 +72,7 @@ package struct ContextBuilder: Sendable {
             "nav": .list(nav),
             "menus": .object(TemplateObject(pairs: menus)),
             "hasMenu": .object(TemplateObject(pairs: hasMenu)),
+            "data": model.dataValues[id],
             "head": head,
             "kind": .string(kind),
             "is": Self.kindFlags[kind] ?? Self.flags(of: kind),

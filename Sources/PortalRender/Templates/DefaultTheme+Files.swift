@@ -517,6 +517,9 @@ main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
 .nav .has-sub:hover > .sub, .nav .has-sub:focus-within > .sub { display: flex; }
 .nav .sub a[aria-current] { box-shadow: none; }
 a.external::after { content: "\2197"; font-size: .75em; margin-left: .15em; }
+.sponsor-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .8rem 1.6rem; align-items: center; }
+.sponsor-list img { max-height: 48px; max-width: 160px; vertical-align: middle; }
+.footer-links { list-style: none; margin: 0 0 .6rem; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
 .footer-menu ul { list-style: none; margin: 0 0 .6rem; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
 /* One font for every language name, so the buttons line up whatever their script. */
 .langs a { font-size: .9rem; padding: .15rem .55rem; font-family: var(--cjk), var(--latin), sans-serif; line-height: 1.6; }
@@ -822,6 +825,12 @@ mermaid.initialize({ startOnLoad: true, theme: matchMedia("(prefers-color-scheme
 <h2 id="home-latest" class="section-title">{{t.latest}}</h2>
 {{> partials/list}}
 </section>
+{{#first(data.sponsors)}}
+<section class="sponsors" aria-labelledby="home-sponsors">
+<h2 id="home-sponsors" class="section-title">{{t.sponsors}}</h2>
+<ul class="sponsor-list">{{#data.sponsors}}<li><a href="{{url}}">{{#logo}}<img src="{{logo}}" alt="{{name}}" loading="lazy">{{/logo}}{{^logo}}{{name}}{{/logo}}</a></li>{{/data.sponsors}}</ul>
+</section>
+{{/first(data.sponsors)}}
 {{/content}}
 {{/base}}
 
@@ -898,6 +907,7 @@ editPage = "Edit this page"
 copyCode = "Copy"
 copiedCode = "Copied"
 footerNav = "Footer navigation"
+sponsors = "Sponsors"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -972,6 +982,7 @@ editPage = "编辑此页"
 copyCode = "复制"
 copiedCode = "已复制"
 footerNav = "页脚导航"
+sponsors = "赞助者"
 
 """#),
         ("month.mustache", #"""
@@ -1048,6 +1059,9 @@ footerNav = "页脚导航"
 {{#hasMenu.footer}}
 <nav class="footer-menu" aria-label="{{t.footerNav}}"><ul>{{#menus.footer}}<li><a href="{{url}}"{{#current}} aria-current="{{current}}"{{/current}}{{#external}} class="external" rel="external"{{/external}}>{{title}}</a></li>{{/menus.footer}}</ul></nav>
 {{/hasMenu.footer}}
+{{#first(data.links)}}
+<ul class="footer-links">{{#data.links}}<li><a href="{{url}}">{{name}}</a></li>{{/data.links}}</ul>
+{{/first(data.links)}}
 <p><a href="{{site.home}}">{{site.title}}</a> · <a href="{{site.home}}index.xml">{{t.rss}}</a> · {{t.poweredBy}}</p>
 </div>
 </footer>

@@ -34,6 +34,8 @@ public struct SiteModel: Sendable {
     package let languageValues: PerLanguage<LanguageValues>
     /// The main navigation of every language: sections, then tags, authors and archives.
     package private(set) var navItems: PerLanguage<[NavItem]>
+    /// The files of `data/` as templates read them, by language (see `SiteModel+Data`).
+    package private(set) var dataValues: PerLanguage<TemplateValue>
     /// The menus of site.toml, by language (see `SiteModel+Menus`).
     package private(set) var menus: PerLanguage<[Menu]>
     /// Menu entries that could not be placed, reported by the build.
@@ -79,7 +81,7 @@ public struct SiteModel: Sendable {
     package var config: SiteConfig { content.config }
     package var paths: SitePaths { content.paths }
 
-    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme) {
+    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme, data: [DataFile] = []) {
         self.content = content
         self.rendered = rendered
         self.archives = archives
@@ -106,6 +108,7 @@ public struct SiteModel: Sendable {
         let paths = content.paths
         languageValues = PerLanguage(config) { Self.values(of: $0, config: config, paths: paths, params: params) }
         origin = config.origin
+        dataValues = PerLanguage(config) { Self.dataValue(data, language: config[$0].code) }
         let menus = Self.menus(content: content)
         self.menus = menus.menus
         menuProblems = menus.problems

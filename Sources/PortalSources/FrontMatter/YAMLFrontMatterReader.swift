@@ -76,8 +76,40 @@ package enum YAMLFrontMatterReader {
         }
     }
 
+    /// A whole YAML (or JSON) document of any shape, for a data file: at most `maxNodes`
+    /// values, aliases counted each time they are used. Nil for an empty document.
+    package static func readValue(_ text: String, maxNodes: Int) -> Result<FrontMatterNode?, FrontMatterProblem> {
+        let aliases = aliasCount(in: text)
+        if aliases > maxAliases {
+            return .failure(FrontMatterProblem(message: "invalid YAML: \(aliases) aliases (at most \(maxAliases) are allowed)", line: 1, column: 1))
+        }
+        func plain(_ problem: FrontMatterProblem) -> FrontMatterProblem {
+            var problem = problem
+            problem.message = problem.message.replacingOccurrences(of: "invalid YAML front matter", with: "invalid YAML")
+            return problem
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+        } catch let error as YamlError {
+            return .failure(plain(problem(for: error, text: text, lineOffset: 0)))
+        } catch {
+            return .failure(FrontMatterProblem(message: "invalid YAML: \(error)", line: 1, column: 1))
+        }
+        guard let root else { return .success(nil) }
+        var converter = Converter(lineOffset: 0, maxNodes: maxNodes)
+        do {
+            return .success(try converter.convert(root, depth: 0))
+        } catch let problem as FrontMatterProblem {
+            return .failure(plain(problem))
+        } catch {
+            return .failure(FrontMatterProblem(message: "invalid YAML: \(error)", line: 1, column: 1))
+        }
+    }
+
     private struct Converter {
         package let lineOffset: Int
+        package var maxNodes = YAMLFrontMatterReader.maxNodes
         package var visited = 0
         /// The top-level key being read: aliased nodes carry the mark of their anchor,
         /// so a limit is reported at the key whose value grew too large.
@@ -87,11 +119,11 @@ package enum YAMLFrontMatterReader {
             visited += 1
             let line = (yaml.mark?.line ?? 1) + lineOffset
             let column = yaml.mark?.column ?? 1
-            guard visited <= YAMLFrontMatterReader.maxNodes, depth <= YAMLFrontMatterReader.maxDepth else {
+            guard visited <= maxNodes, depth <= YAMLFrontMatterReader.maxDepth else {
                 let place = topLevelKey.map { (line: $0.line + lineOffset, column: $0.column) } ?? (line: line, column: column)
                 throw FrontMatterProblem(
                     message: "invalid YAML front matter: too large once aliases are expanded "
-                        + "(more than \(YAMLFrontMatterReader.maxNodes) values or \(YAMLFrontMatterReader.maxDepth) levels)",
+                        + "(more than \(maxNodes) values or \(YAMLFrontMatterReader.maxDepth) levels)",
                     line: place.line, column: place.column
                 )
             }

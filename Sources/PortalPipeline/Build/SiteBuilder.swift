@@ -35,7 +35,12 @@ public struct SiteBuilder: Sendable {
         let archiveWork = BackgroundWork { archiveBuilder.build() }
         let markdown = renderMarkdown(content, site: site, cache: cache, &run)
         let archives = run.take(archiveWork.wait(), stage: "archives")
-        guard let theme = site.theme, !run.diagnostics.hasErrors else { return run.finish([]) }
+        guard let theme = site.theme else { return run.finish([]) }
+        for page in content.pages {
+            guard let layout = page.metadata.layout, page.fallbackOf == nil, let problem = theme.layoutProblem(layout) else { continue }
+            run.diagnostics.append(.error(problem, at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines["layout"] ?? 1, column: 1)))
+        }
+        guard !run.diagnostics.hasErrors else { return run.finish([]) }
 
         let model = SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme, data: site.data)
         run.diagnostics += model.menuProblems

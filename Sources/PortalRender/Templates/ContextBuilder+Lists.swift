@@ -31,9 +31,21 @@ extension ContextBuilder {
         let ids = homePages(language)
         let home = model.content.homes[language].map { model.content.pages[$0] }
         let title = config[language].title.isEmpty ? config.title : config[language].title
-        return listContext(job: .home(language: language, number: number), kind: "home", language: language,
-                           title: home?.metadata.title ?? title, basePath: model.paths.home(language), ids: ids, number: number,
-                           content: home.map { model.rendered[$0.id].htmlBytes } ?? [], feed: model.paths.feed(language))
+        var context = listContext(job: .home(language: language, number: number), kind: "home", language: language,
+                                  title: home?.metadata.title ?? title, basePath: model.paths.home(language), ids: ids, number: number,
+                                  content: home.map { model.rendered[$0.id].htmlBytes } ?? [], feed: model.paths.feed(language))
+        if let home, home.metadata.layout != nil {
+            // A home with a layout of its own (the landing page) reads its front matter as a page does.
+            context["page"] = ["title": .string(home.title), "content": .html(model.rendered[home.id].htmlBytes),
+                               "params": MetaValue.table(home.metadata.params).templateValue]
+            context["latest"] = latest(language)
+        }
+        return context
+    }
+
+    /// The newest posts of a language, as cards, for a landing page.
+    package func latest(_ language: LanguageID, count: Int = 6) -> TemplateValue {
+        .list(homePages(language).prefix(count).map { card($0) })
     }
 
     /// Posts the home lists: regular pages inside a section, newest first.

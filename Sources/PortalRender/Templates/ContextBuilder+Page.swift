@@ -131,6 +131,11 @@ extension ContextBuilder {
             if position + 1 < list.count { values["prev"] = link(list[position + 1]) }
             if position > 0 { values["next"] = link(list[position - 1]) }
         }
+        // A page outside any section and without a date (about, join, code of conduct), or
+        // one whose layout says so, shows no date, reading time, byline or neighbours.
+        let layout = page.metadata.layout
+        values["standalone"] = .bool(layout == "standalone" || (layout == nil && page.section.isEmpty && page.date == nil))
+        if layout != nil, layout != "standalone" { context["latest"] = latest(language) }
         context["page"] = values
         return context
     }

@@ -561,6 +561,16 @@ p, ul, ol, dl, table, pre, blockquote, figure { margin: 0 0 1.1em; }
 /* Home, list heads */
 .hero { padding: 1.2rem 0 .6rem; border-bottom: 1px solid var(--border); margin-bottom: 1.2rem; }
 .hero h1 { margin-bottom: .3rem; }
+/* The landing layout: a larger hero, call-to-action buttons and feature cards. */
+.hero.landing { padding: 2.2rem 0 1.4rem; text-align: center; }
+.hero.landing h1 { font-size: clamp(1.8rem, 5vw, 2.6rem); }
+.hero.landing .lead { max-width: 36rem; margin-left: auto; margin-right: auto; }
+.actions { display: flex; flex-wrap: wrap; gap: .6rem; justify-content: center; margin-top: 1rem; }
+.button.secondary { background: transparent; color: var(--link); box-shadow: inset 0 0 0 2px var(--link); }
+.features { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: .9rem; margin: 0 0 1.6rem; }
+.feature { background: var(--card); border: 1px solid var(--border); border-radius: var(--radius); padding: .9rem 1rem; }
+.feature h2 { font-size: 1.1rem; margin: 0 0 .35rem; }
+.feature p { margin: 0 0 .4rem; color: var(--muted); }
 .list-head { margin-bottom: 1.4rem; }
 .list-head .intro:empty { display: none; }
 .section-title { font-size: 1.1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; margin: 1rem 0; }
@@ -908,6 +918,8 @@ copyCode = "Copy"
 copiedCode = "Copied"
 footerNav = "Footer navigation"
 sponsors = "Sponsors"
+features = "Features"
+learnMore = "Learn more"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -983,6 +995,41 @@ copyCode = "复制"
 copiedCode = "已复制"
 footerNav = "页脚导航"
 sponsors = "赞助者"
+features = "特性"
+learnMore = "了解更多"
+
+"""#),
+        ("landing.mustache", #"""
+{{<base}}
+{{$content}}
+{{#page}}
+<header class="hero landing">
+<h1>{{#params.hero.title}}{{.}}{{/params.hero.title}}{{^params.hero.title}}{{title}}{{/params.hero.title}}</h1>
+{{#params.hero.text}}<p class="lead">{{.}}</p>{{/params.hero.text}}
+{{#params.hero.actions}}{{#first()}}<p class="actions">{{/first()}}<a class="button{{^primary}} secondary{{/primary}}" href="{{url}}">{{text}}</a>{{#last()}}</p>{{/last()}}{{/params.hero.actions}}
+</header>
+{{#params.features}}{{#first()}}<section class="features" aria-label="{{t.features}}">{{/first()}}<div class="feature">
+<h2>{{title}}</h2>
+{{#text}}<p>{{.}}</p>{{/text}}{{#url}}<p><a href="{{.}}">{{t.learnMore}}</a></p>{{/url}}
+</div>{{#last()}}</section>{{/last()}}{{/params.features}}
+<div class="prose">{{{content}}}</div>
+{{/page}}
+{{#first(latest)}}
+<section aria-labelledby="landing-latest">
+<h2 id="landing-latest" class="section-title">{{t.latest}}</h2>
+{{#latest}}
+{{> partials/card}}
+{{/latest}}
+</section>
+{{/first(latest)}}
+{{#first(data.sponsors)}}
+<section class="sponsors" aria-labelledby="landing-sponsors">
+<h2 id="landing-sponsors" class="section-title">{{t.sponsors}}</h2>
+<ul class="sponsor-list">{{#data.sponsors}}<li><a href="{{url}}">{{#logo}}<img src="{{logo}}" alt="{{name}}" loading="lazy">{{/logo}}{{^logo}}{{name}}{{/logo}}</a></li>{{/data.sponsors}}</ul>
+</section>
+{{/first(data.sponsors)}}
+{{/content}}
+{{/base}}
 
 """#),
         ("month.mustache", #"""
@@ -1013,9 +1060,15 @@ sponsors = "赞助者"
 <header class="post-head">
 {{#.docs}}<nav class="crumb" aria-label="{{t.breadcrumbs}}">{{#breadcrumbs}}{{#.url}}<a href="{{.}}">{{label}}</a>{{/.url}}{{^.url}}<span>{{label}}</span>{{/.url}} / {{/breadcrumbs}}</nav>{{/.docs}}{{^.docs}}{{#.section}}<p class="crumb"><a href="{{url}}">{{title}}</a></p>{{/.section}}{{/.docs}}
 <h1>{{title}}</h1>
+{{^.standalone}}
 <p class="meta">{{#.isDraft}}<span class="badge">{{t.draft}}</span> {{/.isDraft}}{{#.date}}{{t.published}} <time datetime="{{iso}}">{{display}}</time>{{/.date}}{{#.lastmod}}<span class="sep" aria-hidden="true">·</span>{{t.updated}} <time datetime="{{iso}}">{{display}}</time>{{/.lastmod}}{{#.date}}<span class="sep" aria-hidden="true">·</span>{{/.date}}<span class="nowrap">{{readingTime}} {{t.readingTime}}</span></p>
+{{/.standalone}}
+{{^.standalone}}
 {{#.authors}}{{#first()}}<ul class="byline">{{/first()}}<li><a href="{{url}}">{{#.avatar}}<img src="{{.}}" alt="" width="36" height="36">{{/.avatar}}<span><b>{{name}}</b>{{#.title}}<small>{{.}}</small>{{/.title}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/.authors}}
+{{/.standalone}}
+{{^.standalone}}
 {{> partials/tags}}
+{{/.standalone}}
 </header>
 {{#.fallbackNotice}}<p class="notice" role="note">{{.}}</p>{{/.fallbackNotice}}
 {{> partials/toc}}
@@ -1026,7 +1079,7 @@ sponsors = "赞助者"
 <footer class="post-foot">
 {{#.translations}}{{#first()}}<p class="translations">{{t.translations}}{{t.colon}}{{/first()}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}" rel="alternate">{{name}}</a>{{^last()}} · {{/last()}}{{#last()}}</p>{{/last()}}{{/.translations}}
 {{#.editURL}}<p class="edit-link"><a href="{{.}}" rel="nofollow">{{t.editPage}}</a></p>
-{{/.editURL}}<nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>
+{{/.editURL}}{{^.standalone}}<nav class="prevnext" aria-label="{{t.morePosts}}">{{#.prev}}<a class="prev" rel="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" rel="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}</nav>{{/.standalone}}
 </footer>
 </article>{{#.docs}}
 </div>{{/.docs}}
@@ -1319,6 +1372,10 @@ sponsors = "赞助者"
 <div class="video-frame"><iframe src="{{embedURL}}" title="{{title}}" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>
 <figcaption><a href="{{watchURL}}">{{t.watchOnYouTube}}</a></figcaption>
 </figure>
+
+"""#),
+        ("standalone.mustache", #"""
+{{> page}}
 
 """#),
         ("tag.mustache", #"""

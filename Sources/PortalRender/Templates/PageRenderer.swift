@@ -54,8 +54,10 @@ package struct PageRenderer: Sendable {
         let layout: String
         let context: TemplateValue
         switch job {
-        case let .page(id): (layout, context) = ("page", builder.pageContext(id))
-        case let .home(language, number): (layout, context) = ("home", builder.homeContext(language: language, number: number))
+        case let .page(id): (layout, context) = (model.content.pages[id].metadata.layout ?? "page", builder.pageContext(id))
+        case let .home(language, number):
+            let chosen = model.content.homes[language].flatMap { model.content.pages[$0].metadata.layout }
+            (layout, context) = (chosen ?? "home", builder.homeContext(language: language, number: number))
         case let .section(language, index, number):
             (layout, context) = ("section", builder.sectionContext(language: language, index: index, number: number))
         case let .tags(language): (layout, context) = ("tags", builder.tagsContext(language: language))

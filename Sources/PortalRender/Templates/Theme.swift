@@ -176,6 +176,20 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
+    /// A front matter `layout` the theme cannot render: a name that is no template name,
+    /// or one with no `Templates/<layout>.mustache`. Nil when the theme has it.
+    package func layoutProblem(_ layout: String) -> String? {
+        let allowed = layout.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2F }
+        guard allowed, !layout.isEmpty, !layout.hasPrefix("/"), !layout.hasSuffix("/"), !layout.contains("//"),
+              !layout.hasPrefix("partials/"), !layout.hasPrefix("shortcodes/") else {
+            return "layout '\(layout)' is no template name (lower-case letters, digits, '-', '_' and '/')"
+        }
+        guard templates[layout] != nil else {
+            return "layout '\(layout)' has no template: add Templates/\(layout).mustache (the default theme has landing and standalone)"
+        }
+        return nil
+    }
+
     /// The interface strings of `language`: `i18n/{code}.toml`, else the file of its
     /// `locale` (`zh-cn` with `locale = "zh-Hans"`), else of its first subtag (`en-us` ->
     /// `en`); any Chinese code falls back to `zh-hans`; English when nothing matches.

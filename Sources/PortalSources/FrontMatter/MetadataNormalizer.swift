@@ -12,13 +12,13 @@ package struct MetadataNormalizer {
     package static let fieldKeys: Set<String> = [
         "title", "date", "publishdate", "pubdate", "lastmod", "last_update", "updated", "draft", "unlisted",
         "tags", "authors", "author", "summary", "description", "abstract", "slug", "weight", "linktitle",
-        "aliases", "translationkey", "url", "sidebar_position", "sidebar_label", "expirydate", "unpublishdate",
+        "aliases", "translationkey", "url", "sidebar_position", "sidebar_label", "expirydate", "unpublishdate", "layout",
     ]
 
     /// The keys a misspelt front-matter key is compared with, as they are usually written.
     package static let suggestedKeys = [
         "title", "date", "publishDate", "lastmod", "draft", "unlisted", "tags", "authors", "summary", "description",
-        "slug", "weight", "linkTitle", "aliases", "translationKey", "url", "expiryDate",
+        "slug", "weight", "linkTitle", "aliases", "translationKey", "url", "expiryDate", "layout",
     ]
 
     package func normalize(_ entries: [FrontMatterNode.Entry]) -> (metadata: PageMetadata, diagnostics: [Diagnostic]) {
@@ -88,7 +88,8 @@ package struct MetadataNormalizer {
         metadata.slug = text("slug")
         metadata.url = text("url")
         metadata.type = entry("type")?.node.text
-        for key in ["slug", "title", "url"] {
+        metadata.layout = text("layout")
+        for key in ["slug", "title", "url", "layout"] {
             if let entry = entry(key) { metadata.lines[key] = entry.keyLine ?? entry.node.line }
         }
         if let (key, node) = first("weight", "sidebar_position") {

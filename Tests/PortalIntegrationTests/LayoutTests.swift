@@ -1,0 +1,60 @@
+import Foundation
+import PortalPipeline
+import PortalSite
+import PortalText
+import Testing
+
+/// `layout` in front matter, the landing and standalone layouts of the default theme.
+@Suite struct LayoutTests {
+    static func site(_ files: [String: String]) -> String {
+        let root = Fixtures.temporaryDirectory()
+        Fixtures.write("title = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n", to: root + "/site.toml")
+        Fixtures.write("---\ntitle: Hello\ndate: 2026-01-01\ntags: [x]\n---\nHi.\n", to: root + "/content/posts/hello.md")
+        for (path, text) in files { Fixtures.write(text, to: root + "/" + path) }
+        return root
+    }
+
+    @Test func unknownOrUnsafeLayoutsAreErrorsAtTheirLine() {
+        let root = Self.site([
+            "content/posts/a.md": "---\ntitle: A\ndate: 2026-01-02\nlayout: gallery\n---\nA.\n",
+            "content/posts/b.md": "---\ntitle: B\ndate: 2026-01-03\n\nlayout: ../secret\n---\nB.\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root)
+        #expect(result.failed)
+        let errors = result.diagnostics.filter(\.isError).map(\.description)
+        #expect(errors.contains("content/posts/a.md:4:1: error: layout 'gallery' has no template: add Templates/gallery.mustache (the default theme has landing and standalone)"), "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("content/posts/b.md:5:1: error: layout '../secret' is no template name") }, "\(errors)")
+    }
+
+    @Test func aSiteTemplateIsALayout() {
+        let root = Self.site([
+            "content/posts/a.md": "---\ntitle: A\ndate: 2026-01-02\nlayout: gallery\nphotos: [one.png, two.png]\n---\nA.\n",
+            "Templates/gallery.mustache": "<h1>{{page.title}}</h1>{{#page.params.photos}}<img src=\"{{.}}\">{{/page.params.photos}}{{#latest}}[{{title}}]{{/latest}}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(Fixtures.text(result, "en/posts/a/index.html") == "<h1>A</h1><img src=\"one.png\"><img src=\"two.png\">[A][Hello]\n")
+    }
+
+    /// Pages outside sections without a date, and `layout: standalone` anywhere, show no
+    /// date, reading time, byline, tags or neighbours.
+    @Test func standalonePagesHaveNoPostChrome() throws {
+        let root = Self.site([
+            "content/about.md": "---\ntitle: About\n---\nWho we are.\n",
+            "content/posts/join.md": "---\ntitle: Join\ndate: 2026-01-04\nlayout: standalone\ntags: [x]\n---\nJoin us.\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        for path in ["en/about/index.html", "en/posts/join/index.html"] {
+            let html = try #require(Fixtures.text(result, path))
+            #expect(!html.contains("class=\"meta\""), "\(path)")
+            #expect(!html.contains("class=\"prevnext\""), "\(path)")
+            #expect(!html.contains("min read"), "\(path)")
+        }
+        let post = try #require(Fixtures.text(result, "en/posts/hello/index.html"))
+        #expect(post.contains("class=\"meta\""))
+    }
+}

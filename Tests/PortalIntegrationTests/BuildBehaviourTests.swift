@@ -210,6 +210,26 @@ import Testing
         #expect(home.contains("<meta name=\"twitter:card\" content=\"summary\">"))
     }
 
+    /// Share images also come from `header.image` (Academic), a bundle's `featured.*`,
+    /// and the site's `[params] images`; an empty one falls through to the next.
+    @Test func shareImagesFromThemesBundlesAndTheSite() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.en.md": "+++\ntitle = \"A\"\ndate = 2024-03-01\n[header]\nimage = \"/img/header.png\"\n+++\nA.\n",
+            "content/posts/b/index.en.md": "---\ntitle: B\ndate: 2024-03-02\nimage: \"\"\n---\nB.\n",
+            "content/posts/b/featured.jpg": "jpg",
+            "content/posts/c.en.md": "---\ntitle: C\ndate: 2024-03-03\n---\nC.\n",
+        ], siteToml: Fixtures.defaultSiteToml + "\n[params]\nimages = [\"img/site.png\"]\n")
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        func image(_ path: String) -> String? {
+            (Fixtures.text(result, path) ?? "").components(separatedBy: "<meta property=\"og:image\" content=\"").dropFirst().first?
+                .components(separatedBy: "\"").first
+        }
+        #expect(image("en/posts/a/index.html") == "https://example.org/img/header.png")
+        #expect(image("en/posts/b/index.html") == "https://example.org/en/posts/b/featured.jpg")
+        #expect(image("en/posts/c/index.html") == "https://example.org/img/site.png")
+    }
+
     @Test func aSiteStringTableChangesOnlyTheStringsItSets() {
         let root = Fixtures.makeSite([
             "Templates/i18n/en.toml": "readMore = \"Continue\"\nreadingTme = \"min\"\n",

@@ -40,16 +40,42 @@ extension ContextBuilder {
     func shareImage(_ page: Page) -> String? {
         var written: String?
         for entry in page.metadata.params where written == nil {
-            switch (entry.key.lowercased(), entry.value) {
-            case ("image", let .string(value)), ("cover", let .string(value)), ("featured_image", let .string(value)): written = value
-            case ("images", let .array(values)): if case let .string(first)? = values.first { written = first }
-            default: break
+            written = Self.imageParam(entry.key, entry.value)
+        }
+        // A page bundle's `featured.*` (Hugo's Academic and Wowchemy themes), beside the page.
+        if written == nil, page.bundleDirectory != nil {
+            let folder = (page.source.absolutePath as NSString).deletingLastPathComponent
+            written = Self.featuredNames.first { FileManager.default.fileExists(atPath: folder + "/" + $0) }
+        }
+        // The site's default: `images` or `image` under site.toml's [params].
+        if written == nil {
+            for key in ["images", "image"] where written == nil {
+                if let value = config.params[key] { written = Self.imageParam(key, value).map { $0.hasPrefix("/") || $0.contains("://") ? $0 : "/" + $0 } }
             }
         }
         guard let written, !written.isEmpty, !URLSafety.isDangerous(written) else { return nil }
         if written.hasPrefix("http://") || written.hasPrefix("https://") { return written }
         if written.hasPrefix("/") { return model.absoluteURL(written) }
         return model.absoluteURL(page.sitePath + written)
+    }
+
+    static let featuredNames = ["featured.jpg", "featured.jpeg", "featured.png", "featured.webp", "featured.gif"]
+
+    /// An image named by a front matter or `[params]` key: `image`, `cover`,
+    /// `featured_image`, the first of `images`, or `header.image` (Hugo's Academic theme).
+    static func imageParam(_ key: String, _ value: MetaValue) -> String? {
+        imageText(key, value).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    }
+
+    private static func imageText(_ key: String, _ value: MetaValue) -> String? {
+        switch (key.lowercased(), value) {
+        case ("image", let .string(text)), ("cover", let .string(text)), ("featured_image", let .string(text)): return text
+        case ("images", let .array(values)): if case let .string(first)? = values.first { return first }
+        case let ("header", .table(entries)), let ("cover", .table(entries)):
+            for entry in entries where entry.key.lowercased() == "image" { if case let .string(text) = entry.value { return text } }
+        default: break
+        }
+        return nil
     }
 
     /// The context of a post or standalone page (layout `page`).

@@ -31,6 +31,41 @@ import Testing
         }
     }
 
+    /// Each section of posts has its feed, linked from its list; with `[feed] json` every
+    /// feed has a JSON Feed 1.1 beside it that parses and names the same items.
+    @Test func sectionFeedsAndJSONFeeds() throws {
+        let root = Fixtures.makeSite([
+            "content/posts/a.en.md": "---\ntitle: \"A \\\"quoted\\\"\"\ndate: 2024-03-01\nlastmod: 2024-03-05\ntags: [release]\nauthors: [wang]\n---\nText with <b>bold</b> and a [link](/en/about/).\n",
+            "content/posts/b.en.md": "---\ntitle: B\ndate: 2024-03-02\n---\nB.\n",
+            "content/news/c.en.md": "---\ntitle: C\ndate: 2024-03-03\n---\nC.\n",
+            "content/about.en.md": "---\ntitle: About\n---\nAbout.\n",
+        ], siteToml: Fixtures.defaultSiteToml + "\n[feed]\njson = true\nfullContent = true\n")
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let section = try XMLDocument(data: Data(Fixtures.bytes(of: try #require(result.files.first { $0.path == "en/posts/index.xml" }))))
+        #expect(try section.nodes(forXPath: "//item/title").compactMap(\.stringValue) == ["B", "A \"quoted\""])
+        #expect(Fixtures.text(result, "en/posts/index.html")?.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Posts\" href=\"/en/posts/index.xml\">") == true)
+        #expect(Fixtures.text(result, "en/posts/index.html")?.contains("<link rel=\"alternate\" type=\"application/feed+json\" title=\"Posts\" href=\"/en/posts/feed.json\">") == true)
+
+        let feeds = result.files.filter { $0.path.hasSuffix("feed.json") }.map(\.path).sorted()
+        let rss = result.files.filter { $0.path.hasSuffix("index.xml") }.map { String($0.path.dropLast("index.xml".count)) + "feed.json" }.sorted()
+        #expect(feeds == rss)
+        let data = Data(Fixtures.bytes(of: try #require(result.files.first { $0.path == "en/posts/feed.json" })))
+        let feed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
+        #expect(feed["feed_url"] as? String == "https://example.org/en/posts/feed.json")
+        #expect(feed["home_page_url"] as? String == "https://example.org/en/posts/")
+        let items = try #require(feed["items"] as? [[String: Any]])
+        #expect(items.map { $0["title"] as? String } == ["B", "A \"quoted\""])
+        let a = items[1]
+        #expect(a["id"] as? String == "https://example.org/en/posts/a/")
+        #expect(a["date_published"] as? String == "2024-03-01T00:00:00+08:00")
+        #expect(a["date_modified"] as? String == "2024-03-05T00:00:00+08:00")
+        #expect(a["tags"] as? [String] == ["release"])
+        #expect((a["authors"] as? [[String: String]])?.first?["name"] == "wang")
+        #expect((a["content_html"] as? String)?.contains("href=\"https://example.org/en/about/\"") == true)
+    }
+
     @Test(arguments: FeedAndSitemapTests.sites)
     func sitemapAlternatesAreSymmetricAndExist(_ root: String) throws {
         let result = Fixtures.build(root)

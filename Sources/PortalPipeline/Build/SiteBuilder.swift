@@ -199,8 +199,13 @@ public struct SiteBuilder: Sendable {
         let model = box.model
         let pageRenderer = PageRenderer(model: model)
         let sitemap = SitemapWriter(model: model)
-        var files = FeedWriter(model: model).specs().map { spec in
-            OutputFile(path: spec.outputPath, content: Self.deferred { FeedWriter(model: box.model).feed(spec) }, origin: .generated("feed"))
+        var files: [OutputFile] = []
+        for spec in FeedWriter(model: model).specs() {
+            files.append(OutputFile(path: spec.outputPath, content: Self.deferred { FeedWriter(model: box.model).feed(spec) }, origin: .generated("feed")))
+            if model.config.feed.json {
+                files.append(OutputFile(path: spec.jsonOutputPath, content: Self.deferred { FeedWriter(model: box.model).jsonFeed(spec) },
+                                        origin: .generated("feed")))
+            }
         }
         files.append(OutputFile(path: SitemapWriter.path, content: Self.deferred { SitemapWriter(model: box.model).sitemap(jobs: jobs) },
                                 origin: .generated("sitemap")))

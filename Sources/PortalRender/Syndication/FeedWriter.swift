@@ -2,8 +2,8 @@ import PortalText
 import PortalSources
 import PortalSite
 
-/// RSS 2.0 feeds per language, tag and author, with absolute URLs and RFC 822
-/// dates in the site's time zone.
+/// RSS 2.0 feeds per language, section, tag and author, with absolute URLs and RFC 822
+/// dates in the site's time zone; with `[feed] json`, a JSON Feed 1.1 beside each.
 package struct FeedWriter: Sendable {
     package let model: SiteModel
 
@@ -19,6 +19,7 @@ package struct FeedWriter: Sendable {
         package var language: LanguageID
 
         package var outputPath: String { String(SitePaths.feed(ofList: sitePath).dropFirst()) }
+        package var jsonOutputPath: String { String(SitePaths.jsonFeed(ofList: sitePath).dropFirst()) }
     }
 
     package func feeds() -> [OutputFile] {
@@ -33,6 +34,9 @@ package struct FeedWriter: Sendable {
             let config = model.config[language]
             let siteTitle = config.title.isEmpty ? model.config.title : config.title
             specs.append(Spec(title: siteTitle, sitePath: model.paths.home(language), ids: builder.homePages(language), language: language))
+            for section in model.content.sections[language] where Self.hasFeed(section, model: model) {
+                specs.append(Spec(title: section.title + " · " + siteTitle, sitePath: section.sitePath, ids: section.pages, language: language))
+            }
             for term in model.archives.tags[language] {
                 specs.append(Spec(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
             }
@@ -42,6 +46,11 @@ package struct FeedWriter: Sendable {
             }
         }
         return specs
+    }
+
+    /// A section of posts has a feed; a documentation section, read in its own order, has none.
+    package static func hasFeed(_ section: SiteContent.Section, model: SiteModel) -> Bool {
+        !section.pages.isEmpty && !section.pages.contains { model.docs.isDocs(model.content.pages[$0]) }
     }
 
     package func feed(_ spec: Spec) -> OutputFile {
@@ -108,6 +117,80 @@ package struct FeedWriter: Sendable {
         }
         raw("</channel>\n</rss>\n")
         return OutputFile(path: String(SitePaths.feed(ofList: sitePath).dropFirst()), content: .bytes(xml))
+    }
+
+    /// The JSON Feed 1.1 of `spec` (https://jsonfeed.org/version/1.1): the same items as
+    /// the RSS feed, dates in RFC 3339.
+    package func jsonFeed(_ spec: Spec) -> OutputFile {
+        let language = model.config[spec.language]
+        let formatting = model.formatting[spec.language]
+        let limit = model.config.feed.limit
+        let shown = limit > 0 ? Array(spec.ids.prefix(limit)) : spec.ids
+        let builder = ContextBuilder(model: model)
+        var json: [UInt8] = []
+        json.reserveCapacity(512 + shown.count * 2_048)
+        func raw(_ text: String) { json.append(contentsOf: text.utf8) }
+        // `JSONEscaping.append` writes the quotes too.
+        func string(_ text: String) { JSONEscaping.append(text, to: &json) }
+        raw("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":")
+        string(spec.title)
+        raw(",\"home_page_url\":")
+        string(model.absoluteURL(spec.sitePath))
+        raw(",\"feed_url\":")
+        string(model.absoluteURL(SitePaths.jsonFeed(ofList: spec.sitePath)))
+        if !language.description.isEmpty {
+            raw(",\"description\":")
+            string(language.description)
+        }
+        raw(",\"language\":")
+        string(language.code)
+        raw(",\"items\":[")
+        for (index, id) in shown.enumerated() {
+            let page = model.content.pages[id]
+            let link = model.absoluteURL(page.sitePath)
+            if index > 0 { raw(",") }
+            raw("\n{\"id\":")
+            string(link)
+            raw(",\"url\":")
+            string(link)
+            raw(",\"title\":")
+            string(page.title)
+            let body = model.config.feed.fullContent ? model.rendered[id].html : builder.summaryHTML(page)
+            raw(",\"content_html\":")
+            string(absolutize(body))
+            if let date = page.date {
+                raw(",\"date_published\":")
+                string(formatting.iso(date))
+            }
+            if let lastmod = page.lastmod, lastmod != page.date {
+                raw(",\"date_modified\":")
+                string(formatting.iso(lastmod))
+            }
+            let card = builder.card(id)
+            let tags = (card["tags"]?.items ?? []).compactMap { $0["name"]?.stringValue }
+            if !tags.isEmpty {
+                raw(",\"tags\":[")
+                for (k, tag) in tags.enumerated() {
+                    if k > 0 { raw(",") }
+                    string(tag)
+                }
+                raw("]")
+            }
+            let authors = (card["authors"]?.items ?? []).compactMap { $0["name"]?.stringValue }
+            if !authors.isEmpty {
+                raw(",\"authors\":[")
+                for (k, name) in authors.enumerated() {
+                    if k > 0 { raw(",") }
+                    raw("{\"name\":")
+                    string(name)
+                    raw("}")
+                }
+                raw("]")
+            }
+            raw("}")
+        }
+        raw("\n]}\n")
+        return OutputFile(path: spec.jsonOutputPath, content: .bytes(json))
     }
 
     /// Feed readers resolve nothing against the page: root-relative `src` and `href` become absolute.

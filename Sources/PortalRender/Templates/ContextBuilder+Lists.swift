@@ -11,9 +11,8 @@ extension ContextBuilder {
         let pagination = Pagination(itemCount: ids.count, pageSize: pageSize ?? config.pageSize, basePath: basePath)
         let sitePath = pagination.path(number)
         let languageFeed = model.paths.feed(language)
-        var feeds: [TemplateValue] = [["title": .string(config[language].title.isEmpty ? config.title : config[language].title),
-                                       "url": .string(model.url(languageFeed))]]
-        if let feed, feed != languageFeed { feeds.append(["title": .string(title), "url": .string(model.url(feed))]) }
+        var feeds: [TemplateValue] = [feedLink(title: config[language].title.isEmpty ? config.title : config[language].title, feed: languageFeed)]
+        if let feed, feed != languageFeed { feeds.append(feedLink(title: title, feed: feed)) }
         var context = common(
             job: job, kind: kind, language: language, title: title, sitePath: sitePath, feeds: feeds,
             pagination: (number > 1 ? pagination.path(number - 1) : nil, number < pagination.pageCount ? pagination.path(number + 1) : nil))
@@ -57,7 +56,8 @@ extension ContextBuilder {
         let section = model.content.sections[language][index]
         return listContext(job: .section(language: language, index: index, number: number), kind: "section", language: language,
                            title: section.title, basePath: section.sitePath, ids: section.pages, number: number,
-                           content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [])
+                           content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [],
+                           feed: FeedWriter.hasFeed(section, model: model) ? SitePaths.feed(ofList: section.sitePath) : nil)
     }
 
     /// The title and rendered text an `_index.md` gives the generated list at `sitePath`.

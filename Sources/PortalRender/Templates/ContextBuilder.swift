@@ -47,7 +47,7 @@ package struct ContextBuilder: Sendable {
             "title": .string(title == siteTitle ? siteTitle : title + " · " + siteTitle),
             "description": .string(description.isEmpty ? language.description : description),
             "canonical": .string(model.absoluteURL(sitePath)),
-            "feeds": .list(feeds.isEmpty ? [["title": .string(siteTitle), "url": .string(model.url(model.paths.feed(id)))]] : feeds),
+            "feeds": .list(feeds.isEmpty ? [feedLink(title: siteTitle, feed: model.paths.feed(id))] : feeds),
             "alternates": .list(alternates),
             // Open Graph and Twitter cards, for links shared in chat apps and social media.
             "og": ["type": "website", "title": .string(title), "siteName": .string(siteTitle), "locale": model.languageValues[id].lang["ogLocale"] ?? ""],
@@ -101,6 +101,15 @@ package struct ContextBuilder: Sendable {
             value.append(("hasChildren", true))
         }
         return .object(TemplateObject(pairs: value))
+    }
+
+    /// A feed for the head: its title, RSS URL, and the JSON Feed's with `[feed] json`.
+    package func feedLink(title: String, feed: String) -> TemplateValue {
+        var link: TemplateValue = ["title": .string(title), "url": .string(model.url(feed))]
+        if config.feed.json, feed.hasSuffix("index.xml") {
+            link["json"] = .string(model.url(String(feed.dropLast("index.xml".count)) + "feed.json"))
+        }
+        return link
     }
 
     /// `zh_CN`, `zh_TW`, `en_US`…: Open Graph writes a language and a territory.

@@ -1157,6 +1157,8 @@ learnMore = "了解更多"
 {{/head.alternates}}
 {{#head.feeds}}
 <link rel="alternate" type="application/rss+xml" title="{{title}}" href="{{url}}">
+{{#json}}<link rel="alternate" type="application/feed+json" title="{{title}}" href="{{json}}">
+{{/json}}
 {{/head.feeds}}
 {{#head.prev}}
 <link rel="prev" href="{{.}}">

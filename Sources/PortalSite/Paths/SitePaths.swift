@@ -56,6 +56,8 @@ public struct SitePaths: Sendable {
 
     /// The feed of the list at `listPath` (`/en/tags/rpc/` -> `/en/tags/rpc/index.xml`).
     public static func feed(ofList listPath: String) -> String { listPath + "index.xml" }
+    /// The JSON Feed beside it (`/en/tags/rpc/feed.json`), with `[feed] json`.
+    public static func jsonFeed(ofList listPath: String) -> String { listPath + "feed.json" }
 
     /// Page `number` of a list at `basePath`: the first at the plain path, then `page/N/`.
     public static func paginated(_ basePath: String, page number: Int) -> String {

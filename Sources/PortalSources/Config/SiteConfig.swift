@@ -225,6 +225,8 @@ public struct FeedOptions: Sendable, Hashable {
     public var fullContent: Bool
     /// At most this many items per feed (0: all).
     public var limit: Int
+    /// Also write a JSON Feed 1.1 (`feed.json`) beside every RSS feed.
+    public var json = false
 
     public init(fullContent: Bool = false, limit: Int = 20) {
         self.fullContent = fullContent

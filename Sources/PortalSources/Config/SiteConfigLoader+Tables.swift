@@ -3,7 +3,7 @@ import Foundation
 extension SiteConfigLoader {
     package static let languageKeys: Set<String> = ["name", "title", "description", "locale", "weight", "contentDir", "menus"]
     package static let markdownKeys: Set<String> = ["unsafe", "tocMinHeadings", "mermaid", "highlight", "math", "katex"]
-    package static let feedKeys: Set<String> = ["fullContent", "limit"]
+    package static let feedKeys: Set<String> = ["fullContent", "limit", "json"]
     package static let searchKeys: Set<String> = ["enabled", "titleWeight", "labelWeight", "sectionWeight", "bodyWeight", "exclude"]
     package static let contentKeys: Set<String> = ["frontMatter"]
     package static let chineseKeys: Set<String> = [
@@ -115,6 +115,7 @@ extension SiteConfigLoader {
         reader.warnUnknownKeys(in: table, at: path, known: feedKeys)
         if let value = reader.bool(table, "fullContent", at: path) { options.fullContent = value }
         if let value = reader.int(table, "limit", at: path, minimum: 0) { options.limit = value }
+        if let value = reader.bool(table, "json", at: path) { options.json = value }
         return options
     }
 

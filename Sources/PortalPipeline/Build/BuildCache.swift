@@ -20,9 +20,18 @@ public final class BuildCache: @unchecked Sendable {
         package var entries: [String: Entry] = [:]
         package var tally = Counters()
         package var liveSite: LiveSite?
+        package var git: GitLastmod.Result?
     }
 
     private let state = Locked(State())
+
+    /// `[git] lastmod` dates, read once for the life of the cache.
+    package func gitLastmod(siteRoot: String) -> GitLastmod.Result {
+        if let known = state.withLock({ $0.git }) { return known }
+        let read = GitLastmod.read(siteRoot: siteRoot)
+        state.withLock { $0.git = read }
+        return read
+    }
 
     /// The last good build of `portal serve`, for the quick path; nil after a failed one.
     package var live: LiveSite? {

@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
         var run = BuildRun(strict: options.strict)
         guard let site = loadSite(&run) else { return run.finish([]) }
         let documents = parseDocuments(site, cache: cache, &run)
-        let content = resolve(documents, site: site, &run)
+        let content = resolve(documents, site: site, cache: cache, &run)
         // The archives need only the resolved pages: they are built beside the Markdown.
         let archiveBuilder = ArchiveBuilder(content: content, authors: content.authorProfiles(merging: site.authors), tagNames: site.tagNames)
         let archiveWork = BackgroundWork { archiveBuilder.build() }
@@ -131,11 +131,25 @@ public struct SiteBuilder: Sendable {
         return ParsedDocuments(documents: parsed.compactMap(\.0), parser: parser, configKey: configKey)
     }
 
-    private func resolve(_ parsed: ParsedDocuments, site: LoadedSite, _ run: inout BuildRun) -> SiteContent {
+    private func resolve(_ parsed: ParsedDocuments, site: LoadedSite, cache: BuildCache?, _ run: inout BuildRun) -> SiteContent {
         let resolver = ContentResolver(config: site.config, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
                                          includeExpired: options.includeExpired, now: options.now)
         var content = run.take(resolver.resolve(parsed.documents), stage: "resolve")
         content.categories = site.scan.categories
+        if site.config.gitLastmod {
+            // `portal serve` reads the history once: saves are not commits.
+            let git = cache?.gitLastmod(siteRoot: options.sourceRoot) ?? GitLastmod.read(siteRoot: options.sourceRoot)
+            if let problem = git.problem {
+                run.diagnostics.append(.warning("[git] lastmod: \(problem); lastmod comes from front matter", at: SourceLocation(path: "site.toml")))
+            }
+            for index in content.pages.indices {
+                let page = content.pages[index]
+                // A fallback copy shows its original, whose file is the one committed.
+                let source = page.fallbackOf.map { content.pages[$0].source.sitePath } ?? page.source.sitePath
+                if let date = git.dates[source] { content.pages[index].lastmod = date }
+            }
+            run.clock.lap("git")
+        }
         run.diagnostics += OutputOrigins.limitProblems(content: content, limits: site.config.limits)
         return content
     }

@@ -6,7 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits", "search",
-        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus",
+        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus", "git",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -52,6 +52,11 @@ public enum SiteConfigLoader {
         let limits = readLimits(root, reader: &reader)
         let layout = readLayout(root, languages: languages, reader: &reader)
         let menus = readMenus(root, at: [], reader: &reader)
+        var gitLastmod = false
+        if let git = reader.table(root, "git", at: []) {
+            reader.warnUnknownKeys(in: git, at: ["git"], known: ["lastmod"])
+            gitLastmod = reader.bool(git, "lastmod", at: ["git"]) ?? false
+        }
         markdown.tableColumns = limits.tableColumns
         var params: [String: MetaValue] = [:]
         if let table = reader.table(root, "params", at: []) {
@@ -84,6 +89,7 @@ public enum SiteConfigLoader {
         config.search = search
         config.editURL = editURL
         config.menus = menus
+        config.gitLastmod = gitLastmod
         return (config, diagnostics.sortedForDisplay())
     }
 

@@ -57,4 +57,35 @@ import Testing
         let post = try #require(Fixtures.text(result, "en/posts/hello/index.html"))
         #expect(post.contains("class=\"meta\""))
     }
+
+    /// Related posts: those sharing the most tags, the newest first among equals; none for
+    /// a post without tags, and none at all with `[related] count = 0`.
+    @Test func relatedPostsShareTags() throws {
+        let files = [
+            "content/posts/a.md": "---\ntitle: A\ndate: 2026-02-01\ntags: [x, y]\n---\nA.\n",
+            "content/posts/b.md": "---\ntitle: B\ndate: 2026-02-02\ntags: [x, y]\n---\nB.\n",
+            "content/posts/c.md": "---\ntitle: C\ndate: 2026-02-03\ntags: [x]\n---\nC.\n",
+            "content/posts/d.md": "---\ntitle: D\ndate: 2026-02-04\ntags: [z]\n---\nD.\n",
+            "content/posts/e.md": "---\ntitle: E\ndate: 2026-02-05\n---\nE.\n",
+        ]
+        let root = Self.site(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        func related(_ name: String) -> [String] {
+            let html = Fixtures.text(result, "en/posts/\(name)/index.html") ?? ""
+            guard let section = html.components(separatedBy: "<section class=\"related\"").dropFirst().first else { return [] }
+            return section.components(separatedBy: "</section>")[0].components(separatedBy: "\">").dropFirst()
+                .compactMap { $0.components(separatedBy: "</a>").count > 1 ? $0.components(separatedBy: "</a>")[0] : nil }
+        }
+        #expect(related("a") == ["B", "C", "Hello"])
+        #expect(related("c") == ["B", "A", "Hello"])
+        #expect(related("d") == [])
+        #expect(related("e") == [])
+
+        let none = Self.site(files.merging(["site.toml": "title = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n[related]\ncount = 0\n"]) { $1 })
+        defer { try? FileManager.default.removeItem(atPath: none) }
+        let quiet = Fixtures.build(none)
+        #expect(Fixtures.text(quiet, "en/posts/a/index.html")?.contains("class=\"related\"") == false)
+    }
 }

@@ -48,9 +48,12 @@ package struct FeedWriter: Sendable {
         return specs
     }
 
-    /// A section of posts has a feed; a documentation section, read in its own order, has none.
+    /// A section of posts has a feed; a documentation section, read in its own order, has
+    /// none. A section is documentation as a whole, so its first page tells (one look-up:
+    /// every page of a long section's list asks).
     package static func hasFeed(_ section: SiteContent.Section, model: SiteModel) -> Bool {
-        !section.pages.isEmpty && !section.pages.contains { model.docs.isDocs(model.content.pages[$0]) }
+        guard let first = section.pages.first else { return false }
+        return model.docs.positions[first] == nil
     }
 
     package func feed(_ spec: Spec) -> OutputFile {

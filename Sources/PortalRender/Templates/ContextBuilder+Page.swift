@@ -160,7 +160,18 @@ extension ContextBuilder {
         // A page outside any section and without a date (about, join, code of conduct), or
         // one whose layout says so, shows no date, reading time, byline or neighbours.
         let layout = page.metadata.layout
-        values["standalone"] = .bool(layout == "standalone" || (layout == nil && page.section.isEmpty && page.date == nil))
+        let standalone = layout == "standalone" || (layout == nil && page.section.isEmpty && page.date == nil)
+        values["standalone"] = .bool(standalone)
+        if !standalone, page.date != nil, model.docs.positions[id] == nil {
+            let related = model.related(id, count: config.relatedCount)
+            if !related.isEmpty {
+                values["related"] = .list(related.map { other in
+                    var item = link(other)
+                    if let date = self.card(other)["date"] { item["date"] = date }
+                    return item
+                })
+            }
+        }
         if layout != nil, layout != "standalone" { context["latest"] = latest(language) }
         context["page"] = values
         return context

@@ -517,6 +517,10 @@ main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
 .nav .has-sub:hover > .sub, .nav .has-sub:focus-within > .sub { display: flex; }
 .nav .sub a[aria-current] { box-shadow: none; }
 a.external::after { content: "\2197"; font-size: .75em; margin-left: .15em; }
+.related { margin: 1.6rem 0 0; padding-top: 1rem; border-top: 1px solid var(--border); }
+.related h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
+.related ul { margin: 0; padding-left: 1.2rem; }
+.related time { color: var(--muted); font-size: .85em; margin-left: .3rem; }
 .sponsor-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .8rem 1.6rem; align-items: center; }
 .sponsor-list img { max-height: 48px; max-width: 160px; vertical-align: middle; }
 .footer-links { list-style: none; margin: 0 0 .6rem; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
@@ -920,6 +924,7 @@ footerNav = "Footer navigation"
 sponsors = "Sponsors"
 features = "Features"
 learnMore = "Learn more"
+related = "Related posts"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -997,6 +1002,7 @@ footerNav = "页脚导航"
 sponsors = "赞助者"
 features = "特性"
 learnMore = "了解更多"
+related = "相关文章"
 
 """#),
         ("landing.mustache", #"""
@@ -1076,6 +1082,11 @@ learnMore = "了解更多"
 <ul class="children">{{/first()}}
 <li>{{#isSection}}<b>{{/isSection}}<a href="{{url}}">{{title}}</a>{{#isSection}}</b>{{/isSection}}{{#summary}} <span class="muted">{{{.}}}</span>{{/summary}}</li>{{#last()}}
 </ul>{{/last()}}{{/.children}}
+{{#.related}}{{#first()}}
+<section class="related" aria-label="{{t.related}}">
+<h2>{{t.related}}</h2>
+<ul>{{/first()}}<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{display}}</time>{{/date}}</li>{{#last()}}</ul>
+</section>{{/last()}}{{/.related}}
 <footer class="post-foot">
 {{#.translations}}{{#first()}}<p class="translations">{{t.translations}}{{t.colon}}{{/first()}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}" rel="alternate">{{name}}</a>{{^last()}} · {{/last()}}{{#last()}}</p>{{/last()}}{{/.translations}}
 {{#.editURL}}<p class="edit-link"><a href="{{.}}" rel="nofollow">{{t.editPage}}</a></p>

@@ -43,6 +43,8 @@ public struct SiteModel: Sendable {
     /// Per language, per tag (its place in `archives.tags`): the name, URL and count a
     /// page or card shows for it.
     package let tagRefs: PerLanguage<[TemplateValue]>
+    /// Each page's tags as places in the tag archives, for related posts.
+    package let termPlaces: [[TermPlace]]
 
     package struct LanguageValues: Sendable {
         package let site: TemplateValue
@@ -113,6 +115,7 @@ public struct SiteModel: Sendable {
         self.menus = menus.menus
         menuProblems = menus.problems
         navItems = Self.navItems(content: content, theme: theme, menus: menus.menus)
+        termPlaces = config.relatedCount > 0 ? Self.termPlaces(archives: archives, pageCount: content.pages.count) : []
         tagRefs = archives.tags.map { terms in
             terms.map { ["name": .string($0.name), "url": .string(config.href(forSitePath: $0.sitePath)), "count": .int($0.pages.count)] }
         }

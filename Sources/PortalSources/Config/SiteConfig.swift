@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     public var editURL = ""
     /// `[[menus.<name>]]`: the menus of every language that has none of its own.
     public var menus: Menus = [:]
+    /// `[related] count`: related posts at the end of each post (0 for none).
+    public var relatedCount = 3
     /// `[git] lastmod`: a page's lastmod is the date of the last commit that changed it.
     public var gitLastmod = false
     public var search = SearchOptions()

@@ -6,7 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits", "search",
-        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus", "git",
+        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus", "git", "related",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -52,6 +52,11 @@ public enum SiteConfigLoader {
         let limits = readLimits(root, reader: &reader)
         let layout = readLayout(root, languages: languages, reader: &reader)
         let menus = readMenus(root, at: [], reader: &reader)
+        var relatedCount = 3
+        if let related = reader.table(root, "related", at: []) {
+            reader.warnUnknownKeys(in: related, at: ["related"], known: ["count"])
+            relatedCount = reader.int(related, "count", at: ["related"], minimum: 0) ?? 3
+        }
         var gitLastmod = false
         if let git = reader.table(root, "git", at: []) {
             reader.warnUnknownKeys(in: git, at: ["git"], known: ["lastmod"])
@@ -90,6 +95,7 @@ public enum SiteConfigLoader {
         config.editURL = editURL
         config.menus = menus
         config.gitLastmod = gitLastmod
+        config.relatedCount = relatedCount
         return (config, diagnostics.sortedForDisplay())
     }
 

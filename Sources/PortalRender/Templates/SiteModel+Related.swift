@@ -1,0 +1,60 @@
+import PortalSite
+import PortalTemplates
+
+extension SiteModel {
+    /// A page's tags as places in its language's tag archive: which term, and where the
+    /// page stands in that term's list (newest first).
+    package struct TermPlace: Sendable {
+        package var term: Int32
+        package var position: Int32
+    }
+
+    /// Every page's term places, from the tag archives (pages without tags have none).
+    static func termPlaces(archives: Archives, pageCount: Int) -> [[TermPlace]] {
+        var places = [[TermPlace]](repeating: [], count: pageCount)
+        for language in archives.tags.ids {
+            for (term, entry) in archives.tags[language].enumerated() {
+                for (position, id) in entry.pages.enumerated() {
+                    places[id].append(TermPlace(term: Int32(term), position: Int32(position)))
+                }
+            }
+        }
+        return places
+    }
+
+    /// Neighbours of each tag looked at for related posts: those nearest in date.
+    static let relatedWindow = 12
+
+    /// Up to `count` posts of the same language that share the most tags with `id`, the
+    /// newest first among equals. Only the posts nearest in date on each tag's list are
+    /// weighed, so a page costs the same on a site of a hundred posts or of ten thousand.
+    package func related(_ id: Int, count: Int) -> [Int] {
+        guard count > 0, id < termPlaces.count else { return [] }
+        let own = termPlaces[id]
+        guard !own.isEmpty else { return [] }
+        let terms = archives.tags[content.pages[id].languageID]
+        var found: [Int] = []
+        found.reserveCapacity(own.count * (2 * Self.relatedWindow + 1))
+        for place in own {
+            let list = terms[Int(place.term)].pages
+            let low = max(0, Int(place.position) - Self.relatedWindow)
+            let high = min(list.count, Int(place.position) + Self.relatedWindow + 1)
+            found.append(contentsOf: list[low..<high])
+        }
+        found.sort()
+        var candidates: [Int] = []
+        candidates.reserveCapacity(found.count)
+        for candidate in found where candidate != id && candidate != candidates.last { candidates.append(candidate) }
+        let ownTerms = own.map(\.term)
+        let scored = candidates.map { candidate -> (id: Int, shared: Int) in
+            (candidate, termPlaces[candidate].reduce(0) { $0 + (ownTerms.contains($1.term) ? 1 : 0) })
+        }
+        let pages = content.pages
+        return scored.sorted { a, b in
+            if a.shared != b.shared { return a.shared > b.shared }
+            let (x, y) = (pages[a.id].date, pages[b.id].date)
+            if x != y { return (x ?? .distantPast) > (y ?? .distantPast) }
+            return a.id < b.id
+        }.prefix(count).map(\.id)
+    }
+}

@@ -38,7 +38,9 @@ public struct SiteBuilder: Sendable {
         guard let theme = site.theme else { return run.finish([]) }
         for page in content.pages {
             guard let layout = page.metadata.layout, page.fallbackOf == nil, let problem = theme.layoutProblem(layout) else { continue }
-            run.diagnostics.append(.error(problem, at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines["layout"] ?? 1, column: 1)))
+            // Hugo sites name their old theme's layouts (`singlepage`): the page still builds.
+            run.diagnostics.append(.warning(problem + "; the page uses the default layout",
+                                            at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines["layout"] ?? 1, column: 1)))
         }
         guard !run.diagnostics.hasErrors else { return run.finish([]) }
 

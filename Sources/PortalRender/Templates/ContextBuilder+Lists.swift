@@ -33,10 +33,10 @@ extension ContextBuilder {
         var context = listContext(job: .home(language: language, number: number), kind: "home", language: language,
                                   title: home?.metadata.title ?? title, basePath: model.paths.home(language), ids: ids, number: number,
                                   content: home.map { model.rendered[$0.id].htmlBytes } ?? [], feed: model.paths.feed(language))
-        if let home, home.metadata.layout != nil {
+        if let home, model.theme.layout(named: home.metadata.layout) != nil {
             // A home with a layout of its own (the landing page) reads its front matter as a page does.
             context["page"] = ["title": .string(home.title), "content": .html(model.rendered[home.id].htmlBytes),
-                               "params": MetaValue.table(home.metadata.params).templateValue]
+                               "params": landingParams(home.metadata.params)]
             context["latest"] = latest(language)
         }
         return context

@@ -59,6 +59,31 @@ extension ContextBuilder {
         return model.absoluteURL(page.sitePath + written)
     }
 
+    /// A page's params, with the site paths of the landing layout's links (`hero.actions`
+    /// and `features` urls written `/en/docs/`) under the site's base path, as every link
+    /// portal writes is.
+    func landingParams(_ params: [(key: String, value: MetaValue)]) -> TemplateValue {
+        guard !config.basePath.isEmpty, config.basePath != "/",
+              params.contains(where: { $0.key == "hero" || $0.key == "features" }) else { return MetaValue.table(params).templateValue }
+        func fixURLs(_ value: MetaValue) -> MetaValue {
+            switch value {
+            case let .array(items): return .array(items.map(fixURLs))
+            case let .table(entries):
+                return .table(entries.map { entry in
+                    if entry.key == "url", case let .string(url) = entry.value, url.hasPrefix("/"), !url.hasPrefix("//") {
+                        let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
+                        return (entry.key, .string(config.href(forSitePath: String(url[..<cut])) + url[cut...]))
+                    }
+                    return (entry.key, fixURLs(entry.value))
+                })
+            default: return value
+            }
+        }
+        return MetaValue.table(params.map { entry in
+            entry.key == "hero" || entry.key == "features" ? (entry.key, fixURLs(entry.value)) : entry
+        }).templateValue
+    }
+
     static let featuredNames = ["featured.jpg", "featured.jpeg", "featured.png", "featured.webp", "featured.gif"]
 
     /// An image named by a front matter or `[params]` key: `image`, `cover`,
@@ -116,7 +141,7 @@ extension ContextBuilder {
             "hasToc": .bool(rendered.headings.count >= config.markdown.tocMinHeadings),
             "readingTime": card["readingTime"] ?? .int(readingTime(page)), "wordCount": .int(rendered.cjkCharacters + rendered.latinWords),
             "tags": card["tags"] ?? [], "authors": card["authors"] ?? [], "isDraft": .bool(page.isDraft),
-            "params": MetaValue.table(page.metadata.params).templateValue,
+            "params": landingParams(page.metadata.params),
             "translations": .list(model.content.translations(of: page).map { other in
                 ["code": .string(other.language), "name": .string(self.language(other.languageID).name), "url": .string(model.url(other.sitePath))]
             }),
@@ -159,7 +184,7 @@ extension ContextBuilder {
         }
         // A page outside any section and without a date (about, join, code of conduct), or
         // one whose layout says so, shows no date, reading time, byline or neighbours.
-        let layout = page.metadata.layout
+        let layout = model.theme.layout(named: page.metadata.layout)
         let standalone = layout == "standalone" || (layout == nil && page.section.isEmpty && page.date == nil)
         values["standalone"] = .bool(standalone)
         if !standalone, page.date != nil, model.docs.positions[id] == nil {

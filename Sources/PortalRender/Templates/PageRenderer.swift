@@ -54,9 +54,9 @@ package struct PageRenderer: Sendable {
         let layout: String
         let context: TemplateValue
         switch job {
-        case let .page(id): (layout, context) = (model.content.pages[id].metadata.layout ?? "page", builder.pageContext(id))
+        case let .page(id): (layout, context) = (model.theme.layout(named: model.content.pages[id].metadata.layout) ?? "page", builder.pageContext(id))
         case let .home(language, number):
-            let chosen = model.content.homes[language].flatMap { model.content.pages[$0].metadata.layout }
+            let chosen = model.content.homes[language].flatMap { model.theme.layout(named: model.content.pages[$0].metadata.layout) }
             (layout, context) = (chosen ?? "home", builder.homeContext(language: language, number: number))
         case let .section(language, index, number):
             (layout, context) = ("section", builder.sectionContext(language: language, index: index, number: number))

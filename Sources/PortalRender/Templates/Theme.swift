@@ -176,6 +176,12 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
+    /// The layout a page's front matter names, when the theme can render it.
+    package func layout(named layout: String?) -> String? {
+        guard let layout, layoutProblem(layout) == nil else { return nil }
+        return layout
+    }
+
     /// A front matter `layout` the theme cannot render: a name that is no template name,
     /// or one with no `Templates/<layout>.mustache`. Nil when the theme has it.
     package func layoutProblem(_ layout: String) -> String? {

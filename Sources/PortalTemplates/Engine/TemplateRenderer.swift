@@ -19,8 +19,14 @@ package struct TemplateRenderer {
     /// rather than run out of stack or time.
     private var partialDepth = 0
     private var partialsLeft = TemplateRenderer.partialBudget
+    /// Nodes a page may still visit: partials that include themselves more than once
+    /// grow exponentially, and each visit of a large template costs; this bounds the
+    /// time of any page (a real page visits a few thousand, a list of 10,000 a few
+    /// hundred thousand).
+    private var nodesLeft = TemplateRenderer.nodeBudget
     package static let maxPartialDepth = 64
     package static let partialBudget = 200_000
+    package static let nodeBudget = 1_000_000
 
     package init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
         self.templates = templates
@@ -38,6 +44,7 @@ package struct TemplateRenderer {
         stack = [context]
         partialDepth = 0
         partialsLeft = Self.partialBudget
+        nodesLeft = Self.nodeBudget
         output = []
         output.reserveCapacity(capacity)
         render(nodes, position: nil, indentation: "", inherited: [:])
@@ -47,6 +54,8 @@ package struct TemplateRenderer {
     private mutating func render(_ nodes: [TemplateNode], position: Position?, indentation: String,
                                  inherited: [String: [TemplateNode]]) {
         for node in nodes {
+            nodesLeft -= 1
+            if nodesLeft < 0 { return }
             switch node {
             case let .text(text):
                 if indentation.isEmpty { output.append(contentsOf: text) } else { appendIndented(text, indentation) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PortalText
 @testable import PortalSources
@@ -38,6 +39,17 @@ import Testing
         #expect(once == String(repeating: "x", count: TemplateRenderer.maxPartialDepth))
         let twice = try render(["main": "{{> loop}}", "loop": "{{> loop}}{{> loop}}"], "main", [:])
         #expect(twice.isEmpty)
+        // A large template that includes itself twice stops at the page's node budget,
+        // in well under a second, with the start of its output written.
+        let body = String(repeating: "<p>{{title}}</p>", count: 200)
+        let started = Date()
+        let wide = try render(["main": "{{> big}}", "big": body + "{{> big}}{{> big}}"], "main", ["title": "t"])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(wide.hasPrefix("<p>t</p><p>t</p>"))
+        #expect(wide.utf8.count <= TemplateRenderer.nodeBudget * 8)
+        // A long list stays whole: its nodes are far below the budget.
+        let items: TemplateValue = ["items": .list((0..<20_000).map { _ in ["n": "x"] })]
+        #expect(try render(["main": "{{#items}}{{> item}}{{/items}}", "item": "<li>{{n}}</li>"], "main", items).utf8.count == 20_000 * 10)
         let deep = String(repeating: "{{#a}}", count: TemplateParser.maxNesting + 1) + String(repeating: "{{/a}}", count: TemplateParser.maxNesting + 1)
         #expect(syntaxError(deep)?.message == "sections nest more than \(TemplateParser.maxNesting) deep")
         let fine = String(repeating: "{{#a}}", count: TemplateParser.maxNesting) + String(repeating: "{{/a}}", count: TemplateParser.maxNesting)

@@ -358,9 +358,7 @@ struct BlockExtensions {
 
     /// A custom block or inline written as `html`, as it is, also when raw HTML is left out.
     static func customNode(_ type: cmark_node_type, html: String) -> OpaquePointer? {
-        guard let node = cmark_node_new_with_mem(type, portal_cmark_arena()) else { return nil }
-        cmark_node_set_on_enter(node, html)
-        return node
+        html.withCString { customNode(type, cString: $0) }
     }
 
     static func customNode(_ type: cmark_node_type, cString html: UnsafePointer<CChar>) -> OpaquePointer? {

@@ -223,7 +223,8 @@ package enum CodeBlocks {
         let body = highlight ? Self.highlight(lines.joined(separator: "\n"), language: fence.language) : nil
         let perLine = fence.lineNumbers || !fence.highlighted.isEmpty
         if body == nil, !perLine, fence.title == nil, marked.isEmpty { return nil }
-        let htmlLines = body.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        // Empty code highlights to "", which is no line.
+        let htmlLines = lines.isEmpty ? [] : body.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
             ?? lines.map { HTMLEscaping.escape($0) }
 
         var html = ""
@@ -240,7 +241,7 @@ package enum CodeBlocks {
             html += " style=\"counter-reset: line \(fence.firstLineNumber - 1)\""
         }
         html += ">"
-        for (index, line) in htmlLines.enumerated() where !(lines.isEmpty && body != nil) {
+        for (index, line) in htmlLines.enumerated() {
             if perLine {
                 html += fence.highlighted.contains(index + 1) ? "<span class=\"line hl-line\">" : "<span class=\"line\">"
                 html += line

@@ -48,6 +48,12 @@ package struct FeedWriter: Sendable {
         return specs
     }
 
+    /// The pages a feed lists: the first `[feed] limit` of its list (all with 0).
+    private func items(_ ids: [Int]) -> [Int] {
+        let limit = model.config.feed.limit
+        return limit > 0 ? Array(ids.prefix(limit)) : ids
+    }
+
     /// A section of posts has a feed; a documentation section, read in its own order, has
     /// none. A section is documentation as a whole, so its first page tells (one look-up:
     /// every page of a long section's list asks).
@@ -63,8 +69,7 @@ package struct FeedWriter: Sendable {
     package func feed(title: String, sitePath: String, ids: [Int], language id: LanguageID) -> OutputFile {
         let language = model.config[id]
         let formatting = model.formatting[id]
-        let limit = model.config.feed.limit
-        let shown = limit > 0 ? Array(ids.prefix(limit)) : ids
+        let shown = items(ids)
         let builder = ContextBuilder(model: model)
         var xml: [UInt8] = []
         xml.reserveCapacity(1_024 + shown.count * 2_048)
@@ -127,8 +132,7 @@ package struct FeedWriter: Sendable {
     package func jsonFeed(_ spec: Spec) -> OutputFile {
         let language = model.config[spec.language]
         let formatting = model.formatting[spec.language]
-        let limit = model.config.feed.limit
-        let shown = limit > 0 ? Array(spec.ids.prefix(limit)) : spec.ids
+        let shown = items(spec.ids)
         let builder = ContextBuilder(model: model)
         var json: [UInt8] = []
         json.reserveCapacity(512 + shown.count * 2_048)

@@ -71,8 +71,7 @@ extension ContextBuilder {
             case let .table(entries):
                 return .table(entries.map { entry in
                     if entry.key == "url", case let .string(url) = entry.value, url.hasPrefix("/"), !url.hasPrefix("//") {
-                        let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
-                        return (entry.key, .string(config.href(forSitePath: String(url[..<cut])) + url[cut...]))
+                        return (entry.key, .string(config.href(forLink: url).href))
                     }
                     return (entry.key, fixURLs(entry.value))
                 })

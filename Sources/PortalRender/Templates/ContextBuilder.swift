@@ -107,7 +107,7 @@ package struct ContextBuilder: Sendable {
     package func feedLink(title: String, feed: String) -> TemplateValue {
         var link: TemplateValue = ["title": .string(title), "url": .string(model.url(feed))]
         if config.feed.json, feed.hasSuffix("index.xml") {
-            link["json"] = .string(model.url(String(feed.dropLast("index.xml".count)) + "feed.json"))
+            link["json"] = .string(model.url(SitePaths.jsonFeed(ofList: String(feed.dropLast("index.xml".count)))))
         }
         return link
     }

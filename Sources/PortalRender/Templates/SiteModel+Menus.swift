@@ -47,12 +47,12 @@ extension SiteModel {
                 if url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("//") {
                     resolved.append((entry, NavItem(title: entry.name, url: url, sitePath: nil, external: true)))
                 } else if url.hasPrefix("/") {
-                    // A site path, with its `?query` or `#fragment` kept as written.
-                    let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
-                    var path = String(url[..<cut])
-                    if !path.hasSuffix("/"), path.split(separator: "/").last?.contains(".") != true { path += "/" }
-                    resolved.append((entry, NavItem(title: entry.name, url: config.href(forSitePath: path) + url[cut...],
-                                                    sitePath: cut == url.endIndex ? path : nil)))
+                    // A site path; a folder's trailing slash is added, as pages' URLs have one.
+                    var link = config.href(forLink: url)
+                    if !link.path.hasSuffix("/"), link.path.split(separator: "/").last?.contains(".") != true {
+                        link = config.href(forLink: link.path + "/" + url.dropFirst(link.path.count))
+                    }
+                    resolved.append((entry, NavItem(title: entry.name, url: link.href, sitePath: link.hasSuffix ? nil : link.path)))
                 } else {
                     resolved.append((entry, NavItem(title: entry.name, url: url, sitePath: nil)))
                 }
@@ -60,7 +60,7 @@ extension SiteModel {
         }
         let order = resolved.indices.sorted { (resolved[$0].entry.weight, $0) < (resolved[$1].entry.weight, $1) }
         let identifiers = Set(resolved.filter { $0.entry.parent == nil }.map(\.entry.identifier))
-        var top: [NavItem] = []
+        var top: [(identifier: String, item: NavItem)] = []
         var children: [String: [NavItem]] = [:]
         for index in order {
             let (entry, item) = resolved[index]
@@ -73,13 +73,11 @@ extension SiteModel {
                 report(nested ? "menu entry '\(entry.name)': menus nest one level, and '\(parent)' is itself a child; it is shown at the top"
                               : "menu entry '\(entry.name)': parent '\(parent)' is no entry of this menu; it is shown at the top", entry)
             }
-            top.append(item)
+            top.append((entry.identifier, item))
         }
-        return top.map { item in
-            guard let identifier = resolved.first(where: { $0.item.title == item.title && $0.item.url == item.url })?.entry.identifier,
-                  let kids = children[identifier] else { return item }
+        return top.map { identifier, item in
             var parent = item
-            parent.children = kids
+            parent.children = children[identifier] ?? []
             return parent
         }
     }

@@ -134,6 +134,14 @@ public struct SiteConfig: Sendable {
     public func href(forSitePath sitePath: String) -> String {
         url(forSitePath: sitePath).percentEncodedPath
     }
+
+    /// A site path as written in site.toml or front matter (`/en/docs/#install`): the path
+    /// part made an href, its `?query` or `#fragment` kept as written.
+    public func href(forLink link: String) -> (href: String, path: String, hasSuffix: Bool) {
+        let cut = link.firstIndex { $0 == "#" || $0 == "?" } ?? link.endIndex
+        let path = String(link[..<cut])
+        return (href(forSitePath: path) + link[cut...], path, cut != link.endIndex)
+    }
 }
 
 /// One `[languages.<code>]` table.

@@ -152,6 +152,8 @@ extension ContextBuilder {
             context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
         if let date = card["date"] { values["date"] = date }
+        // Only a page with a meeting shows its times (and loads the script that adds the reader's zone).
+        if let meeting = model.meetings?.eventOfPage[id] { values["meeting"] = meetingValue(meeting, language) }
         // Only a page with code loads the copy button's script.
         if rendered.usesCode { values["code"] = true }
         // Only a page with math loads KaTeX.

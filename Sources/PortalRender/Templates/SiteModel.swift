@@ -43,6 +43,8 @@ public struct SiteModel: Sendable {
     /// Per language, per tag (its place in `archives.tags`): the name, URL and count a
     /// page or card shows for it.
     package let tagRefs: PerLanguage<[TemplateValue]>
+    /// The site's meetings (`data/meetings.*` and pages with a `meeting`); nil without any.
+    package let meetings: MeetingSchedule?
     /// Each page's tags as places in the tag archives, for related posts.
     package let termPlaces: [[TermPlace]]
 
@@ -83,7 +85,9 @@ public struct SiteModel: Sendable {
     package var config: SiteConfig { content.config }
     package var paths: SitePaths { content.paths }
 
-    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme, data: [DataFile] = []) {
+    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme, data: [DataFile] = [],
+                meetings: MeetingSchedule? = nil) {
+        self.meetings = meetings
         self.content = content
         self.rendered = rendered
         self.archives = archives

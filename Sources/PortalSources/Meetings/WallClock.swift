@@ -97,7 +97,7 @@ public struct WallClock: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (lhs: WallClock, rhs: WallClock) -> Bool { lhs.localSeconds < rhs.localSeconds }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    package static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

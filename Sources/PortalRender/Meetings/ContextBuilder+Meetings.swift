@@ -61,7 +61,7 @@ extension ContextBuilder {
     }
 
     /// The lists a meetings section shows: upcoming meetings, past ones by month, and the calendar.
-    package func meetingLists(_ language: LanguageID, upcomingCount: Int = 12) -> TemplateValue? {
+    package func meetingLists(_ language: LanguageID, upcomingCount: Int = 6, pastCount: Int = 24) -> TemplateValue? {
         guard let schedule = model.meetings else { return nil }
         let upcoming = schedule.events.indices.filter { schedule.events[$0].end > schedule.now }.prefix(upcomingCount)
             .map { meetingValue($0, language) }
@@ -69,7 +69,10 @@ extension ContextBuilder {
         var currentKey = -1
         var items: [TemplateValue] = []
         let formatting = model.formatting[language]
+        var shown = 0
         for (index, event) in schedule.events.enumerated().reversed() where event.end <= schedule.now && !event.cancelled {
+            guard shown < pastCount else { break }
+            shown += 1
             let month = formatting.components(event.instant)
             let key = month.year * 100 + month.month
             if key != currentKey {

@@ -4,6 +4,7 @@
   "use strict";
   var script = document.currentScript;
   var label = (script && script.getAttribute("data-label")) || "Your time";
+  var colon = (script && script.getAttribute("data-colon")) || ": ";
   var language = document.documentElement.lang || undefined;
   var zone, format;
   try {
@@ -21,7 +22,7 @@
       var holder = time.closest(".meeting, .meeting-item");
       var target = holder && holder.querySelector(".reader-time");
       if (!target) continue;
-      target.textContent = label + ": " + format.format(date) + (zone ? " (" + zone.replace(/_/g, " ") + ")" : "");
+      target.textContent = label + colon + format.format(date) + (zone ? " (" + zone.replace(/_/g, " ") + ")" : "");
       target.hidden = false;
     }
   }

@@ -108,6 +108,7 @@ extension DefaultTheme {
   "use strict";
   var script = document.currentScript;
   var label = (script && script.getAttribute("data-label")) || "Your time";
+  var colon = (script && script.getAttribute("data-colon")) || ": ";
   var language = document.documentElement.lang || undefined;
   var zone, format;
   try {
@@ -125,7 +126,7 @@ extension DefaultTheme {
       var holder = time.closest(".meeting, .meeting-item");
       var target = holder && holder.querySelector(".reader-time");
       if (!target) continue;
-      target.textContent = label + ": " + format.format(date) + (zone ? " (" + zone.replace(/_/g, " ") + ")" : "");
+      target.textContent = label + colon + format.format(date) + (zone ? " (" + zone.replace(/_/g, " ") + ")" : "");
       target.hidden = false;
     }
   }
@@ -860,10 +861,10 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 <script src="{{site.assets}}code.js" defer data-copy="{{t.copyCode}}" data-copied="{{t.copiedCode}}"></script>
 {{/page.code}}
 {{#page.meeting}}
-<script src="{{site.assets}}meeting-time.js" defer data-label="{{t.meetingYourTime}}"></script>
+<script src="{{site.assets}}meeting-time.js" defer data-label="{{t.meetingYourTime}}" data-colon="{{t.colon}}"></script>
 {{/page.meeting}}
 {{#meetings}}
-<script src="{{site.assets}}meeting-time.js" defer data-label="{{t.meetingYourTime}}"></script>
+<script src="{{site.assets}}meeting-time.js" defer data-label="{{t.meetingYourTime}}" data-colon="{{t.colon}}"></script>
 {{/meetings}}
 {{#page.math}}
 <link rel="stylesheet" href="{{page.math}}katex.min.css">

@@ -33,6 +33,10 @@ extension ContextBuilder {
         if let join = event.join { value["join"] = .string(join) }
         if let recording = event.recording { value["recording"] = .string(recording) }
         if let notes = event.notes { value["notes"] = .string(notes) }
+        // Minutes name the series they record, linked to the meetings section.
+        if event.series != nil, let section = model.content.section(named: schedule.data.section, language: language) {
+            value["seriesURL"] = .string(model.url(section.sitePath))
+        }
         if let page = pages.first(where: { $0.languageID == language }) ?? pages.first {
             value["url"] = .string(model.url(page.sitePath))
         }

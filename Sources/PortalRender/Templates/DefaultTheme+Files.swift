@@ -810,6 +810,7 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .45rem; }
 .meeting-item .when, .meeting-item .meeting-links { display: block; font-size: .92rem; }
 .meeting-item.cancelled b, .meeting.cancelled time { text-decoration: line-through; }
 .reader-time[hidden], .meeting-item .reader-time[hidden] { display: none; }
+.meeting-series { margin: 0 0 .4rem; font-weight: 600; }
 
 """##),
         ("author.mustache", #"""
@@ -1331,7 +1332,8 @@ meetingCalendar = "全部会议的日历"
 """#),
         ("partials/meeting.mustache", #"""
 <section class="meeting{{#.cancelled}} cancelled{{/.cancelled}}" aria-label="{{t.meeting}}">
-{{#.cancelled}}<p><span class="badge">{{t.meetingCancelled}}</span></p>{{/.cancelled}}
+{{#.seriesURL}}<p class="meeting-series"><a href="{{.}}">{{title}}</a></p>
+{{/.seriesURL}}{{#.cancelled}}<p><span class="badge">{{t.meetingCancelled}}</span></p>{{/.cancelled}}
 <dl>
 <dt>{{t.meetingTime}}</dt>
 <dd><time datetime="{{iso}}" data-meeting-start="{{utc}}">{{display}}</time> <span class="zone">{{zone}}</span></dd>

@@ -92,9 +92,24 @@ package struct ICalendarWriter: Sendable {
         URL(string: model.config.baseURL)?.host ?? "portal.invalid"
     }
 
-    private func uid(_ key: String) -> String {
-        let safe = key.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? String($0) : "-" }.joined()
-        return "meeting-" + safe.trimmingCharacters(in: CharacterSet(charactersIn: "-")) + "@" + host
+    /// `meeting-<key>@<host>`: ASCII letters and digits kept, separators as `-`, any other
+    /// character as its code (`会` is `u4f1a`), so that two keys never share a UID.
+    package func uid(_ key: String) -> String {
+        "meeting-" + Self.uidKey(key) + "@" + host
+    }
+
+    package static func uidKey(_ key: String) -> String {
+        var safe = ""
+        for scalar in key.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                safe.unicodeScalars.append(scalar)
+            } else if "-/:_. ".unicodeScalars.contains(scalar) {
+                safe += "-"
+            } else {
+                safe += "u" + String(scalar.value, radix: 16)
+            }
+        }
+        return safe.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
     private func description(url: String?, notes: String?, join: String?, recording: String?, language: LanguageID) -> String? {

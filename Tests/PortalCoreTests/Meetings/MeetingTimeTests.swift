@@ -202,6 +202,8 @@ import Testing
         #expect(parts.dropFirst().allSatisfy { $0.hasPrefix(" ") })
         #expect(parts.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
         #expect(ICalendarWriter.duration(90) == "PT1H30M")
+        #expect(ICalendarWriter.uidKey("path:meetings/design-review") == "path-meetings-design-review")
+        #expect(ICalendarWriter.uidKey("path:会议/发布") == "path-u4f1au8bae-u53d1u5e03")
         #expect(ICalendarWriter.utc(Date(timeIntervalSince1970: 1_641_958_200)) == "20220112T033000Z")
     }
 

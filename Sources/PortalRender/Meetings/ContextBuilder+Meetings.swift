@@ -2,6 +2,7 @@ import Foundation
 import PortalSources
 import PortalSite
 import PortalTemplates
+import PortalText
 
 extension ContextBuilder {
     /// What a page, card or list shows of one meeting, in `language`: its time in its own
@@ -46,6 +47,30 @@ extension ContextBuilder {
             value["minutes"] = .list(minutes.map { ["title": .string($0.title), "url": .string(model.url($0.sitePath))] })
         }
         return value
+    }
+
+    /// schema.org `Event` of a page's meeting, as JSON that may stand inside `<script>`.
+    func eventJSONLD(_ index: Int, page: Page) -> String? {
+        guard let schedule = model.meetings else { return nil }
+        let event = MeetingSchedule.details(schedule.events[index], page: page)
+        let string = JSONEscaping.literal
+        let own = ZoneTime.wallClock(event.instant, in: event.zone)
+        let end = ZoneTime.wallClock(event.end, in: event.zone)
+        var fields = ["\"@context\":\"https://schema.org\"", "\"@type\":\"Event\"",
+                      "\"name\":" + string(meetingTitle(event, page.languageID)),
+                      "\"startDate\":" + string(own.clock.description + ZoneTime.offsetText(own.offset)),
+                      "\"endDate\":" + string(end.clock.description + ZoneTime.offsetText(end.offset)),
+                      "\"eventStatus\":\"https://schema.org/" + (event.cancelled ? "EventCancelled" : event.moved ? "EventRescheduled" : "EventScheduled") + "\"",
+                      "\"url\":" + string(model.absoluteURL(page.sitePath))]
+        var places: [String] = []
+        if let join = event.join { places.append("{\"@type\":\"VirtualLocation\",\"url\":" + string(join) + "}") }
+        if let location = event.location { places.append("{\"@type\":\"Place\",\"name\":" + string(location) + "}") }
+        if !places.isEmpty {
+            let mode = event.join == nil ? "Offline" : event.location == nil ? "Online" : "Mixed"
+            fields.append("\"eventAttendanceMode\":\"https://schema.org/" + mode + "EventAttendanceMode\"")
+            fields.append("\"location\":" + (places.count == 1 ? places[0] : "[" + places.joined(separator: ",") + "]"))
+        }
+        return "{" + fields.joined(separator: ",") + "}"
     }
 
     /// A series' title in `language`, or the title of the page announcing the meeting.

@@ -112,7 +112,7 @@ package struct ICalendarWriter: Sendable {
         return safe.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
-    private func description(url: String?, notes: String?, join: String?, recording: String?, language: LanguageID) -> String? {
+    private func description(url: String?, notes: String?, join: String?, recording: String?) -> String? {
         var parts: [String] = []
         if let url { parts.append(url) }
         if let join { parts.append(join) }
@@ -131,7 +131,7 @@ package struct ICalendarWriter: Sendable {
         lines.append("DTSTART;TZID=" + event.zone.identifier + ":" + event.start.icsText)
         lines.append("DURATION:" + Self.duration(event.durationMinutes))
         lines.append("SUMMARY:" + Self.escape(page.title))
-        if let text = description(url: url, notes: event.notes, join: event.join, recording: event.recording, language: language) {
+        if let text = description(url: url, notes: event.notes, join: event.join, recording: event.recording) {
             lines.append("DESCRIPTION:" + Self.escape(text))
         }
         if let location = event.location ?? event.join { lines.append("LOCATION:" + Self.escape(location)) }
@@ -177,7 +177,7 @@ package struct ICalendarWriter: Sendable {
                 lines.append("EXDATE;TZID=" + zone.identifier + ":" + cancelled.map(\.icsText).joined(separator: ","))
             }
             lines.append("SUMMARY:" + Self.escape(title))
-            if let text = description(url: url, notes: series.notes, join: series.join, recording: nil, language: language) {
+            if let text = description(url: url, notes: series.notes, join: series.join, recording: nil) {
                 lines.append("DESCRIPTION:" + Self.escape(text))
             }
             if let location = series.location ?? series.join { lines.append("LOCATION:" + Self.escape(location)) }

@@ -91,4 +91,19 @@ import Testing
         #expect(BuildTime.parse("2026-01-01T08:00:00+08:00") == BuildTime.parse("2026-01-01"))
         #expect(BuildTime.parse("soon") == nil)
     }
+
+    @Test func aSiteWithoutMeetingsHasNoCalendarAndAForeignMeetingKeyIsAWarning() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\nmeeting: true\n---\nText\n",
+            "content/posts/b.md": "---\ntitle: B\ndate: 2024-01-02\nmeeting: [weekly]\n---\nText\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(!result.files.contains { $0.path.hasSuffix(".ics") })
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("content/posts/a.md:4:1: warning: unknown meeting series 'true'") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("content/posts/b.md:4:10: warning: ignoring `meeting`") }, "\(messages)")
+        #expect(result.files.allSatisfy { !String(decoding: Fixtures.bytes(of: $0), as: UTF8.self).contains("meeting-time.js") })
+    }
 }

@@ -43,7 +43,7 @@ public struct MeetingSchedule: Sendable {
         guard !meetingPages.isEmpty || !data.series.isEmpty else { return (nil, []) }
         var schedule = MeetingSchedule(data: data, now: now)
         let diagnostics = schedule.fill(pages: meetingPages, content: content)
-        return (schedule, diagnostics)
+        return (schedule.events.isEmpty ? nil : schedule, diagnostics)
     }
 
     private init(data: MeetingData, now: Date) {
@@ -74,9 +74,11 @@ public struct MeetingSchedule: Sendable {
             if let id = meeting.series {
                 series = data.series(id)
                 if series == nil {
+                    // Without any series the key may mean something else (a site moved from elsewhere): a warning.
                     let known = data.series.map(\.id)
-                    diagnostics.append(.error("unknown meeting series '\(id)'" + (known.isEmpty ? " (data/meetings.toml defines none)"
-                        : " (expected one of: \(known.joined(separator: ", ")))"), at: location))
+                    let message = "unknown meeting series '\(id)'" + (known.isEmpty ? " (data/meetings.toml defines none); the page has no meeting"
+                        : " (expected one of: \(known.joined(separator: ", ")))")
+                    diagnostics.append(known.isEmpty ? .warning(message, at: location) : .error(message, at: location))
                     continue
                 }
             }

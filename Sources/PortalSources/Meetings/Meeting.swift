@@ -45,7 +45,8 @@ package struct MeetingReader {
             return meeting
         }
         guard case let .table(entries) = node.kind else {
-            diagnostics.append(.error("invalid `meeting`: expected a table with `start` and `timeZone`, or the id of a series", at: location(node)))
+            // A site moved from elsewhere may use the key for something else: the page still builds.
+            diagnostics.append(.warning("ignoring `meeting`: expected a table with `start` and `timeZone`, or the id of a series", at: location(node)))
             return nil
         }
         let known: Set<String> = ["start", "timezone", "duration", "location", "join", "recording", "notes", "series", "agenda"]

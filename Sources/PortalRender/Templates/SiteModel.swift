@@ -160,8 +160,8 @@ public struct SiteModel: Sendable {
             var items = content.sections[language].map { section in
                 NavItem(automatic: section.title, url: config.href(forSitePath: section.sitePath), sitePath: section.sitePath)
             }
-            let taxonomies = config.taxonomies.map { ($0.plural, paths.taxonomy($0.plural, in: language)) }
-            for (key, path) in [("tags", paths.tags(in: language))] + taxonomies + [("authors", paths.authors(in: language)),
+            // Taxonomies besides tags are reached from the pages that name their terms.
+            for (key, path) in [("tags", paths.tags(in: language)), ("authors", paths.authors(in: language)),
                                 ("archives", paths.archives(in: language))] {
                 items.append(NavItem(automatic: strings[key] ?? ContentResolver.displayName(ofFolder: key),
                                      url: config.href(forSitePath: path), sitePath: path))

@@ -1,3 +1,4 @@
+import Foundation
 import PortalSources
 import PortalSite
 import PortalTemplates
@@ -66,15 +67,25 @@ extension SiteModel {
         candidates.reserveCapacity(found.count)
         for candidate in found where candidate != id && candidate != candidates.last { candidates.append(candidate) }
         let ownTerms = own.map(\.term)
-        let scored = candidates.map { candidate -> (id: Int, shared: Int) in
-            (candidate, termPlaces[candidate].reduce(0) { $0 + (ownTerms.contains($1.term) ? 1 : 0) })
-        }
         let pages = content.pages
-        return scored.sorted { a, b in
+        // Ranks first: more shared terms, then newer, then the lower id.
+        func ranksBefore(_ a: (id: Int, shared: Int, date: Date), _ b: (id: Int, shared: Int, date: Date)) -> Bool {
             if a.shared != b.shared { return a.shared > b.shared }
-            let (x, y) = (pages[a.id].date, pages[b.id].date)
-            if x != y { return (x ?? .distantPast) > (y ?? .distantPast) }
+            if a.date != b.date { return a.date > b.date }
             return a.id < b.id
-        }.prefix(count).map(\.id)
+        }
+        // The best `count` kept in order as candidates come: no sort of all of them.
+        var best: [(id: Int, shared: Int, date: Date)] = []
+        best.reserveCapacity(count + 1)
+        for candidate in candidates {
+            var shared = 0
+            for place in termPlaces[candidate] where ownTerms.contains(place.term) { shared += 1 }
+            let entry = (id: candidate, shared: shared, date: pages[candidate].date ?? .distantPast)
+            if best.count == count, let last = best.last, !ranksBefore(entry, last) { continue }
+            let at = best.firstIndex { ranksBefore(entry, $0) } ?? best.count
+            best.insert(entry, at: at)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map(\.id)
     }
 }

@@ -7,7 +7,8 @@ import Testing
 
 /// Every feed and the sitemap parse as XML; hreflang sets are symmetric and name only pages that exist.
 @Suite struct FeedAndSitemapTests {
-    static let sites = [Fixtures.packageRoot, Fixtures.sites + "/bilingual-suffix", Fixtures.sites + "/subpath", Fixtures.sites + "/chinese-options"]
+    static let sites = [Fixtures.packageRoot, Fixtures.sites + "/bilingual-suffix", Fixtures.sites + "/subpath", Fixtures.sites + "/chinese-options",
+                         Fixtures.sites + "/taxonomies"]
 
     @Test(arguments: FeedAndSitemapTests.sites)
     func feedsParseAndUseAbsoluteURLs(_ root: String) throws {

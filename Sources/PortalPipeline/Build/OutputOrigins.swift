@@ -33,7 +33,13 @@ package enum OutputOrigins {
             let author = model.archives.authors[language][index]
             guard let first = author.pages.first else { break }
             return origin(content.pages[first], key: "authors", note: "author '\(author.id)'")
+        case let .term(language, taxonomy, index, _):
+            let archive = model.archives.taxonomies[taxonomy]
+            let term = archive.terms[language][index]
+            guard let first = term.pages.first else { break }
+            return origin(content.pages[first], key: archive.taxonomy.plural, note: "\(archive.taxonomy.singular) '\(term.name)'")
         case .tags: return .generated("the list of tags")
+        case let .taxonomy(_, taxonomy): return .generated("the list of \(model.archives.taxonomies[taxonomy].taxonomy.plural)")
         case .authors: return .generated("the list of authors")
         case .archives, .year, .month: return .generated("the date archives")
         case .search: return .generated("the search page")

@@ -31,7 +31,8 @@ public struct SiteBuilder: Sendable {
         let documents = parseDocuments(site, cache: cache, &run)
         let content = resolve(documents, site: site, cache: cache, &run)
         // The archives need only the resolved pages: they are built beside the Markdown.
-        let archiveBuilder = ArchiveBuilder(content: content, authors: content.authorProfiles(merging: site.authors), tagNames: site.tagNames)
+        let archiveBuilder = ArchiveBuilder(content: content, authors: content.authorProfiles(merging: site.authors), tagNames: site.tagNames,
+                                          termNames: site.termNames)
         let archiveWork = BackgroundWork { archiveBuilder.build() }
         let markdown = renderMarkdown(content, site: site, cache: cache, &run)
         let archives = run.take(archiveWork.wait(), stage: "archives")
@@ -86,6 +87,8 @@ public struct SiteBuilder: Sendable {
         package var theme: Theme?
         package var authors: AuthorRegistry
         package var tagNames: [String: [String: String]]
+        /// Term names of each taxonomy, by plural name.
+        package var termNames: [String: [String: [String: String]]]
         package var data: [DataFile]
         package var meetings: MeetingData
         package var scan: ContentScan
@@ -106,12 +109,18 @@ public struct SiteBuilder: Sendable {
         let theme = Theme.load(siteRoot: root)
         let authors = DataLoader.loadAuthors(siteRoot: root, file: config.layout.authorsFile)
         let tagNames = DataLoader.loadTagNames(siteRoot: root)
+        var termNames: [String: [String: [String: String]]] = [:]
+        for taxonomy in config.taxonomies {
+            let names = DataLoader.loadTagNames(siteRoot: root, file: "data/\(taxonomy.plural).toml")
+            termNames[taxonomy.plural] = names.names
+            run.diagnostics += names.diagnostics
+        }
         let data = DataLoader.loadDataFiles(siteRoot: root, languages: config.languages.map(\.code), timeZone: config.timeZone)
         let meetings = DataLoader.loadMeetings(siteRoot: root, timeZone: config.timeZone)
         let scan = ContentScanner.scan(siteRoot: root, config: config)
         run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + data.diagnostics + meetings.diagnostics + scan.diagnostics
         run.clock.lap("config")
-        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, data: data.files, meetings: meetings.meetings, scan: scan)
+        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, termNames: termNames, data: data.files, meetings: meetings.meetings, scan: scan)
     }
 
     private struct ParsedDocuments {

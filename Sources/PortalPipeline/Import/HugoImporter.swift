@@ -1,5 +1,6 @@
 import Foundation
 import PortalText
+import PortalSources
 
 /// Reads a Hugo site's configuration into an `ImportedSite`.
 package enum HugoImporter {
@@ -283,12 +284,22 @@ package enum HugoImporter {
         if hasDocs { site.sectionLayouts["docs"] = "docs" }
     }
 
+    /// Hugo's taxonomies besides tags become portal's `[taxonomies]`; without the table
+    /// Hugo groups by tags and categories, and so does the imported site.
     static func noteTaxonomies(_ config: ImportTable, into site: inout ImportedSite) {
-        guard let taxonomies = config.table("taxonomies") else { return }
-        let known: Set<String> = ["tags", "categories"]
-        let others = taxonomies.entries.compactMap { $0.value.string }.filter { !known.contains($0.lowercased()) }
-        if !others.isEmpty {
-            site.notes.append("taxonomies \(list(others)) not carried over: portal groups pages by tags and categories only.")
+        guard let taxonomies = config.table("taxonomies") else {
+            site.taxonomies = ["category": "categories"]
+            return
+        }
+        var skipped: [String] = []
+        for entry in taxonomies.entries {
+            guard let plural = entry.value.string, plural != "tags" else { continue }
+            let valid = !plural.isEmpty && !SiteConfigLoader.reservedTaxonomyNames.contains(plural)
+                && plural.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
+            if valid { site.taxonomies[entry.key] = plural } else { skipped.append(plural) }
+        }
+        if !skipped.isEmpty {
+            site.notes.append("taxonomies \(list(skipped)) not carried over: a taxonomy's name is its folder in URLs (lower-case letters, digits, '-' and '_'), other than tags, authors, archives and search.")
         }
     }
 

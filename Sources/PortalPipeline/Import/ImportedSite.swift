@@ -75,6 +75,8 @@ package struct ImportedSite: Sendable, Equatable {
     package var sectionLayouts: [String: String] = [:]
     /// `[data]`: name -> file, relative to the site folder.
     package var data: [String: String] = [:]
+    /// `[taxonomies]` besides tags: singular name -> plural name.
+    package var taxonomies: [String: String] = [:]
     package var markdownUnsafe: Bool?
     /// What was not carried over, one sentence each; written as `#` comments.
     package var notes: [String] = []

@@ -73,6 +73,14 @@ package enum SiteTOMLWriter {
             }
         }
 
+        if !site.taxonomies.isEmpty {
+            lines.append("")
+            lines.append("[taxonomies]")
+            for singular in site.taxonomies.keys.sorted() {
+                lines.append("\(key(singular)) = \(quoted(site.taxonomies[singular] ?? ""))")
+            }
+        }
+
         if let unsafe = site.markdownUnsafe {
             lines.append("")
             lines.append("[markdown]")

@@ -40,6 +40,11 @@ package struct FeedWriter: Sendable {
             for term in model.archives.tags[language] {
                 specs.append(Spec(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
             }
+            for archive in model.archives.taxonomies {
+                for term in archive.terms[language] {
+                    specs.append(Spec(title: term.name + " · " + siteTitle, sitePath: term.sitePath, ids: term.pages, language: language))
+                }
+            }
             for author in model.archives.authors[language] {
                 let name = author.profile?.name(in: config.code) ?? author.id
                 specs.append(Spec(title: name + " · " + siteTitle, sitePath: author.sitePath, ids: author.pages, language: language))

@@ -60,6 +60,8 @@ package struct SitemapWriter: Sendable {
         case let .section(code, index, 1): (lastmod, language) = (newest(content.sections[code][index].pages), code)
         case let .tag(code, index, 1): (lastmod, language) = (newest(model.archives.tags[code][index].pages), code)
         case let .author(code, index, 1): (lastmod, language) = (newest(model.archives.authors[code][index].pages), code)
+        case let .term(code, taxonomy, index, 1): (lastmod, language) = (newest(model.archives.taxonomies[taxonomy].terms[code][index].pages), code)
+        case let .taxonomy(code, _): (lastmod, language) = (nil, code)
         case let .year(code, index, 1): (lastmod, language) = (newest(model.archives.years[code][index].pages), code)
         case let .month(code, year, index, 1): (lastmod, language) = (newest(model.archives.years[code][year].months[index].pages), code)
         case let .tags(code), let .authors(code), let .archives(code): (lastmod, language) = (nil, code)

@@ -97,6 +97,45 @@ extension ContextBuilder {
         return context
     }
 
+    /// The title of a taxonomy's list: its `_index.md`, else the theme's string named by
+    /// its plural (`categories`), else the plural itself, capitalised.
+    package func taxonomyTitle(_ taxonomy: Taxonomy, language: LanguageID) -> String {
+        listText(at: model.paths.taxonomy(taxonomy.plural, in: language)).title
+            ?? text(taxonomy.plural, language, default: ContentResolver.displayName(ofFolder: taxonomy.plural))
+    }
+
+    package func taxonomyContext(language: LanguageID, taxonomy index: Int) -> TemplateValue {
+        let archive = model.archives.taxonomies[index]
+        let sitePath = model.paths.taxonomy(archive.taxonomy.plural, in: language)
+        let written = listText(at: sitePath)
+        let title = taxonomyTitle(archive.taxonomy, language: language)
+        var context = common(job: .taxonomy(language: language, taxonomy: index), kind: "taxonomy", language: language, title: title,
+                             sitePath: sitePath)
+        context["terms"] = .list(archive.terms[language].map { term in
+            ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
+        })
+        context["taxonomy"] = ["name": .string(archive.taxonomy.plural), "title": .string(title), "url": .string(model.url(sitePath))]
+        context["list"] = ["title": .string(title)]
+        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
+        return context
+    }
+
+    package func termContext(language: LanguageID, taxonomy index: Int, index termIndex: Int, number: Int) -> TemplateValue {
+        let archive = model.archives.taxonomies[index]
+        let term = archive.terms[language][termIndex]
+        let written = listText(at: term.sitePath)
+        let feed = SitePaths.feed(ofList: term.sitePath)
+        var context = listContext(job: .term(language: language, taxonomy: index, index: termIndex, number: number), kind: "term",
+                                  language: language, title: written.title ?? term.name, basePath: term.sitePath, ids: term.pages,
+                                  number: number, feed: feed)
+        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
+        context["term"] = ["name": .string(written.title ?? term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
+                           "feed": .string(model.url(feed))]
+        context["taxonomy"] = ["name": .string(archive.taxonomy.plural), "title": .string(taxonomyTitle(archive.taxonomy, language: language)),
+                               "url": .string(model.url(model.paths.taxonomy(archive.taxonomy.plural, in: language)))]
+        return context
+    }
+
     package func authorsContext(language: LanguageID) -> TemplateValue {
         let written = listText(at: model.paths.authors(in: language))
         let title = written.title ?? text("authors", language, default: "Authors")

@@ -207,9 +207,55 @@ extension ContextBuilder {
                 })
             }
         }
+        if !model.archives.taxonomies.isEmpty {
+            let taxonomies = taxonomyValues(page)
+            if !taxonomies.terms.isEmpty { values["taxonomies"] = .list(taxonomies.terms) }
+            if !taxonomies.series.isEmpty { values["series"] = .list(taxonomies.series) }
+        }
         if layout != nil, layout != "standalone" { context["latest"] = latest(language) }
         context["page"] = values
         return context
+    }
+
+    /// The taxonomies a page names terms of, each with its terms; and, in place of the
+    /// series taxonomy's terms, for each series the page is part of its place in the series
+    /// (oldest first) and its neighbours there.
+    private func taxonomyValues(_ page: Page) -> (terms: [TemplateValue], series: [TemplateValue]) {
+        let language = page.languageID
+        var terms: [TemplateValue] = []
+        var series: [TemplateValue] = []
+        for (index, archive) in model.archives.taxonomies.enumerated() {
+            let places = archive.termPlaces(ofPage: page.id)
+            guard !places.isEmpty else { continue }
+            let list = archive.terms[language]
+            let title = taxonomyTitle(archive.taxonomy, language: language)
+            guard archive.taxonomy.isSeries else {
+                terms.append(["name": .string(archive.taxonomy.plural), "title": .string(title),
+                              "url": .string(model.url(model.paths.taxonomy(archive.taxonomy.plural, in: language))),
+                              "terms": .list(places.map { ["name": .string(list[$0].name), "url": .string(model.url(list[$0].sitePath))] })])
+                continue
+            }
+            for place in places {
+                let term = list[place]
+                // Lists are newest first; a series reads oldest first.
+                guard let newestFirst = position(of: page.id, in: term.pages, term: model.termOffsets[index + 1] + place) else { continue }
+                let part = term.pages.count - newestFirst
+                var item: TemplateValue = ["name": .string(term.name), "url": .string(model.url(term.sitePath)),
+                                           "part": .int(part), "count": .int(term.pages.count)]
+                if newestFirst + 1 < term.pages.count { item["prev"] = link(term.pages[newestFirst + 1]) }
+                if newestFirst > 0 { item["next"] = link(term.pages[newestFirst - 1]) }
+                series.append(item)
+            }
+        }
+        return (terms, series)
+    }
+
+    /// Where page `id` stands in `pages`, the list of term number `term` of its language.
+    private func position(of id: Int, in pages: [Int], term: Int) -> Int? {
+        if id < model.termPlaces.count, let place = model.termPlaces[id].first(where: { Int($0.term) == term }) {
+            return Int(place.position)
+        }
+        return pages.firstIndex(of: id)
     }
 
     /// The sidebar (open along the way to `path`), breadcrumbs and section of a documentation page.

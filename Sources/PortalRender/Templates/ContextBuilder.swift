@@ -127,7 +127,7 @@ package struct ContextBuilder: Sendable {
     }
 
     /// The page kinds `is.<kind>` tells apart (`is.notFound` is the 404 page).
-    private static let kinds = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month", "search"]
+    private static let kinds = ["home", "section", "page", "tags", "tag", "taxonomy", "term", "authors", "author", "archives", "year", "month", "search"]
 
     /// The `is` object of each kind, made once: every page of a kind shares it.
     private static let kindFlags = Dictionary(uniqueKeysWithValues: (kinds + ["404", "root"]).map { ($0, flags(of: $0)) })

@@ -551,6 +551,13 @@ main { flex: 1; padding-top: 1.5rem; padding-bottom: 3rem; }
 .nav .has-sub:hover > .sub, .nav .has-sub:focus-within > .sub { display: flex; }
 .nav .sub a[aria-current] { box-shadow: none; }
 a.external::after { content: "\2197"; font-size: .75em; margin-left: .15em; }
+.terms { margin: -.4rem 0 1rem; font-size: .9rem; }
+.terms a + a { margin-left: .15rem; }
+.series { display: grid; grid-template-columns: 1fr 1fr; gap: .6rem .8rem; margin: 1.6rem 0 0; padding: .8rem .9rem; border: 1px solid var(--border); border-radius: var(--radius); }
+.series p { grid-column: 1 / -1; margin: 0; }
+.series a.prev, .series a.next { display: flex; flex-direction: column; text-decoration: none; }
+.series a.next { grid-column: 2; text-align: right; }
+.series small { color: var(--muted); }
 .related { margin: 1.6rem 0 0; padding-top: 1rem; border-top: 1px solid var(--border); }
 .related h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
 .related ul { margin: 0; padding-left: 1.2rem; }
@@ -1007,6 +1014,9 @@ meetingCancelled = "Cancelled"
 meetingMoved = "Moved"
 noUpcomingMeetings = "No meeting is planned yet."
 meetingCalendar = "Calendar of every meeting"
+categories = "Categories"
+series = "Series"
+seriesPart = "Part"
 
 """#),
         ("i18n/zh-hans.toml", #"""
@@ -1104,6 +1114,9 @@ meetingCancelled = "已取消"
 meetingMoved = "已改期"
 noUpcomingMeetings = "暂无已安排的会议。"
 meetingCalendar = "全部会议的日历"
+categories = "分类"
+series = "系列"
+seriesPart = "篇目"
 
 """#),
         ("landing.mustache", #"""
@@ -1184,6 +1197,8 @@ meetingCalendar = "全部会议的日历"
 {{/.standalone}}
 {{^.standalone}}
 {{> partials/tags}}
+{{#.taxonomies}}<p class="terms"><span class="muted">{{title}}{{t.colon}}</span>{{#terms}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/terms}}</p>
+{{/.taxonomies}}
 {{/.standalone}}
 </header>
 {{#.meeting}}
@@ -1195,6 +1210,12 @@ meetingCalendar = "全部会议的日历"
 <ul class="children">{{/first()}}
 <li>{{#isSection}}<b>{{/isSection}}<a href="{{url}}">{{title}}</a>{{#isSection}}</b>{{/isSection}}{{#summary}} <span class="muted">{{{.}}}</span>{{/summary}}</li>{{#last()}}
 </ul>{{/last()}}{{/.children}}
+{{#.series}}
+<nav class="series" aria-label="{{t.series}}{{t.colon}}{{name}}">
+<p><span class="muted">{{t.series}}{{t.colon}}</span><a href="{{url}}">{{name}}</a> <span class="muted">· {{t.seriesPart}} {{part}}/{{count}}</span></p>
+{{#.prev}}<a class="prev" href="{{url}}"><small>← {{t.prev}}</small><span>{{title}}</span></a>{{/.prev}}{{#.next}}<a class="next" href="{{url}}"><small>{{t.next}} →</small><span>{{title}}</span></a>{{/.next}}
+</nav>
+{{/.series}}
 {{#.related}}{{#first()}}
 <section class="related" aria-label="{{t.related}}">
 <h2>{{t.related}}</h2>
@@ -1574,6 +1595,35 @@ meetingCalendar = "全部会议的日历"
 {{/list.text}}
 {{#terms}}{{#first()}}<ul class="chips big">{{/first()}}<li><a href="{{url}}">{{name}} <span class="n">{{count}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/terms}}
 {{^terms}}<p class="empty">{{t.noPosts}}</p>{{/terms}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("taxonomy.mustache", #"""
+{{<base}}
+{{$content}}
+<h1>{{list.title}}</h1>
+{{#list.text}}<div class="intro prose">{{{.}}}</div>
+{{/list.text}}
+{{#terms}}{{#first()}}<ul class="chips big">{{/first()}}<li><a href="{{url}}">{{name}} <span class="n">{{count}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/terms}}
+{{^terms}}<p class="empty">{{t.noPosts}}</p>{{/terms}}
+{{/content}}
+{{/base}}
+
+"""#),
+        ("term.mustache", #"""
+{{<base}}
+{{$content}}
+{{#term}}
+<header class="list-head">
+<p class="crumb"><a href="{{taxonomy.url}}">{{taxonomy.title}}</a></p>
+<h1>{{name}}</h1>
+<p class="meta">{{t.postsCount}}{{t.colon}}{{count}}{{#.feed}}<span class="sep" aria-hidden="true">·</span><a class="feed" href="{{.}}">{{t.rss}}</a>{{/.feed}}</p>
+</header>
+{{/term}}
+{{#list.text}}<div class="intro prose">{{{.}}}</div>
+{{/list.text}}
+{{> partials/list}}
 {{/content}}
 {{/base}}
 

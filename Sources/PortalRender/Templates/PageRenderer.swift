@@ -31,6 +31,12 @@ package struct PageRenderer: Sendable {
             for (index, term) in archives.tags[code].enumerated() {
                 for n in 1...count(term.pages.count) { jobs.append(.tag(language: code, index: index, number: n)) }
             }
+            for (taxonomy, archive) in archives.taxonomies.enumerated() {
+                jobs.append(.taxonomy(language: code, taxonomy: taxonomy))
+                for (index, term) in archive.terms[code].enumerated() {
+                    for n in 1...count(term.pages.count) { jobs.append(.term(language: code, taxonomy: taxonomy, index: index, number: n)) }
+                }
+            }
             jobs.append(.authors(language: code))
             for (index, author) in archives.authors[code].enumerated() {
                 for n in 1...count(author.pages.count) { jobs.append(.author(language: code, index: index, number: n)) }
@@ -62,6 +68,9 @@ package struct PageRenderer: Sendable {
             (layout, context) = ("section", builder.sectionContext(language: language, index: index, number: number))
         case let .tags(language): (layout, context) = ("tags", builder.tagsContext(language: language))
         case let .tag(language, index, number): (layout, context) = ("tag", builder.tagContext(language: language, index: index, number: number))
+        case let .taxonomy(language, taxonomy): (layout, context) = ("taxonomy", builder.taxonomyContext(language: language, taxonomy: taxonomy))
+        case let .term(language, taxonomy, index, number):
+            (layout, context) = ("term", builder.termContext(language: language, taxonomy: taxonomy, index: index, number: number))
         case let .authors(language): (layout, context) = ("authors", builder.authorsContext(language: language))
         case let .author(language, index, number):
             (layout, context) = ("author", builder.authorContext(language: language, index: index, number: number))

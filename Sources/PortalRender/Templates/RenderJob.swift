@@ -10,6 +10,9 @@ public enum RenderJob: Sendable, Hashable {
     case section(language: LanguageID, index: Int, number: Int)
     case tags(language: LanguageID)
     case tag(language: LanguageID, index: Int, number: Int)
+    /// The terms of `archives.taxonomies[taxonomy]`, and one term's pages.
+    case taxonomy(language: LanguageID, taxonomy: Int)
+    case term(language: LanguageID, taxonomy: Int, index: Int, number: Int)
     case authors(language: LanguageID)
     case author(language: LanguageID, index: Int, number: Int)
     case archives(language: LanguageID)

@@ -9,6 +9,8 @@ extension SiteModel {
         case let .section(language, index, number): return (language, content.sections[language][index].sitePath, number)
         case let .tag(language, index, number): return (language, archives.tags[language][index].sitePath, number)
         case let .author(language, index, number): return (language, archives.authors[language][index].sitePath, number)
+        case let .term(language, taxonomy, index, number):
+            return (language, archives.taxonomies[taxonomy].terms[language][index].sitePath, number)
         case let .year(language, index, number): return (language, archives.years[language][index].sitePath, number)
         default: return nil
         }
@@ -30,6 +32,7 @@ extension SiteModel {
         case let .page(id): return content.pages[id].sitePath
         case let .tags(language): return paths.tags(in: language)
         case let .authors(language): return paths.authors(in: language)
+        case let .taxonomy(language, taxonomy): return paths.taxonomy(archives.taxonomies[taxonomy].taxonomy.plural, in: language)
         case let .archives(language): return paths.archives(in: language)
         case let .search(language): return paths.search(in: language)
         case let .languageNotFound(language): return paths.home(language) + "404.html"

@@ -1,3 +1,5 @@
+import Foundation
+import PortalSources
 import PortalSite
 import PortalTemplates
 
@@ -9,12 +11,31 @@ extension SiteModel {
         package var position: Int32
     }
 
-    /// Every page's term places, from the tag archives (pages without tags have none).
-    static func termPlaces(archives: Archives, pageCount: Int) -> [[TermPlace]] {
-        var places = [[TermPlace]](repeating: [], count: pageCount)
+    /// Per language, the pages of every term: the tags, then the terms of each taxonomy.
+    /// `termLists[language][termOffsets[t] + i]` is term `i` of taxonomy `t` (`t` = 0 for tags).
+    static func termLists(archives: Archives) -> (lists: PerLanguage<[[Int]]>, offsets: [Int]) {
+        var offsets: [Int] = []
+        let lists = archives.tags.map { _ in [[Int]]() }
+        var result = lists
         for language in archives.tags.ids {
-            for (term, entry) in archives.tags[language].enumerated() {
-                for (position, id) in entry.pages.enumerated() {
+            var all = archives.tags[language].map(\.pages)
+            var languageOffsets = [0]
+            for archive in archives.taxonomies {
+                languageOffsets.append(all.count)
+                all += archive.terms[language].map(\.pages)
+            }
+            result[language] = all
+            offsets = languageOffsets
+        }
+        return (result, offsets)
+    }
+
+    /// Every page's term places in `termLists` (pages without terms have none).
+    static func termPlaces(lists: PerLanguage<[[Int]]>, pageCount: Int) -> [[TermPlace]] {
+        var places = [[TermPlace]](repeating: [], count: pageCount)
+        for language in lists.ids {
+            for (term, pages) in lists[language].enumerated() {
+                for (position, id) in pages.enumerated() {
                     places[id].append(TermPlace(term: Int32(term), position: Int32(position)))
                 }
             }
@@ -22,21 +43,21 @@ extension SiteModel {
         return places
     }
 
-    /// Neighbours of each tag looked at for related posts: those nearest in date.
+    /// Neighbours of each term looked at for related posts: those nearest in date.
     static let relatedWindow = 12
 
-    /// Up to `count` posts of the same language that share the most tags with `id`, the
-    /// newest first among equals. Only the posts nearest in date on each tag's list are
+    /// Up to `count` posts of the same language that share the most tags and taxonomy terms
+    /// with `id`, the newest first among equals. Only the posts nearest in date on each term's list are
     /// weighed, so a page costs the same on a site of a hundred posts or of ten thousand.
     package func related(_ id: Int, count: Int) -> [Int] {
         guard count > 0, id < termPlaces.count else { return [] }
         let own = termPlaces[id]
         guard !own.isEmpty else { return [] }
-        let terms = archives.tags[content.pages[id].languageID]
+        let terms = termLists[content.pages[id].languageID]
         var found: [Int] = []
         found.reserveCapacity(own.count * (2 * Self.relatedWindow + 1))
         for place in own {
-            let list = terms[Int(place.term)].pages
+            let list = terms[Int(place.term)]
             let low = max(0, Int(place.position) - Self.relatedWindow)
             let high = min(list.count, Int(place.position) + Self.relatedWindow + 1)
             found.append(contentsOf: list[low..<high])
@@ -46,15 +67,25 @@ extension SiteModel {
         candidates.reserveCapacity(found.count)
         for candidate in found where candidate != id && candidate != candidates.last { candidates.append(candidate) }
         let ownTerms = own.map(\.term)
-        let scored = candidates.map { candidate -> (id: Int, shared: Int) in
-            (candidate, termPlaces[candidate].reduce(0) { $0 + (ownTerms.contains($1.term) ? 1 : 0) })
-        }
         let pages = content.pages
-        return scored.sorted { a, b in
+        // Ranks first: more shared terms, then newer, then the lower id.
+        func ranksBefore(_ a: (id: Int, shared: Int, date: Date), _ b: (id: Int, shared: Int, date: Date)) -> Bool {
             if a.shared != b.shared { return a.shared > b.shared }
-            let (x, y) = (pages[a.id].date, pages[b.id].date)
-            if x != y { return (x ?? .distantPast) > (y ?? .distantPast) }
+            if a.date != b.date { return a.date > b.date }
             return a.id < b.id
-        }.prefix(count).map(\.id)
+        }
+        // The best `count` kept in order as candidates come: no sort of all of them.
+        var best: [(id: Int, shared: Int, date: Date)] = []
+        best.reserveCapacity(count + 1)
+        for candidate in candidates {
+            var shared = 0
+            for place in termPlaces[candidate] where ownTerms.contains(place.term) { shared += 1 }
+            let entry = (id: candidate, shared: shared, date: pages[candidate].date ?? .distantPast)
+            if best.count == count, let last = best.last, !ranksBefore(entry, last) { continue }
+            let at = best.firstIndex { ranksBefore(entry, $0) } ?? best.count
+            best.insert(entry, at: at)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map(\.id)
     }
 }

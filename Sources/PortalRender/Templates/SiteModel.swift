@@ -45,7 +45,11 @@ public struct SiteModel: Sendable {
     package let tagRefs: PerLanguage<[TemplateValue]>
     /// The site's meetings (`data/meetings.*` and pages with a `meeting`); nil without any.
     package let meetings: MeetingSchedule?
-    /// Each page's tags as places in the tag archives, for related posts.
+    /// Per language, every term's pages (tags, then taxonomies), for related posts and series.
+    package let termLists: PerLanguage<[[Int]]>
+    /// Where each taxonomy's terms start in `termLists` (tags first, at 0).
+    package let termOffsets: [Int]
+    /// Each page's terms as places in `termLists` (empty with no related posts and no series).
     package let termPlaces: [[TermPlace]]
 
     package struct LanguageValues: Sendable {
@@ -119,7 +123,11 @@ public struct SiteModel: Sendable {
         self.menus = menus.menus
         menuProblems = menus.problems
         navItems = Self.navItems(content: content, theme: theme, menus: menus.menus)
-        termPlaces = config.relatedCount > 0 ? Self.termPlaces(archives: archives, pageCount: content.pages.count) : []
+        let terms = Self.termLists(archives: archives)
+        termLists = terms.lists
+        termOffsets = terms.offsets
+        let needsPlaces = config.relatedCount > 0 || config.taxonomies.contains(where: \.isSeries)
+        termPlaces = needsPlaces ? Self.termPlaces(lists: terms.lists, pageCount: content.pages.count) : []
         tagRefs = archives.tags.map { terms in
             terms.map { ["name": .string($0.name), "url": .string(config.href(forSitePath: $0.sitePath)), "count": .int($0.pages.count)] }
         }
@@ -156,6 +164,7 @@ public struct SiteModel: Sendable {
             var items = content.sections[language].map { section in
                 NavItem(automatic: section.title, url: config.href(forSitePath: section.sitePath), sitePath: section.sitePath)
             }
+            // Taxonomies besides tags are reached from the pages that name their terms.
             for (key, path) in [("tags", paths.tags(in: language)), ("authors", paths.authors(in: language)),
                                 ("archives", paths.archives(in: language))] {
                 items.append(NavItem(automatic: strings[key] ?? ContentResolver.displayName(ofFolder: key),
@@ -195,6 +204,10 @@ public struct SiteModel: Sendable {
         case let .tag(language, index, _): return "tag:" + archives.tags[language][index].key
         case .authors: return "authors"
         case let .author(language, index, _): return "author:" + archives.authors[language][index].key
+        case let .taxonomy(_, taxonomy): return "taxonomy:" + archives.taxonomies[taxonomy].taxonomy.plural
+        case let .term(language, taxonomy, index, _):
+            let archive = archives.taxonomies[taxonomy]
+            return "term:" + archive.taxonomy.plural + "/" + archive.terms[language][index].key
         case .archives: return "archives"
         case .search: return "search"
         case let .year(language, index, _): return "year:\(archives.years[language][index].year)"
@@ -223,6 +236,11 @@ public struct SiteModel: Sendable {
             map["archives", default: [:]][code] = paths.archives(in: code)
             for term in archives.tags[code] { map["tag:" + term.key, default: [:]][code] = term.sitePath }
             for author in archives.authors[code] { map["author:" + author.key, default: [:]][code] = author.sitePath }
+            for archive in archives.taxonomies {
+                let plural = archive.taxonomy.plural
+                map["taxonomy:" + plural, default: [:]][code] = paths.taxonomy(plural, in: code)
+                for term in archive.terms[code] { map["term:" + plural + "/" + term.key, default: [:]][code] = term.sitePath }
+            }
             for year in archives.years[code] {
                 map["year:\(year.year)", default: [:]][code] = year.sitePath
                 for month in year.months { map["month:\(month.year)-\(month.month)", default: [:]][code] = month.sitePath }
@@ -241,6 +259,7 @@ public struct SiteModel: Sendable {
             return (paths.home(language), false)
         case .tag: return (paths.tags(in: language), false)
         case .author: return (paths.authors(in: language), false)
+        case let .term(_, taxonomy, _, _): return (paths.taxonomy(archives.taxonomies[taxonomy].taxonomy.plural, in: language), false)
         case .year, .month: return (paths.archives(in: language), false)
         default: return (paths.home(language), false)
         }

@@ -19,7 +19,7 @@ public struct Theme: Sendable {
     /// Changes whenever a shortcode template does: rendered bodies depend on them.
     package var shortcodeKey = 0
 
-    package static let layouts = ["home", "section", "page", "tags", "tag", "authors", "author", "archives", "year", "month", "404", "root", "alias", "search"]
+    package static let layouts = ["home", "section", "page", "tags", "tag", "taxonomy", "term", "authors", "author", "archives", "year", "month", "404", "root", "alias", "search"]
 
     /// Loads the theme for the site at `siteRoot`; errors name the template file, line and column.
     public static func load(siteRoot: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {

@@ -9,11 +9,15 @@ public struct ArchiveBuilder: Sendable {
     public let authors: AuthorRegistry
     /// Tag display names: lower-cased tag -> lower-cased language code -> name.
     public let tagNames: [String: [String: String]]
+    /// The same for each taxonomy, by plural name (`data/categories.toml`).
+    public let termNames: [String: [String: [String: String]]]
 
-    public init(content: SiteContent, authors: AuthorRegistry, tagNames: [String: [String: String]] = [:]) {
+    public init(content: SiteContent, authors: AuthorRegistry, tagNames: [String: [String: String]] = [:],
+                termNames: [String: [String: [String: String]]] = [:]) {
         self.content = content
         self.authors = authors
         self.tagNames = tagNames
+        self.termNames = termNames
     }
 
     public func build() -> (archives: Archives, diagnostics: [Diagnostic]) {
@@ -21,27 +25,15 @@ public struct ArchiveBuilder: Sendable {
         let slugifier = Slugifier(style: config.chinese.slugStyle)
         var diagnostics: [Diagnostic] = []
         let paths = content.paths
-        var tags = PerLanguage(config) { _ in [Archives.Term]() }
         var authorArchives = PerLanguage(config) { _ in [Archives.AuthorArchive]() }
         var years = PerLanguage(config) { _ in [Archives.YearArchive]() }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = config.timeZone
 
-        // Each tag's key, once per page.
-        let tagKeys = content.pages.map { $0.tags.map(slugifier.nonEmptySlug) }
-        // First spelling of a tag, over all languages, in source-path order.
-        var firstSpelling: [String: String] = [:]
-        for page in content.pages.sorted(by: { $0.source.sitePath < $1.source.sitePath }) where page.kind == .regular {
-            for (tag, key) in zip(page.tags, tagKeys[page.id]) where firstSpelling[key] == nil {
-                firstSpelling[key] = tag
-            }
-        }
         var warnedAuthors = Set<String>()
         let caselessProfiles = authors.caseless()
 
         for code in config.languageIDs {
-            let language = config[code]
-            var termPages: [String: [Int]] = [:]
             var authorPages: [String: [Int]] = [:]
             var inlineProfiles: [String: AuthorProfile] = [:]
             var authorSpelling: [String: String] = [:]
@@ -50,10 +42,6 @@ public struct ArchiveBuilder: Sendable {
 
             for id in content.regularPages[code] {
                 let page = content.pages[id]
-                var seenTags = Set<String>()
-                for key in tagKeys[id] where seenTags.insert(key).inserted {
-                    termPages[key, default: []].append(id)
-                }
                 var seenAuthors = Set<String>()
                 for reference in page.metadata.authors where !reference.id.isEmpty {
                     // Ids that differ only in case or punctuation (`volcano`, `Volcano`) are one
@@ -81,13 +69,6 @@ public struct ArchiveBuilder: Sendable {
                 }
             }
 
-            tags[code] = termPages.map { key, pages in
-                let name = tagNames[key]?[language.urlPrefix]
-                    ?? tagNames[(firstSpelling[key] ?? key).lowercased()]?[language.urlPrefix]
-                    ?? firstSpelling[key] ?? key
-                return Archives.Term(key: key, name: name, sitePath: paths.tag(key, in: code), pages: pages)
-            }.sorted { ($0.pages.count, $1.name) > ($1.pages.count, $0.name) }
-
             authorArchives[code] = authorPages.map { key, pages in
                 let id = authorSpelling[key] ?? key
                 return Archives.AuthorArchive(
@@ -105,15 +86,72 @@ public struct ArchiveBuilder: Sendable {
                 return Archives.YearArchive(year: year, sitePath: paths.year(year, in: code), pages: yearPages[year] ?? [], months: months)
             }
         }
-        // Every page's tags as places in its language's list, for cards and pages.
-        let places = tags.map { terms in
-            Dictionary(terms.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let tags = group(content.pages.map(\.tags), names: tagNames, slugifier: slugifier) { paths.tag($0, in: $1) }
+        var archives = Archives(tags: tags.terms, authors: authorArchives, years: years, pageTerms: tags.pageTerms)
+        archives.taxonomies = config.taxonomies.map { taxonomy in
+            let values = content.pages.map { page in Self.terms(page.metadata.params.first { $0.key == taxonomy.plural }?.value) }
+            let grouped = group(values, names: termNames[taxonomy.plural] ?? [:], slugifier: slugifier) {
+                paths.term($0, of: taxonomy.plural, in: $1)
+            }
+            return Archives.TaxonomyArchive(taxonomy: taxonomy, terms: grouped.terms, pageTerms: grouped.pageTerms)
+        }
+        return (archives, diagnostics)
+    }
+
+    /// The terms a page names under a taxonomy's key: one string (`series: "Getting started"`)
+    /// or a list of them, blanks and repeats left out.
+    static func terms(_ value: MetaValue?) -> [String] {
+        switch value {
+        case let .string(text)?: return MetadataNormalizer.normalizedTags([text])
+        case let .array(items)?:
+            return MetadataNormalizer.normalizedTags(items.compactMap { item in
+                switch item {
+                case let .string(text): return text
+                case let .int(number): return String(number)
+                default: return nil
+                }
+            })
+        case let .int(number)?: return [String(number)]
+        default: return []
+        }
+    }
+
+    /// Groups the regular pages of each language by the terms `values` gives each page
+    /// (by page id): terms by descending count, then name, each named by `names` (lower-cased
+    /// term or key -> language prefix -> name) or by its first spelling in source-path order;
+    /// and each page's terms as places in its language's list.
+    func group(_ values: [[String]], names: [String: [String: String]], slugifier: Slugifier,
+               sitePath: (String, LanguageID) -> String) -> (terms: PerLanguage<[Archives.Term]>, pageTerms: [[Int]]) {
+        let config = content.config
+        let keys = values.map { $0.map(slugifier.nonEmptySlug) }
+        // First spelling of a term, over all languages, in source-path order.
+        var firstSpelling: [String: String] = [:]
+        for page in content.pages.sorted(by: { $0.source.sitePath < $1.source.sitePath }) where page.kind == .regular {
+            for (term, key) in zip(values[page.id], keys[page.id]) where firstSpelling[key] == nil {
+                firstSpelling[key] = term
+            }
+        }
+        let terms = PerLanguage(config) { code -> [Archives.Term] in
+            let prefix = config[code].urlPrefix
+            var termPages: [String: [Int]] = [:]
+            for id in content.regularPages[code] {
+                var seen = Set<String>()
+                for key in keys[id] where seen.insert(key).inserted { termPages[key, default: []].append(id) }
+            }
+            return termPages.map { key, pages in
+                let name = names[key]?[prefix] ?? names[(firstSpelling[key] ?? key).lowercased()]?[prefix] ?? firstSpelling[key] ?? key
+                return Archives.Term(key: key, name: name, sitePath: sitePath(key, code), pages: pages)
+            }.sorted { ($0.pages.count, $1.name) > ($1.pages.count, $0.name) }
+        }
+        // Every page's terms as places in its language's list, for cards and pages.
+        let places = terms.map { list in
+            Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let pageTerms = content.pages.map { page -> [Int] in
             let known = places[page.languageID]
             var seen = Set<Int>()
-            return tagKeys[page.id].compactMap { known[$0] }.filter { seen.insert($0).inserted }
+            return keys[page.id].compactMap { known[$0] }.filter { seen.insert($0).inserted }
         }
-        return (Archives(tags: tags, authors: authorArchives, years: years, pageTerms: pageTerms), diagnostics)
+        return (terms, pageTerms)
     }
 }

@@ -8,6 +8,28 @@ public struct Archives: Sendable {
     public var authors: PerLanguage<[AuthorArchive]>
     /// Per language: years, newest first.
     public var years: PerLanguage<[YearArchive]>
+    /// The taxonomies of `[taxonomies]`, in the config's order.
+    public var taxonomies: [TaxonomyArchive] = []
+
+    /// One taxonomy: its terms per language, grouped as tags are.
+    public struct TaxonomyArchive: Sendable {
+        public var taxonomy: Taxonomy
+        /// Per language: terms by descending count, then name.
+        public var terms: PerLanguage<[Term]>
+        /// Per page id: the places in `terms[page language]` of the page's terms, in its order.
+        let pageTerms: [[Int]]
+
+        public init(taxonomy: Taxonomy, terms: PerLanguage<[Term]>, pageTerms: [[Int]]) {
+            self.taxonomy = taxonomy
+            self.terms = terms
+            self.pageTerms = pageTerms
+        }
+
+        /// The terms of page `id`, as places in `terms` of its language.
+        public func termPlaces(ofPage id: Int) -> [Int] {
+            id < pageTerms.count ? pageTerms[id] : []
+        }
+    }
 
     /// The archive of the author `id` names in `language` (ids that share a slug are one author).
     public func author(_ id: String, in language: LanguageID, slugifier: Slugifier) -> AuthorArchive? {
@@ -17,7 +39,7 @@ public struct Archives: Sendable {
         }()
     }
 
-    /// One tag in one language.
+    /// One tag (or term of a taxonomy) in one language.
     public struct Term: Sendable {
         /// Slug shared by every spelling and language (`dapr`).
         public var key: String

@@ -32,6 +32,9 @@ public struct SitePaths: Sendable {
 
     public func tags(in language: LanguageID) -> String { homes[language] + "tags/" }
     public func tag(_ key: String, in language: LanguageID) -> String { tags(in: language) + key + "/" }
+    /// The list of a taxonomy's terms (`/en/categories/`) and one term's pages.
+    public func taxonomy(_ plural: String, in language: LanguageID) -> String { homes[language] + plural + "/" }
+    public func term(_ key: String, of plural: String, in language: LanguageID) -> String { taxonomy(plural, in: language) + key + "/" }
     public func authors(in language: LanguageID) -> String { homes[language] + "authors/" }
     public func author(_ key: String, in language: LanguageID) -> String { authors(in: language) + key + "/" }
     public func archives(in language: LanguageID) -> String { homes[language] + "archives/" }

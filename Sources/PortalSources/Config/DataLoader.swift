@@ -28,8 +28,9 @@ public enum DataLoader {
 
     /// Loads `data/tags.toml`: per tag (keyed by tag as written, compared case-insensitively),
     /// a display name per language code (lower-cased): `[kubernetes]` / `zh-hans = "..."`.
-    public static func loadTagNames(siteRoot: String) -> (names: [String: [String: String]], diagnostics: [Diagnostic]) {
-        let file = "data/tags.toml"
+    /// The display names of tags (`data/tags.toml`), or of a taxonomy's terms
+    /// (`data/categories.toml`): one table per term, a name per language.
+    public static func loadTagNames(siteRoot: String, file: String = "data/tags.toml") -> (names: [String: [String: String]], diagnostics: [Diagnostic]) {
         switch readText(siteRoot: siteRoot, file: file) {
         case .missing: return ([:], [])
         case let .failed(diagnostic): return ([:], [diagnostic])

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     public var menus: Menus = [:]
     /// `[related] count`: related posts at the end of each post (0 for none).
     public var relatedCount = 3
+    /// `[taxonomies]`: groupings besides tags, by plural name.
+    public var taxonomies: [Taxonomy] = []
     /// `[git] lastmod`: a page's lastmod is the date of the last commit that changed it.
     public var gitLastmod = false
     public var search = SearchOptions()
@@ -291,4 +293,21 @@ public struct ChineseOptions: Sendable, Hashable {
         self.charactersPerMinute = charactersPerMinute
         self.wordsPerMinute = wordsPerMinute
     }
+}
+
+/// A grouping of pages besides tags (`[taxonomies] category = "categories"`): pages name
+/// its terms in front matter under the plural name, and each term gets a list page.
+public struct Taxonomy: Sendable, Hashable {
+    /// `category`.
+    public var singular: String
+    /// `categories`: the front-matter key and the folder of its pages.
+    public var plural: String
+
+    public init(singular: String, plural: String) {
+        self.singular = singular
+        self.plural = plural
+    }
+
+    /// A series reads in order: its pages link to the previous and next of the series.
+    public var isSeries: Bool { plural == "series" }
 }

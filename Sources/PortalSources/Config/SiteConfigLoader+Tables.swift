@@ -157,3 +157,36 @@ extension SiteConfigLoader {
         return options
     }
 }
+
+extension SiteConfigLoader {
+    /// Folder names a taxonomy may not take: the lists the build makes itself.
+    package static let reservedTaxonomyNames: Set<String> = ["tags", "authors", "archives", "search", "page", "assets"]
+
+    /// `[taxonomies]`, as Hugo writes it: singular name = plural name (`category =
+    /// "categories"`). Tags are built in, so `tag = "tags"` is accepted and adds nothing.
+    package static func readTaxonomies(_ root: TOMLTable, reader: inout TOMLValueReader) -> [Taxonomy] {
+        guard let table = reader.table(root, "taxonomies", at: []) else { return [] }
+        var taxonomies: [Taxonomy] = []
+        var seen: Set<String> = []
+        for singular in table.keys.sorted() {
+            let path = ["taxonomies", singular]
+            guard let plural = reader.string(table, singular, at: ["taxonomies"]) else { continue }
+            if plural == "tags" { continue }
+            guard !plural.isEmpty, plural.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }) else {
+                reader.error("taxonomy '\(singular)' is named '\(plural)': a taxonomy's name is its folder in URLs, so lower-case letters, digits, '-' and '_' only", at: path)
+                continue
+            }
+            if reservedTaxonomyNames.contains(plural) {
+                reader.error("taxonomy '\(singular)' is named '\(plural)', a list portal makes itself: choose another name", at: path)
+                continue
+            }
+            guard seen.insert(plural).inserted else {
+                reader.error("two taxonomies are named '\(plural)'", at: path)
+                continue
+            }
+            taxonomies.append(Taxonomy(singular: singular, plural: plural))
+        }
+        // Output order: the order of the names, so every build lists them alike.
+        return taxonomies.sorted { $0.plural < $1.plural }
+    }
+}

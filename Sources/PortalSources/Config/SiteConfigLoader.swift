@@ -6,7 +6,7 @@ public enum SiteConfigLoader {
     package static let topLevelKeys: Set<String> = [
         "title", "baseURL", "defaultLanguage", "timeZone", "pageSize",
         "languages", "markdown", "feed", "chinese", "content", "params", "limits", "search",
-        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus", "git", "related",
+        "defaultLanguageInSubdir", "disablePathToLower", "datedNames", "mounts", "permalinks", "sections", "data", "editURL", "menus", "git", "related", "taxonomies",
     ]
 
     /// Loads `site.toml` from `siteRoot`. Unknown keys are warnings naming the key;
@@ -52,6 +52,7 @@ public enum SiteConfigLoader {
         let limits = readLimits(root, reader: &reader)
         let layout = readLayout(root, languages: languages, reader: &reader)
         let menus = readMenus(root, at: [], reader: &reader)
+        let taxonomies = readTaxonomies(root, reader: &reader)
         var relatedCount = 3
         if let related = reader.table(root, "related", at: []) {
             reader.warnUnknownKeys(in: related, at: ["related"], known: ["count"])
@@ -96,6 +97,7 @@ public enum SiteConfigLoader {
         config.menus = menus
         config.gitLastmod = gitLastmod
         config.relatedCount = relatedCount
+        config.taxonomies = taxonomies
         return (config, diagnostics.sortedForDisplay())
     }
 

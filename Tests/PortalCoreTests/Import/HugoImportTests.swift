@@ -118,7 +118,8 @@ import Testing
         let notes = found.notes.joined(separator: "\n")
         #expect(notes.contains("menu.main (1 entry)"))
         #expect(notes.contains("languages.zh.menu.main (1 entry)"))
-        #expect(notes.contains("taxonomies series"))
+        #expect(found.taxonomies == ["series": "series"])
+        #expect(!notes.contains("taxonomies"))
         #expect(notes.contains("permalinks.section"))
         #expect(notes.contains("params not carried over (the theme's settings): github."))
         #expect(notes.contains("languages.en: time_format_blog"))
@@ -150,6 +151,8 @@ import Testing
         #expect(parsed.timeZone.identifier == "Asia/Shanghai")
         #expect(parsed.pageSize == 7)
         #expect(parsed.markdown.unsafe)
+        #expect(text.contains("[taxonomies]\nseries = \"series\"\n"))
+        #expect(parsed.taxonomies == [Taxonomy(singular: "series", plural: "series")])
     }
 
     @Test func configFolderMergesFilesUnderTheKeysTheirNamesGive() throws {
@@ -232,6 +235,8 @@ import Testing
         #expect(found.languages == [ImportedSite.Language(code: "en", name: "English", title: "Solo")])
         #expect(found.baseURL == "/")
         #expect(found.markdownUnsafe == false)
+        // Without [taxonomies], Hugo groups by tags and categories.
+        #expect(found.taxonomies == ["category": "categories"])
         #expect(found.orderedMounts == [
             .init(source: "docs", target: "docs"),
             .init(source: "i18n-docs/de", target: "docs", lang: "de"),

@@ -17,6 +17,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Base URL, replacing baseURL of site.toml (also PORTAL_BASE_URL).")
     var baseURL: String?
 
+    @Option(name: .long, help: "The build's \"now\" (2026-01-01T00:00:00Z): what is upcoming, future or expired is measured against it (also SOURCE_DATE_EPOCH, in seconds).")
+    var now: String?
+
     @Flag(name: .long, help: "Print the time of each stage.")
     var timings = false
 
@@ -48,7 +51,7 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             sourceRoot: site.sourceRoot, baseURL: baseURL ?? environmentBase,
             includeDrafts: site.drafts, includeFuture: site.future,
-            includeExpired: site.expired, strict: site.strict)
+            includeExpired: site.expired, now: try buildTime(), strict: site.strict)
         let result = SiteBuilder(options: options).build()
         let report = DiagnosticReport.lines(result.diagnostics, warningLimit: allWarnings ? nil : DiagnosticReport.defaultWarningLimit)
         if !report.isEmpty { Terminal.error(report.joined(separator: "\n")) }
@@ -72,6 +75,25 @@ struct Build: ParsableCommand {
         // Done: the process ends here, with the site model still alive. Freeing its pages
         // and values one by one would take longer than the system takes to drop them all.
         withExtendedLifetime(written) { Foundation.exit(0) }
+    }
+
+    /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+    private func buildTime() throws -> Date {
+        if let now {
+            guard let parsed = BuildTime.parse(now) else {
+                Terminal.error("error: --now '\(now)' is not a date: give one such as 2026-01-01 or 2026-01-01T00:00:00Z")
+                throw ExitCode(2)
+            }
+            return parsed
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int(epoch) else {
+                Terminal.error("error: SOURCE_DATE_EPOCH '\(epoch)' is not a number of seconds")
+                throw ExitCode(2)
+            }
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return Date()
     }
 
     private func printSummary(_ result: BuildResult, outputDir: String, seconds: Double) {

@@ -16,6 +16,9 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Title (default: made from NAME).")
     var title: String?
 
+    @Option(name: .long, help: "For a page in the meetings section: the meeting series (data/meetings.toml) whose next meeting it records (default: the first).")
+    var series: String?
+
     @Option(name: .long, help: "The site folder (holds site.toml and content/).")
     var source: String = "."
 
@@ -24,7 +27,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         let root = try SiteFolder.checked(source)
-        let request = NewPage.Request(path: path, language: lang, title: title, draft: draft)
+        let request = NewPage.Request(path: path, language: lang, title: title, draft: draft, series: series)
         do {
             let created = try NewPage.create(request, siteRoot: root, now: Date())
             print(created)

@@ -10,6 +10,7 @@ enum ContentTypes {
         case "xml": return "application/xml; charset=utf-8"
         case "json": return "application/json"
         case "txt": return "text/plain; charset=utf-8"
+        case "ics": return "text/calendar; charset=utf-8"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"
         case "jpg", "jpeg": return "image/jpeg"

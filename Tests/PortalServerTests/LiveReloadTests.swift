@@ -26,6 +26,7 @@ import Testing
         #expect(ContentTypes.forPath("a/index.html") == "text/html; charset=utf-8")
         #expect(ContentTypes.forPath("s.CSS") == "text/css; charset=utf-8")
         #expect(ContentTypes.forPath("feed.xml").hasPrefix("application/xml"))
+        #expect(ContentTypes.forPath("en/calendar.ics") == "text/calendar; charset=utf-8")
         #expect(ContentTypes.forPath("i.svg") == "image/svg+xml")
         #expect(ContentTypes.forPath("f.woff2") == "font/woff2")
         #expect(ContentTypes.forPath("p.webp") == "image/webp")

@@ -1,6 +1,7 @@
 import Foundation
 import PortalText
 import PortalSite
+import PortalSources
 
 /// What `portal build` and `portal serve` ask of a build.
 public struct BuildOptions: Sendable {
@@ -60,4 +61,12 @@ public struct BuildStatistics: Sendable {
     public var stageTimes: [(stage: String, seconds: Double)] = []
 
     public init() {}
+}
+
+/// The moment a build is made at, as `--now` gives it.
+public enum BuildTime {
+    /// `2026-01-01T00:00:00Z`, `2026-01-01T08:00:00+08:00` or `2026-01-01` (midnight UTC).
+    public static func parse(_ text: String) -> Date? {
+        FrontMatterDate.parse(text, timeZone: TimeZone(identifier: "UTC")!)?.date
+    }
 }

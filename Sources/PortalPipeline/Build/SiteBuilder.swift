@@ -45,7 +45,12 @@ public struct SiteBuilder: Sendable {
         }
         guard !run.diagnostics.hasErrors else { return run.finish([]) }
 
-        let model = SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme, data: site.data)
+        // Meetings: nothing to do for a site without series or a page with a `meeting`.
+        let meetings = MeetingSchedule.make(content: content, data: site.meetings, now: options.now)
+        run.diagnostics += meetings.diagnostics
+        guard !run.diagnostics.hasErrors else { return run.finish([]) }
+        let model = SiteModel(content: content, rendered: markdown.rendered, archives: archives, theme: theme, data: site.data,
+                              meetings: meetings.schedule)
         run.diagnostics += model.menuProblems
         let box = ModelBox(model)
         let pages = renderPages(box, &run)
@@ -85,6 +90,7 @@ public struct SiteBuilder: Sendable {
         /// Term names of each taxonomy, by plural name.
         package var termNames: [String: [String: [String: String]]]
         package var data: [DataFile]
+        package var meetings: MeetingData
         package var scan: ContentScan
     }
 
@@ -110,10 +116,11 @@ public struct SiteBuilder: Sendable {
             run.diagnostics += names.diagnostics
         }
         let data = DataLoader.loadDataFiles(siteRoot: root, languages: config.languages.map(\.code), timeZone: config.timeZone)
+        let meetings = DataLoader.loadMeetings(siteRoot: root, timeZone: config.timeZone)
         let scan = ContentScanner.scan(siteRoot: root, config: config)
-        run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + data.diagnostics + scan.diagnostics
+        run.diagnostics += theme.diagnostics + authors.diagnostics + tagNames.diagnostics + data.diagnostics + meetings.diagnostics + scan.diagnostics
         run.clock.lap("config")
-        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, termNames: termNames, data: data.files, scan: scan)
+        return LoadedSite(config: config, theme: theme.theme, authors: authors.registry, tagNames: tagNames.names, termNames: termNames, data: data.files, meetings: meetings.meetings, scan: scan)
     }
 
     private struct ParsedDocuments {
@@ -231,6 +238,11 @@ public struct SiteBuilder: Sendable {
                 files.append(OutputFile(path: spec.jsonOutputPath, content: Self.deferred { FeedWriter(model: box.model).jsonFeed(spec) },
                                         origin: .generated("feed")))
             }
+        }
+        for calendar in ICalendarWriter(model: model).files() {
+            files.append(OutputFile(path: String(calendar.sitePath.drop { $0 == "/" }),
+                                    content: .deferred(DeferredContent { ICalendarWriter(model: box.model).render(calendar.file, language: calendar.language) }),
+                                    origin: .generated("calendar")))
         }
         files.append(OutputFile(path: SitemapWriter.path, content: Self.deferred { SitemapWriter(model: box.model).sitemap(jobs: jobs) },
                                 origin: .generated("sitemap")))

@@ -11,7 +11,10 @@ extension NewPage {
         guard let config = loaded.config else {
             throw .site(loaded.diagnostics.first { $0.isError } ?? .error("cannot read site.toml", at: SourceLocation(path: "site.toml")))
         }
-        let page = try plan(request, config: config, layout: LanguageLayout.detect(siteRoot: siteRoot, config: config), now: now)
+        let meetings = DataLoader.loadMeetings(siteRoot: siteRoot, timeZone: config.timeZone)
+        if let problem = meetings.diagnostics.first(where: \.isError) { throw .site(problem) }
+        let page = try plan(request, config: config, layout: LanguageLayout.detect(siteRoot: siteRoot, config: config), now: now,
+                            meetings: meetings.meetings)
         try page.write(siteRoot: siteRoot)
         return "content/" + page.contentPath
     }

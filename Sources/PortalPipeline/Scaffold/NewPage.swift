@@ -16,19 +16,25 @@ public struct NewPage: Sendable, Hashable {
         public var title: String?
         /// Hugo's default archetype starts pages as drafts, and so does portal.
         public var draft: Bool
+        /// The meeting series a page in the meetings section records (`--series`); the first one by default.
+        public var series: String?
 
-        public init(path: String, language: String? = nil, title: String? = nil, draft: Bool = true) {
+        public init(path: String, language: String? = nil, title: String? = nil, draft: Bool = true, series: String? = nil) {
             self.path = path
             self.language = language
             self.title = title
             self.draft = draft
+            self.series = series
         }
     }
 
     /// Plans the page: validates the path and language, places it by the site's
     /// language layout and writes the front matter in the site's format, dated
     /// `now` in the site's time zone. Touches no file.
-    public static func plan(_ request: Request, config: SiteConfig, layout: LanguageLayout, now: Date) throws(NewPageError) -> NewPage {
+    /// A page in the meetings section of a site with meeting series (`data/meetings.*`) is
+    /// the next meeting of a series: dated by it, with its `meeting` fields and an agenda.
+    public static func plan(_ request: Request, config: SiteConfig, layout: LanguageLayout, now: Date,
+                            meetings: MeetingData = MeetingData()) throws(NewPageError) -> NewPage {
         var parts = try components(of: request.path)
         let matcher = LanguageMatcher(config: config)
         let written = matcher.resolve(contentPath: parts.joined(separator: "/"))
@@ -51,8 +57,17 @@ public struct NewPage: Sendable, Hashable {
             parts.insert(folder, at: 0)
         }
         let contentPath = parts.joined(separator: "/")
+        let translationPath = matcher.resolve(contentPath: contentPath).translationPath
+        let pageLanguage = language ?? config.defaultLanguage
+        if let next = try nextMeeting(request, translationPath: translationPath, meetings: meetings, now: now) {
+            let title = request.title.flatMap { $0.isEmpty ? nil : $0 }
+                ?? next.series.title(in: pageLanguage) + " " + next.occurrence.start.dayText
+            let text = meetingFrontMatter(title: title, series: next.series, occurrence: next.occurrence, draft: request.draft,
+                                          format: config.content.frontMatter) + agenda(language: pageLanguage)
+            return NewPage(contentPath: contentPath, text: text)
+        }
         let title = request.title.flatMap { $0.isEmpty ? nil : $0 }
-            ?? derivedTitle(translationPath: matcher.resolve(contentPath: contentPath).translationPath)
+            ?? derivedTitle(translationPath: translationPath)
         // A name that starts with a date (`2026-12-05-weekly.md`, or such a folder) dates the page.
         let dated = FileNameDate.date(inContentPath: contentPath, timeZone: config.timeZone)
         let text = frontMatter(title: title, day: day(dated ?? now, in: config.timeZone), draft: request.draft, format: config.content.frontMatter)

@@ -39,6 +39,7 @@ extension ContextBuilder {
                                "params": landingParams(home.metadata.params)]
             context["latest"] = latest(language)
         }
+        if number == 1, let meetings = nextMeetings(language) { context["meetings"] = meetings }
         return context
     }
 
@@ -54,10 +55,15 @@ extension ContextBuilder {
 
     package func sectionContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
         let section = model.content.sections[language][index]
-        return listContext(job: .section(language: language, index: index, number: number), kind: "section", language: language,
-                           title: section.title, basePath: section.sitePath, ids: section.pages, number: number,
-                           content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [],
-                           feed: FeedWriter.hasFeed(section, model: model) ? SitePaths.feed(ofList: section.sitePath) : nil)
+        var context = listContext(job: .section(language: language, index: index, number: number), kind: "section", language: language,
+                                  title: section.title, basePath: section.sitePath, ids: section.pages, number: number,
+                                  content: section.indexPage.map { model.rendered[$0].htmlBytes } ?? [],
+                                  feed: FeedWriter.hasFeed(section, model: model) ? SitePaths.feed(ofList: section.sitePath) : nil)
+        // The meetings section lists upcoming and past meetings above its pages.
+        if number == 1, let schedule = model.meetings, section.name == schedule.data.section, let lists = meetingLists(language) {
+            context["meetings"] = lists
+        }
+        return context
     }
 
     /// The title and rendered text an `_index.md` gives the generated list at `sitePath`.

@@ -152,6 +152,17 @@ extension ContextBuilder {
             context["head"]?["canonical"] = .string(model.absoluteURL(model.content.pages[original].sitePath))
         }
         if let date = card["date"] { values["date"] = date }
+        // Only a page with a meeting shows its times (and loads the script that adds the reader's zone).
+        if let meeting = model.meetings?.eventOfPage[id] {
+            values["meeting"] = meetingValue(meeting, language)
+            // Search engines read the meeting as a schema.org Event beside the article.
+            if let event = eventJSONLD(meeting, page: page) {
+                let article = context["head"]?["jsonLD"].flatMap { value -> String? in
+                    if case let .html(bytes) = value { return String(decoding: bytes, as: UTF8.self) } else { return nil }
+                }
+                context["head"]?["jsonLD"] = .html(Array((article.map { "[" + $0 + "," + event + "]" } ?? event).utf8))
+            }
+        }
         // Only a page with code loads the copy button's script.
         if rendered.usesCode { values["code"] = true }
         // Only a page with math loads KaTeX.

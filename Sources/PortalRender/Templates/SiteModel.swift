@@ -43,6 +43,8 @@ public struct SiteModel: Sendable {
     /// Per language, per tag (its place in `archives.tags`): the name, URL and count a
     /// page or card shows for it.
     package let tagRefs: PerLanguage<[TemplateValue]>
+    /// The site's meetings (`data/meetings.*` and pages with a `meeting`); nil without any.
+    package let meetings: MeetingSchedule?
     /// Per language, every term's pages (tags, then taxonomies), for related posts and series.
     package let termLists: PerLanguage<[[Int]]>
     /// Where each taxonomy's terms start in `termLists` (tags first, at 0).
@@ -87,7 +89,9 @@ public struct SiteModel: Sendable {
     package var config: SiteConfig { content.config }
     package var paths: SitePaths { content.paths }
 
-    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme, data: [DataFile] = []) {
+    public init(content: SiteContent, rendered: [RenderedMarkdown], archives: Archives, theme: Theme, data: [DataFile] = [],
+                meetings: MeetingSchedule? = nil) {
+        self.meetings = meetings
         self.content = content
         self.rendered = rendered
         self.archives = archives

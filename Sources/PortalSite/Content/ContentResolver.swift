@@ -33,7 +33,8 @@ public struct ContentResolver: Sendable {
             if !bundles.isEmpty, Self.isBundleResource(document.source, bundles: bundles) { return false }
             let metadata = document.metadata
             if metadata.draft && !includeDrafts { return false }
-            if let date = metadata.date, date > now, !includeFuture { return false }
+            // A meeting page dated by its meeting announces it: it is built before the day.
+            if let date = metadata.date, date > now, !includeFuture, metadata.meeting?.instant != date { return false }
             if let expiry = metadata.expiryDate, expiry <= now, !includeExpired { return false }
             return true
         }

@@ -24,6 +24,9 @@ package struct FrontMatterNode {
     /// 1-based line and column in the source file.
     package var line: Int
     package var column: Int
+    /// A TOML local date or date-time as written (`2022-01-11T19:30:00`): the wall clock
+    /// a meeting's zone reads, which the date value (made in the site's zone) loses.
+    package var wallClock: String? = nil
 
     package init(_ kind: Kind, line: Int, column: Int) {
         self.kind = kind

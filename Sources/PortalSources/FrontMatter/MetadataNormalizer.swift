@@ -13,6 +13,7 @@ package struct MetadataNormalizer {
         "title", "date", "publishdate", "pubdate", "lastmod", "last_update", "updated", "draft", "unlisted",
         "tags", "authors", "author", "summary", "description", "abstract", "slug", "weight", "linktitle",
         "aliases", "translationkey", "url", "sidebar_position", "sidebar_label", "expirydate", "unpublishdate", "layout",
+        "meeting",
     ]
 
     /// The keys a misspelt front-matter key is compared with, as they are usually written.
@@ -108,6 +109,13 @@ package struct MetadataNormalizer {
             if let values = texts(node) { metadata.aliases = values } else { warn(key, "a list of paths", node) }
         }
         metadata.translationKey = text("translationKey")
+        if let meetingEntry = entries.first(where: { $0.key.caseInsensitiveEquals("meeting") }), !meetingEntry.node.isEmpty {
+            let line = meetingEntry.keyLine ?? meetingEntry.node.line
+            metadata.lines["meeting"] = line
+            metadata.meeting = MeetingReader(path: path).page(meetingEntry.node, keyLine: line, diagnostics: &diagnostics)
+            // A meeting page without a date is dated by its meeting.
+            if metadata.date == nil, let instant = metadata.meeting?.instant { metadata.date = instant }
+        }
         metadata.params = entries.compactMap { entry in
             guard !Self.fieldKeys.contains(entry.key.lowercased()), let value = metaValue(entry.node) else { return nil }
             // A slip of the pen (`titel`, `tag`, `autors`) would silently become a param.

@@ -27,6 +27,8 @@ public struct PageMetadata: Sendable, Hashable {
     public var type: String?
     /// `layout`: the template the page is rendered with (`Templates/<layout>.mustache`).
     public var layout: String?
+    /// `meeting`: the meeting the page announces or records.
+    public var meeting: PageMeeting?
     /// Every key that is not one of the fields above, as written.
     public var params: [(key: String, value: MetaValue)] = []
     /// The line of some fields' values in the source (`tags`, `authors`, `aliases`,
@@ -42,7 +44,7 @@ public struct PageMetadata: Sendable, Hashable {
             && lhs.linkTitle == rhs.linkTitle && lhs.aliases == rhs.aliases
             && lhs.translationKey == rhs.translationKey && lhs.unlisted == rhs.unlisted
             && lhs.url == rhs.url && lhs.type == rhs.type && lhs.expiryDate == rhs.expiryDate
-            && lhs.layout == rhs.layout
+            && lhs.layout == rhs.layout && lhs.meeting == rhs.meeting
             && MetaValue.table(lhs.params) == MetaValue.table(rhs.params)
     }
 

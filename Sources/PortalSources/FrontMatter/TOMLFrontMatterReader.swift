@@ -44,11 +44,15 @@ package enum TOMLFrontMatterReader {
             case let .boolean(flag): return make(.value(.bool(flag)))
             case let .localDate(day):
                 if let date = FrontMatterDate.make(year: day.year, month: day.month, day: day.day, timeZone: timeZone) {
-                    return make(.value(.date(date, hasTime: false)))
+                    var node = make(.value(.date(date, hasTime: false)))
+                    node.wallClock = day.description
+                    return node
                 }
                 return make(.value(.string(day.description)))
             case let .localDateTime(day, time):
-                return make(dateTime(day, time, offsetSeconds: nil))
+                var node = make(dateTime(day, time, offsetSeconds: nil))
+                node.wallClock = "\(day)T\(time)"
+                return node
             case let .offsetDateTime(day, time, offsetMinutes):
                 return make(dateTime(day, time, offsetSeconds: offsetMinutes * 60))
             case let .localTime(time):

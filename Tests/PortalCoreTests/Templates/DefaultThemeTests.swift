@@ -74,11 +74,17 @@ import Testing
                 // The copy button: small, and only added by script (the code reads without it).
                 #expect(text.utf8.count < 3 * 1024)
                 #expect(!lower.contains("innerhtml"))
+            } else if path == "assets/meeting-time.js" {
+                // The reader's own time beside a meeting's: small, text only, added by script.
+                #expect(text.utf8.count < 2 * 1024)
+                #expect(!lower.contains("innerhtml"))
             } else if path == "base.mustache" {
                 // The copy button's script, on pages with code only; KaTeX, on pages with
                 // math only; the Mermaid module, on pages with a diagram only; the last two
-                // from the URLs site.toml gives.
-                #expect(lower.components(separatedBy: "<script").count == 6)
+                // from the URLs site.toml gives; the meeting time script, on pages showing meetings only.
+                #expect(lower.components(separatedBy: "<script").count == 8)
+                #expect(text.contains("{{#page.meeting}}\n<script src=\"{{site.assets}}meeting-time.js\" defer"))
+                #expect(text.contains("{{#meetings}}\n<script src=\"{{site.assets}}meeting-time.js\" defer"))
                 #expect(text.contains("{{#page.math}}\n<link rel=\"stylesheet\" href=\"{{page.math}}katex.min.css\">"))
                 #expect(text.contains("{{#page.code}}\n<script src=\"{{site.assets}}code.js\" defer"))
                 #expect(text.contains("{{#page.mermaid}}\n<script type=\"module\">import mermaid from \"{{page.mermaid}}\";"))

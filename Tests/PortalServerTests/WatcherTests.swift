@@ -14,6 +14,16 @@ import Testing
         return nil
     }
 
+    /// Whether a batch naming `path` arrives within `timeout` seconds, whatever batches come before it.
+    func sees(_ path: String, _ watcher: any ChangeWatcher, within timeout: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let batch = await nextBatch(watcher, timeout: deadline.timeIntervalSinceNow) else { return false }
+            if batch.contains(path) { return true }
+        }
+        return false
+    }
+
     func check(_ watcher: any ChangeWatcher, _ site: TestSite) async {
         try? await Task.sleep(for: .milliseconds(150))
         site.write("content/posts/hello.en.md", TestSite.post(title: "Hello", body: "changed"))
@@ -33,7 +43,8 @@ import Testing
         #expect(seen.contains("content/new/deep/page.en.md"))
 
         site.write("site.toml", TestSite.siteToml + "\n")
-        #expect(await nextBatch(watcher, timeout: 5)?.contains("site.toml") == true)
+        // A late batch of the folder's events may come first (a loaded machine delays them).
+        #expect(await sees("site.toml", watcher, within: 5))
         watcher.stop()
     }
 

@@ -9,7 +9,7 @@ import Yams
 ///
 /// The archive is `scripts/release.sh --pack` of the portal built beside the tests, or
 /// the real one when PORTAL_RELEASE_DIR names the folder release.sh wrote (.ci/run).
-@Suite(.enabled(if: OutputSafetyTests.portal != nil, "no built portal executable beside the tests"))
+@Suite(.serialized, .enabled(if: OutputSafetyTests.portal != nil, "no built portal executable beside the tests"))
 struct InstallTests {
     static let version = (try? String(contentsOfFile: Fixtures.packageRoot + "/VERSION", encoding: .utf8))?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -110,7 +110,7 @@ struct InstallTests {
     // MARK: The workflows
 
     /// The archive folder laid out as GitHub serves releases: <root>/<owner>/<repo>/releases/download/v<version>/.
-    static func serveRelease(in folder: String) throws -> (server: Process, base: String, download: String) {
+    static func serveRelease(in folder: String) throws -> (server: pid_t, base: String, download: String) {
         let releases = folder + "/www/example/portal/releases/download/v" + version
         try FileManager.default.createDirectory(atPath: releases, withIntermediateDirectories: true)
         let name = "portal-\(version)-linux-\(try run("/usr/bin/uname", ["-m"], in: folder).text.trimmingCharacters(in: .whitespacesAndNewlines))"
@@ -125,25 +125,32 @@ struct InstallTests {
         }
         #expect(FileManager.default.fileExists(atPath: releases + "/" + name + ".tar.gz"))
 
-        // Port 0: the system picks a free port, which the server prints.
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder + "/www"]
-        let pipe = Pipe()
-        server.standardOutput = pipe
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        var seen = ""
+        // http.server on port 0: the system picks a free port, which the server writes
+        // to a file. It first closes every descriptor it inherited: a pipe of another
+        // test's process held open here would never reach its end of file.
+        let portFile = folder + "/port"
+        let script = """
+            import functools, http.server, os, sys
+            os.closerange(3, 65536)
+            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            with open(sys.argv[2] + ".tmp", "w") as f: f.write(str(server.server_address[1]))
+            os.rename(sys.argv[2] + ".tmp", sys.argv[2])
+            server.serve_forever()
+            """
+        // Started in the background by bash, so that no Process of this test waits on it.
+        let started = try run("/bin/bash", ["-c", "python3 -c \"$0\" \"$1\" \"$2\" </dev/null >/dev/null 2>&1 & echo $!",
+                                            script, folder + "/www", portFile], in: folder)
+        let server = try #require(Int32(started.text.trimmingCharacters(in: .whitespacesAndNewlines)), "\(started.text)")
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !seen.contains("\n") {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        // "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..."
-        let port = try #require(seen.firstMatch(of: /port (\d+)/)?.1, "\(seen)")
+        while Date() < deadline, !FileManager.default.fileExists(atPath: portFile) { usleep(20_000) }
+        let port = try #require(try? String(contentsOfFile: portFile, encoding: .utf8), "http.server wrote no port")
         let base = "http://127.0.0.1:\(port)"
         return (server, base, base + "/example/portal/releases/download")
+    }
+
+    static func stop(_ server: pid_t) {
+        kill(server, SIGKILL)
     }
 
     /// Runs the `run:` steps of `steps` as a runner would (bash -e -o pipefail, one
@@ -196,7 +203,7 @@ struct InstallTests {
         let folder = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (server, _, download) = try Self.serveRelease(in: folder)
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { Self.stop(server) }
         // No swift on the steps' PATH.
         #expect(try Self.run("/bin/bash", ["-c", "command -v swift"], in: folder, environment: ["PATH": Self.systemPath]).status != 0)
 
@@ -233,7 +240,8 @@ struct InstallTests {
         let text = try String(contentsOfFile: Fixtures.packageRoot + "/action.yml", encoding: .utf8)
         let action = try #require(try Yams.compose(yaml: text))
         let inputs = Self.value(action, "inputs")
-        #expect(Set(inputs?.mapping?.keys.compactMap(\.string) ?? []).isSuperset(of: ["version", "source", "base-url", "strict"]))
+        let names = Set(inputs?.mapping?.keys.compactMap(\.string) ?? [])
+        #expect(names.isSuperset(of: ["version", "source", "base-url", "strict"]), "\(names)")
         #expect(Self.value(Self.value(inputs, "version"), "default")?.string == Self.version)
         #expect(Self.value(Self.value(action, "runs"), "using")?.string == "composite")
         let steps = Array(Self.value(Self.value(action, "runs"), "steps")?.sequence ?? [])
@@ -245,7 +253,7 @@ struct InstallTests {
         let folder = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (server, base, _) = try Self.serveRelease(in: folder)
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { Self.stop(server) }
         let workspace = folder + "/workspace"
         #expect(try Self.portal(["init", workspace + "/site", "--languages", "en,zh-Hans"], in: folder).status == 0)
         let runnerTemp = folder + "/runner"

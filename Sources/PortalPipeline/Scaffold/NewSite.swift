@@ -41,7 +41,7 @@ public enum NewSite {
 
     /// The language codes of `--languages zh-Hans,en`, checked.
     public static func languages(_ list: String) throws(Failure) -> [String] {
-        let codes = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let codes = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !codes.isEmpty, !codes.contains(where: \.isEmpty) else {
             throw .usage("--languages takes language codes separated by commas, such as zh-Hans,en")
         }

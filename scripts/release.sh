@@ -63,17 +63,29 @@ trap restore EXIT
 
 if [ -z "$pack" ]; then
   echo "== portal $version ($commit), linux-$arch"
-  # cmark-gfm's two static libraries, merged into one archive under both names in a
-  # folder searched before the system's: the linker takes the .a (there is no .so
-  # there) and resolves the extensions' calls into the core within one archive.
+  # cmark-gfm's two static libraries, merged into one archive (the extensions call
+  # into the core) under both names, in a folder with no shared library; a
+  # libcmark-gfm.pc there, first on PKG_CONFIG_PATH, puts the folder first on the
+  # link line, ahead of the system's libcmark-gfm.so. A fixed folder keeps the flags,
+  # and so the incremental build, the same from one run to the next.
   libdir=$(pkg-config --variable=libdir libcmark-gfm 2>/dev/null || echo "/usr/lib/$(uname -m)-linux-gnu")
   for lib in libcmark-gfm.a libcmark-gfm-extensions.a; do
     test -f "$libdir/$lib" || { echo "release.sh: $libdir/$lib missing (apt-get install libcmark-gfm-dev libcmark-gfm-extensions-dev)" >&2; exit 1; }
   done
-  mkdir -p "$work/static"
-  printf 'CREATE %s\nADDLIB %s\nADDLIB %s\nSAVE\nEND\n' "$work/static/libcmark-gfm.a" \
+  static="$PWD/.build/release-archive/cmark-static"
+  rm -rf "$static"
+  mkdir -p "$static"
+  printf 'CREATE %s\nADDLIB %s\nADDLIB %s\nSAVE\nEND\n' "$static/libcmark-gfm.a" \
     "$libdir/libcmark-gfm.a" "$libdir/libcmark-gfm-extensions.a" | ar -M
-  cp "$work/static/libcmark-gfm.a" "$work/static/libcmark-gfm-extensions.a"
+  cp "$static/libcmark-gfm.a" "$static/libcmark-gfm-extensions.a"
+  cat > "$static/libcmark-gfm.pc" <<EOF
+Name: libcmark-gfm
+Description: cmark-gfm, linked statically into portal's release binary
+Version: $(pkg-config --modversion libcmark-gfm 2>/dev/null || echo 0)
+Libs: -L$static -lcmark-gfm -lcmark-gfm-extensions
+Cflags: $(pkg-config --cflags libcmark-gfm 2>/dev/null || true)
+EOF
+  export PKG_CONFIG_PATH="$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
   cp "$info" "$work/BuildInfo.swift"
   cat > "$info" <<EOF
@@ -87,7 +99,7 @@ EOF
   # PORTAL_CMARK_STATIC: see Sources/CCmarkParsing/parsing.c (parses one at a time).
   flags=(-c release --product portal --scratch-path .build/release-archive
          --static-swift-stdlib --disable-default-traits
-         -Xcc -DPORTAL_CMARK_STATIC -Xlinker -L"$work/static")
+         -Xcc -DPORTAL_CMARK_STATIC)
   started=$SECONDS
   swift build "${flags[@]}"
   echo "release build took $((SECONDS - started)) s"

@@ -14,7 +14,7 @@
 #   scripts/release.sh --pack BINARY [--output DIR]
 #                                              pack a binary built elsewhere (tests)
 #
-# Version: the tag vX.Y.Z when HEAD is tagged so, else the VERSION file.
+# Version: the VERSION file; a vX.Y.Z tag on HEAD must agree with it.
 # Release address baked into `portal init`'s workflow: $PORTAL_RELEASES_URL, else
 # the GitHub repository the release workflow runs in ($GITHUB_REPOSITORY), else the
 # origin remote when it is on github.com.
@@ -33,9 +33,15 @@ while [ $# -gt 0 ]; do
 done
 
 tag=$(git describe --exact-match --tags HEAD 2>/dev/null || true)
+# In the release workflow the tag is also the ref that started the run.
+if [ -z "$tag" ] && [ "${GITHUB_REF_TYPE:-}" = tag ]; then tag="${GITHUB_REF_NAME:-}"; fi
+version=$(tr -d ' \n' < VERSION)
 case "$tag" in
-  v[0-9]*) version="${tag#v}" ;;
-  *) version=$(tr -d ' \n' < VERSION) ;;
+  v[0-9]*)
+    if [ "${tag#v}" != "$version" ]; then
+      echo "release.sh: the tag $tag does not match VERSION ($version): bump VERSION and BuildInfo.swift, then tag" >&2
+      exit 1
+    fi ;;
 esac
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit+changes"; fi
@@ -56,7 +62,7 @@ fi
 work=$(mktemp -d)
 info=Sources/PortalCLI/BuildInfo.swift
 restore() {
-  if [ -f "$work/BuildInfo.swift" ]; then cp "$work/BuildInfo.swift" "$info"; fi
+  if [ -f "$work/BuildInfo.swift" ]; then cp -p "$work/BuildInfo.swift" "$info"; fi
   rm -rf "$work"
 }
 trap restore EXIT
@@ -87,7 +93,7 @@ Cflags: $(pkg-config --cflags libcmark-gfm 2>/dev/null || true)
 EOF
   export PKG_CONFIG_PATH="$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
-  cp "$info" "$work/BuildInfo.swift"
+  cp -p "$info" "$work/BuildInfo.swift"
   cat > "$info" <<EOF
 // Written by scripts/release.sh for the release build; the file in git says "built from source".
 enum BuildInfo {
@@ -104,7 +110,7 @@ EOF
   swift build "${flags[@]}"
   echo "release build took $((SECONDS - started)) s"
   binary="$(swift build "${flags[@]}" --show-bin-path)/portal"
-  cp "$work/BuildInfo.swift" "$info"
+  cp -p "$work/BuildInfo.swift" "$info"
   rm "$work/BuildInfo.swift"
 else
   binary="$pack"

@@ -14,8 +14,20 @@ struct InstallTests {
     static let version = (try? String(contentsOfFile: Fixtures.packageRoot + "/VERSION", encoding: .utf8))?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
 
-    /// PATH of the workflow steps: the system's folders, none of which holds swift.
-    static let systemPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    /// PATH of the workflow steps: one folder holding links to the tools the steps use
+    /// and nothing else, so no Swift toolchain even where swift is in /usr/bin (the
+    /// official swift images).
+    static let systemPath: String = {
+        let folder = Fixtures.temporaryDirectory() + "/tools"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let searched = ["/usr/local/bin", "/usr/bin", "/bin"]
+        for tool in ["bash", "sh", "env", "curl", "sha256sum", "tar", "gzip", "uname", "mkdir", "cat", "rm", "ls", "git"] {
+            if let found = searched.map({ $0 + "/" + tool }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+                try? FileManager.default.createSymbolicLink(atPath: folder + "/" + tool, withDestinationPath: found)
+            }
+        }
+        return folder
+    }()
 
     struct Output {
         var status: Int32
@@ -205,7 +217,7 @@ struct InstallTests {
         let (server, _, download) = try Self.serveRelease(in: folder)
         defer { Self.stop(server) }
         // No swift on the steps' PATH.
-        #expect(try Self.run("/bin/bash", ["-c", "command -v swift"], in: folder, environment: ["PATH": Self.systemPath]).status != 0)
+        #expect(try Self.run("/bin/bash", ["-c", "command -v swift || command -v swiftc"], in: folder, environment: ["PATH": Self.systemPath]).status != 0)
 
         let site = folder + "/site"
         let created = try Self.portal(["init", site, "--releases", download], in: folder)

@@ -298,8 +298,7 @@ public enum NewSite {
         """
 
     static func pagesWorkflow(version: String, download: String) -> String {
-        let install = installScript.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "          " + $0 }.joined(separator: "\n")
+        let install = installScript.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n")
         return """
         # Builds the site with a released portal binary and publishes it with GitHub
         # Pages on every push to main: no Swift toolchain, nothing compiled. Choose

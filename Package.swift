@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,13 @@ let package = Package(
         .library(name: "PortalMarkdown", targets: ["PortalMarkdown"]),
         .library(name: "PortalTemplates", targets: ["PortalTemplates"]),
         .library(name: "PortalSearch", targets: ["PortalSearch"]),
+    ],
+    // Highlighting (on by default) links KDE's KSyntaxHighlighting, a Qt 5 library with
+    // no static build on Debian. The release archive (scripts/release.sh) is built
+    // without it and prints code blocks plain: `swift build --disable-default-traits`.
+    traits: [
+        .trait(name: "Highlighting", description: "Build-time code highlighting with KSyntaxHighlighting (Qt 5)."),
+        .default(enabledTraits: ["Highlighting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,7 +62,10 @@ let package = Package(
         ),
         .target(
             name: "PortalMarkdown",
-            dependencies: ["PortalText", "PortalSources", "CCmarkGFM", "CCmarkParsing", "CSyntaxHighlight"]
+            dependencies: [
+                "PortalText", "PortalSources", "CCmarkGFM", "CCmarkParsing",
+                .target(name: "CSyntaxHighlight", condition: .when(traits: ["Highlighting"])),
+            ]
         ),
         .target(name: "PortalSite", dependencies: ["PortalText", "PortalSources", "PortalMarkdown"]),
         .target(name: "PortalSearch", dependencies: ["PortalText"]),
@@ -87,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "PortalCLI",
             dependencies: [
-                "PortalText", "PortalSources", "PortalSite", "PortalOutput", "PortalPipeline",
+                "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalOutput", "PortalPipeline",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

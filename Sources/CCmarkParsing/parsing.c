@@ -18,6 +18,14 @@
 
 #include "cmark_parsing.h"
 
+// scripts/release.sh links libcmark-gfm.a into the binary and defines PORTAL_CMARK_STATIC.
+// Inside the static library, cmark_parser_finish calls this function directly (it is
+// hidden there), so no definition here could take its place: parses then run one at a
+// time (portal_cmark_parallel_parsing answers 0, and `portal build --timings` says so).
+// Emptying the extensions' character lists after adding their characters for good does
+// not work either: the library also reads strikethrough's list to close `~~` runs, and
+// a page with `~~x~~` then never finishes parsing.
+#ifndef PORTAL_CMARK_STATIC
 typedef void (*manage_function)(cmark_parser *, int);
 
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -50,8 +58,12 @@ void cmark_manage_extensions_special_characters(cmark_parser *parser, int add) {
     pthread_mutex_unlock(&table_lock);
 }
 
+#endif
+
 int portal_cmark_parallel_parsing(void) {
-#ifdef __linux__
+#if defined(PORTAL_CMARK_STATIC)
+    return 0;
+#elif defined(__linux__)
     // Another version may keep other shared state, or call the function directly.
     if (strcmp(cmark_version_string(), "0.29.0.gfm.6") != 0) return 0;
     void *bound = dlsym(RTLD_DEFAULT, "cmark_manage_extensions_special_characters");

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortalText
+import PortalMarkdown
 import PortalOutput
 import PortalPipeline
 import PortalSources
@@ -112,9 +113,23 @@ struct Build: ParsableCommand {
             for stage in stats.stageTimes {
                 lines.append("  " + stage.stage.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))
             }
+            lines.append(contentsOf: Self.capabilityLines)
         }
         lines.append("built \(outputDir) in " + String(format: "%.2f s", seconds))
         print(lines.joined(separator: "\n"))
+    }
+
+    /// How this binary parses and highlights (the release archive links cmark-gfm
+    /// statically and leaves KSyntaxHighlighting out).
+    static var capabilityLines: [String] {
+        [
+            "  markdown parsing: " + (MarkdownRenderer.parsesInParallel
+                ? "side by side on every core"
+                : "one parse at a time (cmark-gfm linked statically or another version)"),
+            "  code highlighting: " + (CodeBlocks.highlightingAvailable
+                ? "KSyntaxHighlighting"
+                : "unavailable in this build: code blocks are printed plain (build from source or use the Docker image)"),
+        ]
     }
 
     private func pad(_ label: String, _ value: Int) -> String {

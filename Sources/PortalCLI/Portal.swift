@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortalMarkdown
 import PortalPipeline
 
 /// The `portal` command: parses arguments and calls the pipeline.
@@ -8,10 +9,19 @@ struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "A static site generator for bilingual open-source community portals.",
-        version: "portal 0.5.0",
-        subcommands: [Build.self, Serve.self, New.self, Import.self],
+        version: Portal.versionLine,
+        subcommands: [Build.self, Serve.self, New.self, Init.self, Import.self],
         defaultSubcommand: nil
     )
+
+    /// `portal 0.5.0 (commit 1a2b3c4)`, then what this build can do.
+    static var versionLine: String {
+        let origin = BuildInfo.commit.map { "commit \($0)" } ?? "built from source"
+        let highlighting = CodeBlocks.highlightingAvailable
+            ? "code highlighting: KSyntaxHighlighting"
+            : "code highlighting: unavailable in this build (code blocks are printed plain)"
+        return "portal \(BuildInfo.version) (\(origin))\n\(highlighting)"
+    }
 
     /// Exit codes: 0 success, 1 content errors, 2 usage errors.
     static func main() {

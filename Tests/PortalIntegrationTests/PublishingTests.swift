@@ -21,10 +21,10 @@ import Yams
         Array(value(value(value(workflow, "jobs"), job), "steps")?.sequence ?? [])
     }
 
-    /// The commands of the first ```sh block after `## Publishing` in README.md.
+    /// The commands of the first ```sh block under "### This repository's own site" in README.md.
     static func readmeCommands() throws -> [String] {
         let readme = try String(contentsOfFile: Fixtures.packageRoot + "/README.md", encoding: .utf8)
-        let section = try #require(readme.range(of: "\n## Publishing\n"))
+        let section = try #require(readme.range(of: "\n### This repository's own site\n"))
         let rest = readme[section.upperBound...]
         let open = try #require(rest.range(of: "```sh\n"))
         let close = try #require(rest[open.upperBound...].range(of: "```"))

@@ -1,5 +1,7 @@
 import CCmarkGFM
+#if Highlighting
 import CSyntaxHighlight
+#endif
 import PortalText
 #if canImport(Glibc)
 import Glibc
@@ -178,6 +180,7 @@ package enum CodeBlocks {
 
     /// The code highlighted as HTML lines, or nil when the language is unknown.
     static func highlight(_ code: UnsafeBufferPointer<UInt8>, language: String) -> [UInt8]? {
+        #if Highlighting
         guard let name = definitionName(language) else { return nil }
         var length = 0
         let html = code.withMemoryRebound(to: CChar.self) { chars in
@@ -189,7 +192,20 @@ package enum CodeBlocks {
             if length > 0 { memcpy(buffer.baseAddress!, html, length) }
             count = length
         }
+        #else
+        return nil
+        #endif
     }
+
+    /// Whether this build highlights code (the Highlighting trait, on by default; the
+    /// release archive is built without it and prints code blocks plain).
+    package static let highlightingAvailable: Bool = {
+        #if Highlighting
+        return true
+        #else
+        return false
+        #endif
+    }()
 
     static func highlight(_ code: String, language: String) -> String? {
         var code = code

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds portal's release archive for this machine:
-#   dist/portal-<version>-linux-<arch>.tar.gz   portal-<version>-linux-<arch>/bin/portal, README.md, LICENSE
+#   dist/portal-<version>-linux-<arch>.tar.gz   portal-<version>-linux-<arch>/bin/portal, README.md (and LICENSE when there is one)
 #   dist/portal-<version>-linux-<arch>.tar.gz.sha256
 # The binary links the Swift runtime, Foundation and cmark-gfm statically and needs
 # only glibc and libstdc++ (checked below with ldd). It is built without the

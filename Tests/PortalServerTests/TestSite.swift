@@ -65,8 +65,9 @@ final class RunningPreview: @unchecked Sendable {
             try await PreviewServer(options: options).run { url in box.set(url.port ?? 0) }
         }
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
             if let port = box.port { return RunningPreview(task: task, port: port) }
+            if Date() >= deadline { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         task.cancel()
@@ -79,8 +80,9 @@ final class RunningPreview: @unchecked Sendable {
         let finished = Finished()
         let waiter = Task { _ = try? await task.value; finished.set() }
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
             if finished.value { return true }
+            if Date() >= deadline { break }
             try? await Task.sleep(for: .milliseconds(20))
         }
         waiter.cancel()

@@ -73,28 +73,16 @@ extension ContextBuilder {
     }
 
     package func tagsContext(language: LanguageID) -> TemplateValue {
-        let written = listText(at: model.paths.tags(in: language))
-        let title = written.title ?? text("tags", language, default: "Tags")
-        var context = common(job: .tags(language: language), kind: "tags", language: language, title: title,
-                             sitePath: model.paths.tags(in: language))
-        context["terms"] = .list(model.archives.tags[language].map { term in
-            ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
-        })
-        context["list"] = ["title": .string(title)]
-        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
-        return context
+        let sitePath = model.paths.tags(in: language)
+        let title = listText(at: sitePath).title ?? text("tags", language, default: "Tags")
+        return termsContext(job: .tags(language: language), kind: "tags", language: language, terms: model.archives.tags[language],
+                            taxonomy: taxonomyValue("tags", title: title, sitePath: sitePath))
     }
 
     package func tagContext(language: LanguageID, index: Int, number: Int) -> TemplateValue {
-        let term = model.archives.tags[language][index]
-        let written = listText(at: term.sitePath)
-        var context = listContext(job: .tag(language: language, index: index, number: number), kind: "tag", language: language,
-                                  title: written.title ?? term.name, basePath: term.sitePath, ids: term.pages, number: number,
-                                  feed: SitePaths.feed(ofList: term.sitePath))
-        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
-        context["term"] = ["name": .string(written.title ?? term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
-                           "feed": .string(model.url(SitePaths.feed(ofList: term.sitePath)))]
-        return context
+        let taxonomy = taxonomyValue("tags", title: text("allTags", language, default: "All tags"), sitePath: model.paths.tags(in: language))
+        return termContext(job: .tag(language: language, index: index, number: number), kind: "tag", language: language,
+                           term: model.archives.tags[language][index], number: number, taxonomy: taxonomy)
     }
 
     /// The title of a taxonomy's list: its `_index.md`, else the theme's string named by
@@ -106,33 +94,53 @@ extension ContextBuilder {
 
     package func taxonomyContext(language: LanguageID, taxonomy index: Int) -> TemplateValue {
         let archive = model.archives.taxonomies[index]
-        let sitePath = model.paths.taxonomy(archive.taxonomy.plural, in: language)
-        let written = listText(at: sitePath)
-        let title = taxonomyTitle(archive.taxonomy, language: language)
-        var context = common(job: .taxonomy(language: language, taxonomy: index), kind: "taxonomy", language: language, title: title,
-                             sitePath: sitePath)
-        context["terms"] = .list(archive.terms[language].map { term in
-            ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
-        })
-        context["taxonomy"] = ["name": .string(archive.taxonomy.plural), "title": .string(title), "url": .string(model.url(sitePath))]
-        context["list"] = ["title": .string(title)]
-        if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
-        return context
+        return termsContext(job: .taxonomy(language: language, taxonomy: index), kind: "taxonomy", language: language,
+                            terms: archive.terms[language], taxonomy: taxonomyValue(archive.taxonomy, language: language))
     }
 
     package func termContext(language: LanguageID, taxonomy index: Int, index termIndex: Int, number: Int) -> TemplateValue {
         let archive = model.archives.taxonomies[index]
-        let term = archive.terms[language][termIndex]
+        return termContext(job: .term(language: language, taxonomy: index, index: termIndex, number: number), kind: "term",
+                           language: language, term: archive.terms[language][termIndex], number: number,
+                           taxonomy: taxonomyValue(archive.taxonomy, language: language))
+    }
+
+    /// A taxonomy's `name`, `title` and `url` (tags are one: its list, or `All tags` on a tag's page).
+    private func taxonomyValue(_ name: String, title: String, sitePath: String) -> TemplateValue {
+        ["name": .string(name), "title": .string(title), "url": .string(model.url(sitePath))]
+    }
+
+    private func taxonomyValue(_ taxonomy: Taxonomy, language: LanguageID) -> TemplateValue {
+        taxonomyValue(taxonomy.plural, title: taxonomyTitle(taxonomy, language: language),
+                      sitePath: model.paths.taxonomy(taxonomy.plural, in: language))
+    }
+
+    /// The list of a taxonomy's terms (`tags`, `taxonomy`): each term's name, URL and count.
+    private func termsContext(job: RenderJob, kind: String, language: LanguageID, terms: [Archives.Term], taxonomy: TemplateValue) -> TemplateValue {
+        let sitePath = model.sitePath(of: job)
+        let title = taxonomy["title"]?.stringValue ?? ""
+        var context = common(job: job, kind: kind, language: language, title: title, sitePath: sitePath)
+        context["terms"] = .list(terms.map { term in
+            ["name": .string(term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count)]
+        })
+        context["taxonomy"] = taxonomy
+        context["list"] = ["title": .string(title)]
+        let written = listText(at: sitePath).content
+        if !written.isEmpty { context["list"]?["text"] = .html(written) }
+        return context
+    }
+
+    /// The paginated pages of one term (`tag`, `term`), with its feed.
+    private func termContext(job: RenderJob, kind: String, language: LanguageID, term: Archives.Term, number: Int,
+                             taxonomy: TemplateValue) -> TemplateValue {
         let written = listText(at: term.sitePath)
         let feed = SitePaths.feed(ofList: term.sitePath)
-        var context = listContext(job: .term(language: language, taxonomy: index, index: termIndex, number: number), kind: "term",
-                                  language: language, title: written.title ?? term.name, basePath: term.sitePath, ids: term.pages,
-                                  number: number, feed: feed)
+        var context = listContext(job: job, kind: kind, language: language, title: written.title ?? term.name, basePath: term.sitePath,
+                                  ids: term.pages, number: number, feed: feed)
         if !written.content.isEmpty { context["list"]?["text"] = .html(written.content) }
         context["term"] = ["name": .string(written.title ?? term.name), "url": .string(model.url(term.sitePath)), "count": .int(term.pages.count),
                            "feed": .string(model.url(feed))]
-        context["taxonomy"] = ["name": .string(archive.taxonomy.plural), "title": .string(taxonomyTitle(archive.taxonomy, language: language)),
-                               "url": .string(model.url(model.paths.taxonomy(archive.taxonomy.plural, in: language)))]
+        context["taxonomy"] = taxonomy
         return context
     }
 

@@ -238,7 +238,9 @@ extension ContextBuilder {
             for place in places {
                 let term = list[place]
                 // Lists are newest first; a series reads oldest first.
-                guard let newestFirst = position(of: page.id, in: term.pages, term: model.termOffsets[index + 1] + place) else { continue }
+                // The model keeps every page's term places whenever the site has a series.
+                let number = Int32(model.termOffsets[index + 1] + place)
+                guard let newestFirst = model.termPlaces[page.id].first(where: { $0.term == number }).map({ Int($0.position) }) else { continue }
                 let part = term.pages.count - newestFirst
                 var item: TemplateValue = ["name": .string(term.name), "url": .string(model.url(term.sitePath)),
                                            "part": .int(part), "count": .int(term.pages.count)]
@@ -248,14 +250,6 @@ extension ContextBuilder {
             }
         }
         return (terms, series)
-    }
-
-    /// Where page `id` stands in `pages`, the list of term number `term` of its language.
-    private func position(of id: Int, in pages: [Int], term: Int) -> Int? {
-        if id < model.termPlaces.count, let place = model.termPlaces[id].first(where: { Int($0.term) == term }) {
-            return Int(place.position)
-        }
-        return pages.firstIndex(of: id)
     }
 
     /// The sidebar (open along the way to `path`), breadcrumbs and section of a documentation page.

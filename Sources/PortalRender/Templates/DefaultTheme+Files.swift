@@ -1575,7 +1575,7 @@ seriesPart = "篇目"
 {{$content}}
 {{#term}}
 <header class="list-head">
-<p class="crumb"><a href="{{site.home}}tags/">{{t.allTags}}</a></p>
+<p class="crumb"><a href="{{taxonomy.url}}">{{taxonomy.title}}</a></p>
 <h1>{{name}}</h1>
 <p class="meta">{{t.postsCount}}{{t.colon}}{{count}}{{#.feed}}<span class="sep" aria-hidden="true">·</span><a class="feed" href="{{.}}">{{t.rss}}</a>{{/.feed}}</p>
 </header>
@@ -1600,32 +1600,13 @@ seriesPart = "篇目"
 
 """#),
         ("taxonomy.mustache", #"""
-{{<base}}
-{{$content}}
-<h1>{{list.title}}</h1>
-{{#list.text}}<div class="intro prose">{{{.}}}</div>
-{{/list.text}}
-{{#terms}}{{#first()}}<ul class="chips big">{{/first()}}<li><a href="{{url}}">{{name}} <span class="n">{{count}}</span></a></li>{{#last()}}</ul>{{/last()}}{{/terms}}
-{{^terms}}<p class="empty">{{t.noPosts}}</p>{{/terms}}
-{{/content}}
-{{/base}}
+{{! A taxonomy's list of terms is drawn as the list of tags is. }}
+{{> tags}}
 
 """#),
         ("term.mustache", #"""
-{{<base}}
-{{$content}}
-{{#term}}
-<header class="list-head">
-<p class="crumb"><a href="{{taxonomy.url}}">{{taxonomy.title}}</a></p>
-<h1>{{name}}</h1>
-<p class="meta">{{t.postsCount}}{{t.colon}}{{count}}{{#.feed}}<span class="sep" aria-hidden="true">·</span><a class="feed" href="{{.}}">{{t.rss}}</a>{{/.feed}}</p>
-</header>
-{{/term}}
-{{#list.text}}<div class="intro prose">{{{.}}}</div>
-{{/list.text}}
-{{> partials/list}}
-{{/content}}
-{{/base}}
+{{! A term's pages are drawn as a tag's are. }}
+{{> tag}}
 
 """#),
         ("year.mustache", #"""

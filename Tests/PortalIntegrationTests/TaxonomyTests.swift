@@ -74,6 +74,27 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("site.toml:4:") && $0.contains("'authors', a list portal makes itself") }, "\(messages)")
     }
 
+    /// A taxonomy's value that holds no names (a table, a flag, a date) is not dropped in
+    /// silence: a warning at its line says what was found and what the page is left in.
+    @Test func valuesThatAreNotNamesAreNamedWhereTheyAreWritten() {
+        let root = Fixtures.makeSite([
+            "content/posts/a.md": "---\ntitle: A\ndate: 2026-01-01\nseries:\n  name: Intro\n---\nA.\n",
+            "content/posts/b.md": "+++\ntitle = \"B\"\ndate = 2026-01-02\ncategories = [\"Guides\", true]\n+++\nB.\n",
+            "content/posts/c.md": "---\ntitle: C\ndate: 2026-01-03\ncategories: Guides\nseries: [Intro, 2]\n---\nC.\n",
+        ], siteToml: "title = \"T\"\n[taxonomies]\ncategory = \"categories\"\nseries = \"series\"\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = Fixtures.build(root)
+        #expect(!result.failed, "\(result.diagnostics)")
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("content/posts/a.md:4:") && $0.contains("'series' is a table") && $0.contains("in no series") },
+                "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("content/posts/b.md:4:") && $0.contains("'categories' lists true") }, "\(messages)")
+        // Names and lists of names (a number is a name) draw no warning.
+        #expect(!messages.contains { $0.hasPrefix("content/posts/c.md") }, "\(messages)")
+        // The name beside the flag still counts.
+        #expect(result.files.contains { $0.path == "en/categories/guides/index.html" || $0.path.hasSuffix("/categories/guides/index.html") })
+    }
+
     /// Without `[taxonomies]`, `categories` in front matter stays a plain param and no
     /// category page is made (tags only, as before).
     @Test func withoutTheTableCategoriesAreOnlyParams() {

@@ -58,3 +58,37 @@ public enum MetaValue: Sendable, Hashable {
         }
     }
 }
+
+extension MetaValue {
+    /// A name (string or whole number) or a list of them: what a taxonomy reads.
+    public var isNameOrNames: Bool {
+        switch self {
+        case .string, .int: return true
+        case let .array(items): return items.allSatisfy { item in
+            switch item {
+            case .string, .int: return true
+            default: return false
+            }
+        }
+        default: return false
+        }
+    }
+
+    public var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+
+    /// What a value is, in a message: "a table", "true", "a date".
+    public var kindDescription: String {
+        switch self {
+        case .string: return "a string"
+        case .int: return "a whole number"
+        case .double: return "a number with a fraction"
+        case let .bool(flag): return flag ? "true" : "false"
+        case .date: return "a date"
+        case .array: return "a list"
+        case .table: return "a table"
+        }
+    }
+}

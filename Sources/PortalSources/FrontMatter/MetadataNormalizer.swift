@@ -123,6 +123,9 @@ package struct MetadataNormalizer {
                 diagnostics.append(.warning("unknown front-matter key '\(entry.key)' (did you mean '\(meant)'?); it is kept as a param",
                                             at: SourceLocation(path: path, line: entry.keyLine ?? entry.node.line, column: 1)))
             }
+            // A value no taxonomy can read keeps its line, for the warning when a taxonomy
+            // is named so (a page's names and lists need none: most params are those).
+            if !value.isNameOrNames { metadata.lines[entry.key] = entry.keyLine ?? entry.node.line }
             return (entry.key, value)
         }
         return (metadata, diagnostics)

@@ -25,7 +25,7 @@ if [ -n "${PAGES:-}" ]; then
 else
   pages=(
     "home|"
-    "post|blog/lantern-1-0/"
+    "post|blog/2025-02-27-lantern-1-0/"
     "tag|tags/release/"
     "year|archives/2025/"
   )
@@ -84,6 +84,11 @@ for lang in "${langs[@]}"; do
   [ "$site" = . ] && [ -z "${PAGES:-}" ] && shots+=("search|search/?q=$(search_query "$lang")")
   for page in "${shots[@]}"; do
     name=${page%%|*}; path=${page#*|}
+    # A page that moved would be shot as the server's "404": stop instead.
+    if ! python3 -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1])" "http://127.0.0.1:$port/$lang/$path" 2>/dev/null; then
+      echo "screenshots: /$lang/$path is not in the built site" >&2
+      exit 1
+    fi
     for size in "${sizes[@]}"; do
       device=${size%%|*}; window=${size#*|}
       file="$out/$name-$lang-$device$suffix.png"

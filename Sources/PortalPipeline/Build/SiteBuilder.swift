@@ -28,14 +28,20 @@ public struct SiteBuilder: Sendable {
     private func fullBuild(cache: BuildCache?) -> BuildResult {
         var run = BuildRun(strict: options.strict)
         guard let site = loadSite(&run) else { return run.finish([]) }
-        let documents = parseDocuments(site, cache: cache, &run)
-        let content = resolve(documents, site: site, cache: cache, &run)
+        var documents = parseDocuments(site, cache: cache, &run)
+        var content = resolve(documents, site: site, cache: cache, &run)
+        // The pages hold what they need of the documents.
+        documents.documents = []
         // The archives need only the resolved pages: they are built beside the Markdown.
-        let archiveBuilder = ArchiveBuilder(content: content, authors: content.authorProfiles(merging: site.authors), tagNames: site.tagNames,
-                                          termNames: site.termNames)
-        let archiveWork = BackgroundWork { archiveBuilder.build() }
+        let archiveWork = BackgroundWork { [content, authors = site.authors, tagNames = site.tagNames, termNames = site.termNames] in
+            ArchiveBuilder(content: content, authors: content.authorProfiles(merging: authors), tagNames: tagNames, termNames: termNames).build()
+        }
         let markdown = renderMarkdown(content, site: site, cache: cache, &run)
         let archives = run.take(archiveWork.wait(), stage: "archives")
+        // `portal build` needs no Markdown source once it is rendered: letting it go keeps
+        // the rest of the build about as much memory smaller as the sources weigh.
+        // `portal serve` keeps it, to render an edited page again.
+        if cache == nil { content.releaseBodies() }
         guard let theme = site.theme else { return run.finish([]) }
         for page in content.pages {
             guard let layout = page.metadata.layout, page.fallbackOf == nil, let problem = theme.layoutProblem(layout) else { continue }

@@ -63,3 +63,11 @@ public struct SiteContent: Sendable {
         }
     }
 }
+
+extension SiteContent {
+    /// Empties every page's Markdown source (after it is rendered, when nothing will
+    /// render it again).
+    public mutating func releaseBodies() {
+        for index in pages.indices { pages[index].document.body = "" }
+    }
+}

@@ -126,7 +126,6 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Test only: reads the corpora's front matter independently of portal.
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

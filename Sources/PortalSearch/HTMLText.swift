@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text a reader sees in a piece of HTML portal rendered: tags dropped (block
 /// elements end a line, inline ones join their text, so `重<em>要</em>` stays one
 /// word), the common entities decoded, nothing inside `<script>` or `<style>`.
@@ -75,9 +81,12 @@ package enum HTMLText {
                         i += length
                         continue
                     }
-                    // Text up to the next tag or entity, copied at once.
-                    var stop = i + 1
-                    while stop < n, html[stop] != 0x3C, html[stop] != 0x26 { stop += 1 }
+                    // Text up to the next tag or entity, found with `memchr` (text runs are
+                    // long, entities rare) and copied at once.
+                    let base = html.baseAddress!
+                    let start = UnsafeRawPointer(base)
+                    var stop = memchr(start + i + 1, 0x3C, n - i - 1).map { UnsafeRawPointer($0) - start } ?? n
+                    if let amp = memchr(start + i + 1, 0x26, stop - i - 1) { stop = UnsafeRawPointer(amp) - start }
                     (out.baseAddress! + w).initialize(from: html.baseAddress! + i, count: stop - i)
                     w += stop - i
                     i = stop

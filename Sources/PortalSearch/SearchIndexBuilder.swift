@@ -313,18 +313,27 @@ package enum SearchIndexBuilder {
         var table = TermTable(capacity: 4_096)
         var keys: [UInt64] = []
         var texts: [String] = []
-        var postings: [Posting] = []
+        /// The postings in the order they came, in blocks of `blockSize`: a list that
+        /// doubles would copy itself as it grows and hold up to twice what it needs.
+        var blocks: [[Posting]] = []
+        static let blockSize = 32_768
+        let blockSize: Int
+
+        init(blockSize: Int = Partition.blockSize) {
+            self.blockSize = blockSize
+        }
         /// Filled by `encode`: each term's text and JSON list, in key order.
         var encoded: [(key: UInt64, text: String, bytes: [UInt8])] = []
 
         func add(_ pages: [PageTerms], firstPage: Int, partition p: Int) {
             // Worked on as local values (a class's stored arrays are checked for
             // exclusive access at every change).
-            var table = self.table, keys = self.keys, texts = self.texts, postings = self.postings
+            var table = self.table, keys = self.keys, texts = self.texts, blocks = self.blocks
             self.table = .empty
             self.keys = []
             self.texts = []
-            self.postings = []
+            self.blocks = []
+            var postings = blocks.popLast() ?? []
             for (offset, page) in pages.enumerated() {
                 let number = Int32(firstPage + offset)
                 for i in Int(page.bounds[p])..<Int(page.bounds[p + 1]) {
@@ -335,30 +344,41 @@ package enum SearchIndexBuilder {
                         texts.append(key >> 63 == 0 ? pairText(key)
                             : String(decoding: page.text[Int(entry.textStart)..<Int(entry.textEnd)], as: UTF8.self))
                     }
+                    if postings.count == blockSize {
+                        blocks.append(postings)
+                        postings = []
+                    }
+                    if postings.isEmpty { postings.reserveCapacity(blockSize) }
                     postings.append(Posting(term: index, page: number, entry: entry))
                 }
             }
+            if !postings.isEmpty { blocks.append(postings) }
             self.table = table
             self.keys = keys
             self.texts = texts
-            self.postings = postings
+            self.blocks = blocks
         }
 
         func encode(norms: [Double]) {
             // Each term's postings together, still in page order (a stable counting sort).
             var starts = [Int](repeating: 0, count: keys.count + 1)
-            for posting in postings { starts[Int(posting.term) + 1] += 1 }
+            var total = 0
+            for block in blocks {
+                total += block.count
+                for posting in block { starts[Int(posting.term) + 1] += 1 }
+            }
             for t in 0..<keys.count { starts[t + 1] += starts[t] }
             var at = starts
-            let total = postings.count
             let grouped = [Posting](unsafeUninitializedCapacity: total) { buffer, count in
-                for posting in postings {
-                    buffer[at[Int(posting.term)]] = posting
-                    at[Int(posting.term)] += 1
+                for block in blocks {
+                    for posting in block {
+                        buffer[at[Int(posting.term)]] = posting
+                        at[Int(posting.term)] += 1
+                    }
                 }
                 count = total
             }
-            postings = []
+            blocks = []
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
             encoded = order.map { t in (keys[t], texts[t], SearchIndexBuilder.encode(grouped[starts[t]..<starts[t + 1]], norms: norms)) }
             table = .empty
@@ -374,9 +394,10 @@ package enum SearchIndexBuilder {
     /// from `document`, which is called from several threads. `shards` keeps the
     /// number of shards of an earlier build (serve, after a save).
     package static func build(pageCount: Int, weights: SearchWeights = SearchWeights(), shards: Int? = nil,
+                              postingBlock: Int = Partition.blockSize,
                               document: @Sendable (Int) -> SearchDocument) -> [(name: String, bytes: [UInt8])] {
         let partitionCount = 1 << partitionBits
-        let partitions = (0..<partitionCount).map { _ in Partition() }
+        let partitions = (0..<partitionCount).map { _ in Partition(blockSize: max(1, postingBlock)) }
         var lengths: [Int] = []
         lengths.reserveCapacity(pageCount)
         var chunkFiles: [(name: String, bytes: [UInt8])] = []

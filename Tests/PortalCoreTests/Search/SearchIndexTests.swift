@@ -66,6 +66,21 @@ import Testing
         #expect(first.map(\.bytes) == second.map(\.bytes))
     }
 
+    /// Postings are kept in blocks until the lists are written: how many blocks a
+    /// partition fills does not change a byte of the index.
+    @Test func postingBlocksDoNotChangeTheIndex() {
+        let documents = (0..<600).map { n in
+            SearchDocument(url: "/p\(n)/", title: "第\(n)篇 page \(n)", section: "博客", date: "", labels: ["tag\(n % 7)"],
+                           body: "服务网格 mesh\(n % 13) 的第\(n % 5)部分 word\(n % 29)。")
+        }
+        let whole = SearchIndexBuilder.build(pageCount: documents.count) { documents[$0] }
+        for block in [1, 3, 64] {
+            let blocked = SearchIndexBuilder.build(pageCount: documents.count, postingBlock: block) { documents[$0] }
+            #expect(blocked.map(\.name) == whole.map(\.name))
+            #expect(blocked.map(\.bytes) == whole.map(\.bytes), "block size \(block)")
+        }
+    }
+
     /// Pages are read in batches and merged in partitions on several threads: a site
     /// larger than a batch still gives the same bytes every time, pages in order.
     @Test func manyPagesSameBytesPagesInOrder() throws {

@@ -87,7 +87,7 @@ package enum HTMLText {
                     let start = UnsafeRawPointer(base)
                     var stop = memchr(start + i + 1, 0x3C, n - i - 1).map { UnsafeRawPointer($0) - start } ?? n
                     if let amp = memchr(start + i + 1, 0x26, stop - i - 1) { stop = UnsafeRawPointer(amp) - start }
-                    (out.baseAddress! + w).initialize(from: html.baseAddress! + i, count: stop - i)
+                    (out.baseAddress! + w).initialize(from: base + i, count: stop - i)
                     w += stop - i
                     i = stop
                 }

@@ -316,10 +316,10 @@ package enum SearchIndexBuilder {
         /// The postings in the order they came, in blocks of `blockSize`: a list that
         /// doubles would copy itself as it grows and hold up to twice what it needs.
         var blocks: [[Posting]] = []
-        static let blockSize = 32_768
+        static let defaultBlockSize = 32_768
         let blockSize: Int
 
-        init(blockSize: Int = Partition.blockSize) {
+        init(blockSize: Int = Partition.defaultBlockSize) {
             self.blockSize = blockSize
         }
         /// Filled by `encode`: each term's text and JSON list, in key order.
@@ -333,7 +333,7 @@ package enum SearchIndexBuilder {
             self.keys = []
             self.texts = []
             self.blocks = []
-            var postings = blocks.popLast() ?? []
+            var postings = blocks.popLast() ?? Self.block(blockSize)
             for (offset, page) in pages.enumerated() {
                 let number = Int32(firstPage + offset)
                 for i in Int(page.bounds[p])..<Int(page.bounds[p + 1]) {
@@ -346,9 +346,8 @@ package enum SearchIndexBuilder {
                     }
                     if postings.count == blockSize {
                         blocks.append(postings)
-                        postings = []
+                        postings = Self.block(blockSize)
                     }
-                    if postings.isEmpty { postings.reserveCapacity(blockSize) }
                     postings.append(Posting(term: index, page: number, entry: entry))
                 }
             }
@@ -357,6 +356,12 @@ package enum SearchIndexBuilder {
             self.keys = keys
             self.texts = texts
             self.blocks = blocks
+        }
+
+        static func block(_ size: Int) -> [Posting] {
+            var block: [Posting] = []
+            block.reserveCapacity(size)
+            return block
         }
 
         func encode(norms: [Double]) {
@@ -394,7 +399,7 @@ package enum SearchIndexBuilder {
     /// from `document`, which is called from several threads. `shards` keeps the
     /// number of shards of an earlier build (serve, after a save).
     package static func build(pageCount: Int, weights: SearchWeights = SearchWeights(), shards: Int? = nil,
-                              postingBlock: Int = Partition.blockSize,
+                              postingBlock: Int = Partition.defaultBlockSize,
                               document: @Sendable (Int) -> SearchDocument) -> [(name: String, bytes: [UInt8])] {
         let partitionCount = 1 << partitionBits
         let partitions = (0..<partitionCount).map { _ in Partition(blockSize: max(1, postingBlock)) }

@@ -88,26 +88,29 @@ public struct ArchiveBuilder: Sendable {
         }
         let tags = group(content.pages.map(\.tags), names: tagNames, slugifier: slugifier) { paths.tag($0, in: $1) }
         var archives = Archives(tags: tags.terms, authors: authorArchives, years: years, pageTerms: tags.pageTerms)
-        for taxonomy in config.taxonomies {
-            for page in content.pages where page.fallbackOf == nil {
-                guard let value = page.metadata.params.first(where: { $0.key == taxonomy.plural })?.value, !value.isNameOrNames else { continue }
-                let message: String
-                if case let .array(items) = value, let odd = items.first(where: { !$0.isNameOrNames || $0.isArray }) {
-                    message = "'\(taxonomy.plural)' lists \(odd.kindDescription), which is not a name: it is left out"
-                } else {
-                    message = "'\(taxonomy.plural)' is \(value.kindDescription), not a name or a list of names: the page is in no \(taxonomy.plural)"
-                }
-                diagnostics.append(.warning(message, at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines[taxonomy.plural] ?? 1)))
-            }
-        }
         archives.taxonomies = config.taxonomies.map { taxonomy in
-            let values = content.pages.map { page in Self.terms(page.metadata.params.first { $0.key == taxonomy.plural }?.value) }
+            let values = content.pages.map { page in
+                let value = page.metadata.params.first { $0.key == taxonomy.plural }?.value
+                if let value, !value.isNameOrNames, page.fallbackOf == nil {
+                    diagnostics.append(.warning(Self.notNames(value, plural: taxonomy.plural),
+                                                at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines[taxonomy.plural] ?? 1)))
+                }
+                return Self.terms(value)
+            }
             let grouped = group(values, names: termNames[taxonomy.plural] ?? [:], slugifier: slugifier) {
                 paths.term($0, of: taxonomy.plural, in: $1)
             }
             return Archives.TaxonomyArchive(taxonomy: taxonomy, terms: grouped.terms, pageTerms: grouped.pageTerms)
         }
         return (archives, diagnostics)
+    }
+
+    /// Why a taxonomy's value (not a name or a list of names) is left out, in whole or in part.
+    static func notNames(_ value: MetaValue, plural: String) -> String {
+        if case let .array(items) = value, let odd = items.first(where: { !$0.isName }) {
+            return "'\(plural)' lists \(odd.kindDescription), which is not a name: it is left out"
+        }
+        return "'\(plural)' is \(value.kindDescription), not a name or a list of names: the page is in no \(plural)"
     }
 
     /// The terms a page names under a taxonomy's key: one string (`series: "Getting started"`)

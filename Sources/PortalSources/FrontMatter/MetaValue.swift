@@ -60,23 +60,18 @@ public enum MetaValue: Sendable, Hashable {
 }
 
 extension MetaValue {
-    /// A name (string or whole number) or a list of them: what a taxonomy reads.
-    public var isNameOrNames: Bool {
+    /// A string or a whole number: a term a taxonomy reads.
+    public var isName: Bool {
         switch self {
         case .string, .int: return true
-        case let .array(items): return items.allSatisfy { item in
-            switch item {
-            case .string, .int: return true
-            default: return false
-            }
-        }
         default: return false
         }
     }
 
-    public var isArray: Bool {
-        if case .array = self { return true }
-        return false
+    /// A name or a list of names: what a taxonomy reads whole.
+    public var isNameOrNames: Bool {
+        if case let .array(items) = self { return items.allSatisfy(\.isName) }
+        return isName
     }
 
     /// What a value is, in a message: "a table", "true", "a date".

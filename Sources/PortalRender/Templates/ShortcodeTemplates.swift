@@ -62,7 +62,7 @@ package struct ShortcodeTemplates: ShortcodeExpanding {
         var context = baseContext(call)
         if use == .wraps, call.inner != nil { context["content"] = .html(Array(Self.marker.utf8)) }
         helpers(call, into: &context, problems: &problems)
-        var renderer = TemplateRenderer(templates: theme.templates, capacity: 512)
+        var renderer = TemplateRenderer(program: theme.program, capacity: 512)
         let html = String(decoding: renderer.renderBytes(Theme.shortcodeFolder + name, context: .object(context)), as: UTF8.self)
         var output: ShortcodeOutput
         if use == .wraps, call.inner != nil {

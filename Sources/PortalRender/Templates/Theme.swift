@@ -9,7 +9,9 @@ import PortalTemplates
 /// theme built into portal, with each file a site's `Templates/` holds in its place.
 public struct Theme: Sendable {
     /// Compiled layouts and partials by name (`page`, `partials/card`).
-    package var templates: [String: [TemplateNode]]
+    package let templates: [String: [TemplateNode]]
+    /// The same templates as one program, which is what pages render with.
+    package let program: TemplateProgram
     /// Lower-cased language code -> key -> string.
     public var strings: [String: [String: String]]
     /// Files under `assets/`, relative to it, with where their bytes come from.
@@ -18,6 +20,14 @@ public struct Theme: Sendable {
     package var shortcodes: [String: ShortcodeInnerUse] = [:]
     /// Changes whenever a shortcode template does: rendered bodies depend on them.
     package var shortcodeKey = 0
+
+    package init(templates: [String: [TemplateNode]], strings: [String: [String: String]],
+                 assets: [(path: String, content: OutputFile.Content)]) {
+        self.templates = templates
+        program = TemplateProgram(templates)
+        self.strings = strings
+        self.assets = assets
+    }
 
     package static let layouts = ["home", "section", "page", "tags", "tag", "taxonomy", "term", "authors", "author", "archives", "year", "month", "404", "root", "alias", "search"]
 
@@ -216,7 +226,7 @@ public struct Theme: Sendable {
 
     /// The UTF-8 bytes of `layout` rendered with `context`, as they are written to disk.
     package func renderBytes(_ context: TemplateValue, layout: String) -> [UInt8] {
-        var renderer = TemplateRenderer(templates: templates)
+        var renderer = TemplateRenderer(program: program)
         return renderer.renderBytes(layout, context: context)
     }
 }

@@ -13,8 +13,8 @@ package indirect enum TemplateNode: Sendable {
 }
 
 /// A name in a tag: where to look it up, and the transforms applied to what is found.
-package struct TemplateName: Sendable, Equatable {
-    package enum Scope: Sendable, Equatable {
+package struct TemplateName: Sendable, Hashable {
+    package enum Scope: Sendable, Hashable {
         /// `.`: the innermost context.
         case current
         /// `.a.b`: looked up in the innermost context only.

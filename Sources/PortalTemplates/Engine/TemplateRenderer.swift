@@ -8,10 +8,13 @@ package struct TemplateRenderer {
         package var count: Int
     }
 
-    package let templates: [String: [TemplateNode]]
+    package let program: TemplateProgram
     package private(set) var output: [UInt8] = []
     private let capacity: Int
     private var stack: [TemplateValue] = []
+    /// The blocks that parent tags around the step being rendered override, the
+    /// outermost parent's first: the first one of a name wins.
+    private var overrides: [TemplateProgram.Override] = []
     /// Partials being rendered, one inside the other, and how many more a page may
     /// render. A partial may include itself (a table of contents renders its
     /// children so); one that does so without end stops at `maxPartialDepth`, and
@@ -28,9 +31,14 @@ package struct TemplateRenderer {
     package static let partialBudget = 200_000
     package static let nodeBudget = 1_000_000
 
-    package init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
-        self.templates = templates
+    package init(program: TemplateProgram, capacity: Int = 16_384) {
+        self.program = program
         self.capacity = capacity
+    }
+
+    /// Compiles `templates` for this renderer alone (a theme compiles its program once).
+    package init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
+        self.init(program: TemplateProgram(templates), capacity: capacity)
     }
 
     /// Renders the template `name` with `context` as the outermost value.
@@ -40,94 +48,120 @@ package struct TemplateRenderer {
 
     /// The UTF-8 bytes of the template `name` rendered with `context`.
     package mutating func renderBytes(_ name: String, context: TemplateValue) -> [UInt8] {
-        guard let nodes = templates[name] else { return [] }
+        guard let range = program.range(of: name) else { return [] }
         stack = [context]
+        overrides = []
         partialDepth = 0
         partialsLeft = Self.partialBudget
         nodesLeft = Self.nodeBudget
         output = []
         output.reserveCapacity(capacity)
-        render(nodes, position: nil, indentation: "", inherited: [:])
+        render(range.start, range.end, position: nil, indentation: "")
         return output
     }
 
-    private mutating func render(_ nodes: [TemplateNode], position: Position?, indentation: String,
-                                 inherited: [String: [TemplateNode]]) {
-        for node in nodes {
+    /// Renders the steps `start..<end`.
+    private mutating func render(_ start: Int32, _ end: Int32, position: Position?, indentation: String) {
+        let steps = UnsafeBufferPointer(program.steps)
+        var at = Int(start)
+        let end = Int(end)
+        while at < end {
             nodesLeft -= 1
             if nodesLeft < 0 { return }
-            switch node {
-            case let .text(text):
+            let step = steps[at]
+            switch step.kind {
+            case .text:
+                let text = UnsafeBufferPointer(rebasing: program.bytes[Int(step.a)..<Int(step.b)])
                 if indentation.isEmpty { output.append(contentsOf: text) } else { appendIndented(text, indentation) }
-            case let .variable(name, escaped):
-                guard let value = lookup(name, position) else { continue }
+                at += 1
+            case .escaped, .raw:
+                at += 1
+                guard let value = lookup(step.a, position) else { continue }
                 if !indentation.isEmpty { indentIfAtLineStart(indentation) }
-                if case let .html(bytes) = value, !escaped {
+                if case let .html(bytes) = value, step.kind == .raw {
                     output.append(contentsOf: bytes)
-                } else if escaped {
+                } else if step.kind == .escaped {
                     HTMLEscaping.append(value.text, to: &output)
                 } else {
                     output.append(contentsOf: value.text.utf8)
                 }
-            case let .section(name, children, inverted):
-                let value = lookup(name, position) ?? .null
-                if inverted {
-                    if !value.isTruthy { render(children, position: position, indentation: indentation, inherited: inherited) }
-                    continue
+            case .inverted:
+                if !(lookup(step.a, position) ?? .null).isTruthy {
+                    render(Int32(at + 1), step.b, position: position, indentation: indentation)
                 }
+                at = Int(step.b)
+            case .section:
+                let value = lookup(step.a, position) ?? .null
                 switch value {
-                case .null, .bool(false): continue
-                case .bool(true): render(children, position: position, indentation: indentation, inherited: inherited)
+                case .null, .bool(false): break
+                case .bool(true): render(Int32(at + 1), step.b, position: position, indentation: indentation)
                 case let .list(items):
                     for (index, item) in items.enumerated() {
                         stack.append(item)
-                        render(children, position: Position(index: index, count: items.count), indentation: indentation, inherited: inherited)
+                        render(Int32(at + 1), step.b, position: Position(index: index, count: items.count), indentation: indentation)
                         stack.removeLast()
                     }
                 default:
                     stack.append(value)
-                    render(children, position: nil, indentation: indentation, inherited: inherited)
+                    render(Int32(at + 1), step.b, position: nil, indentation: indentation)
                     stack.removeLast()
                 }
-            case let .partial(name, partialIndentation, overrides):
-                guard let partial = templates[name], partialDepth < Self.maxPartialDepth, partialsLeft > 0 else { continue }
+                at = Int(step.b)
+            case .partial:
+                let count = Int(step.d)
+                let first = Int(step.c)
+                // The overrides' bodies follow the step.
+                at = count > 0 ? Int(program.overrides[first + count - 1].end) : at + 1
+                guard step.a >= 0, partialDepth < Self.maxPartialDepth, partialsLeft > 0 else { continue }
                 partialsLeft -= 1
-                var merged = inherited
+                let range = program.ranges[Int(step.a)]
+                let kept = overrides.count
                 // The outermost template's blocks win over those of templates it extends.
-                if let overrides { for (key, value) in overrides where merged[key] == nil { merged[key] = value } }
+                if count > 0 { overrides += program.overrides[first..<(first + count)] }
                 partialDepth += 1
-                render(partial, position: nil, indentation: indentation + partialIndentation, inherited: merged)
+                let inner = step.b == 0 ? indentation : indentation + program.indentations[Int(step.b)]
+                render(range.start, range.end, position: nil, indentation: inner)
                 partialDepth -= 1
-            case let .block(name, defaults, blockIndentation):
+                overrides.removeSubrange(kept...)
+            case .block:
                 // A block's text comes from the page's layout.
-                render(inherited[name] ?? defaults, position: nil, indentation: indentation + blockIndentation, inherited: inherited)
+                let inner = step.c == 0 ? indentation : indentation + program.indentations[Int(step.c)]
+                if let chosen = overrides.first(where: { $0.block == step.a }) {
+                    render(chosen.start, chosen.end, position: nil, indentation: inner)
+                } else {
+                    render(Int32(at + 1), step.b, position: nil, indentation: inner)
+                }
+                at = Int(step.b)
             }
         }
     }
 
-    private mutating func lookup(_ name: TemplateName, _ position: Position?) -> TemplateValue? {
+    private func lookup(_ number: Int32, _ position: Position?) -> TemplateValue? {
+        let name = program.names[Int(number)]
         var value: TemplateValue?
-        var firstTransform = 0
+        var firstTransform = Int(name.transformStart)
+        let transformEnd = firstTransform + Int(name.transformCount)
+        let pathStart = Int(name.pathStart), pathEnd = pathStart + Int(name.pathCount)
         switch name.scope {
         case .current:
             value = stack.last
-        case let .local(path):
-            if let top = stack.last { value = Self.follow(path, from: 0, in: top) }
-        case let .stack(path):
-            guard let head = path.first else { return nil }
+        case .local:
+            if let top = stack.last { value = follow(pathStart, pathEnd, in: top) }
+        case .stack:
+            guard pathStart < pathEnd else { return nil }
+            let head = program.segments[pathStart]
             // Innermost context first; indices rather than a reversed copy of the stack.
             var index = stack.count - 1
             while index >= 0 {
                 if let found = stack[index][head] {
-                    value = path.count == 1 ? found : Self.follow(path, from: 1, in: found)
+                    value = pathEnd - pathStart == 1 ? found : follow(pathStart + 1, pathEnd, in: found)
                     break
                 }
                 index -= 1
             }
         case .position:
-            guard let position, let first = name.transforms.first else { return nil }
-            firstTransform = 1
-            switch first {
+            guard let position, firstTransform < transformEnd else { return nil }
+            switch program.transforms[firstTransform] {
             case .first: value = .bool(position.index == 0)
             case .last: value = .bool(position.index == position.count - 1)
             case .index: value = .int(position.index)
@@ -135,22 +169,23 @@ package struct TemplateRenderer {
             case .odd: value = .bool(position.index % 2 == 1)
             default: return nil
             }
+            firstTransform += 1
         }
-        let transforms = name.transforms
         var index = firstTransform
-        while index < transforms.count {
+        while index < transformEnd {
             guard let current = value else { return nil }
-            value = current.applying(transforms[index])
+            value = current.applying(program.transforms[index])
             index += 1
         }
         return value
     }
 
-    private static func follow(_ path: [String], from start: Int, in value: TemplateValue) -> TemplateValue? {
+    /// The value at the path `segments[start..<end]` below `value`.
+    private func follow(_ start: Int, _ end: Int, in value: TemplateValue) -> TemplateValue? {
         var current = value
         var index = start
-        while index < path.count {
-            guard let next = current[path[index]] else { return nil }
+        while index < end {
+            guard let next = current[program.segments[index]] else { return nil }
             current = next
             index += 1
         }
@@ -162,7 +197,7 @@ package struct TemplateRenderer {
     }
 
     /// Text of a partial that stood indented: every line it starts gets the indentation.
-    private mutating func appendIndented(_ text: [UInt8], _ indentation: String) {
+    private mutating func appendIndented(_ text: UnsafeBufferPointer<UInt8>, _ indentation: String) {
         var rest = text[...]
         while !rest.isEmpty {
             indentIfAtLineStart(indentation)

@@ -127,6 +127,15 @@ import Testing
         ]
         #expect(try render(templates, "page", ["body": "Hello"]) == "<title>Middle</title>\n<main>Hello\n</main>\n")
         #expect(try render(templates, "base", [:]) == "<title>Site</title>\n<main></main>\n")
+        // An override that extends another template, a block filled twice (the second
+        // text wins), sections around parents, and a parent naming no template.
+        let nested = [
+            "box": "[{{$inside}}empty{{/inside}}]",
+            "main": "{{#items}}{{<base}}{{$title}}{{name}}{{/title}}{{$content}}{{<box}}{{$inside}}<{{name}}>{{/inside}}{{/box}}{{/content}}"
+                + "{{$title}}{{name}}!{{/title}}{{/base}}{{/items}}{{<missing}}{{$title}}x{{/title}}{{/missing}}|{{> box}}",
+            "base": "{{$title}}T{{/title}}:{{$content}}C{{/content}};",
+        ]
+        #expect(try render(nested, "main", ["items": [["name": "a"], ["name": "b"]]]) == "a!:[<a>];b!:[<b>];|[empty]")
     }
 
     @Test func setDelimiters() throws {

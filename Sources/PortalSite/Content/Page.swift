@@ -21,7 +21,7 @@ public struct Page: Sendable {
     /// The parsed source. Kept in a shared box: pages are copied often (lists, sorting,
     /// lookups), and a box is one reference to retain where the document holds a dozen.
     public var document: Document {
-        get { documentBox.document }
+        _read { yield documentBox.document }
         set { documentBox = DocumentBox(newValue) }
     }
     private var documentBox: DocumentBox
@@ -66,8 +66,10 @@ public struct Page: Sendable {
         self.tags = tags
     }
 
-    public var source: SourceFile { documentBox.document.source }
-    public var metadata: PageMetadata { documentBox.document.metadata }
+    // Lent, not copied: reading `page.metadata.layout` would otherwise copy every field
+    // of the metadata (and retain each) to read one.
+    public var source: SourceFile { _read { yield documentBox.document.source } }
+    public var metadata: PageMetadata { _read { yield documentBox.document.metadata } }
     public var isDraft: Bool { documentBox.document.metadata.draft }
     public var weight: Int { documentBox.document.metadata.weight ?? 0 }
 

@@ -334,21 +334,30 @@ package enum SearchIndexBuilder {
             self.texts = []
             self.blocks = []
             var postings = blocks.popLast() ?? Self.block(blockSize)
-            for (offset, page) in pages.enumerated() {
-                let number = Int32(firstPage + offset)
-                for i in Int(page.bounds[p])..<Int(page.bounds[p + 1]) {
-                    let key = page.keys[i], entry = page.entries[i]
-                    let (index, inserted) = table.index(of: key, next: Int32(keys.count))
-                    if inserted {
-                        keys.append(key)
-                        texts.append(key >> 63 == 0 ? pairText(key)
-                            : String(decoding: page.text[Int(entry.textStart)..<Int(entry.textEnd)], as: UTF8.self))
-                    }
-                    if postings.count == blockSize {
-                        blocks.append(postings)
-                        postings = Self.block(blockSize)
-                    }
-                    postings.append(Posting(term: index, page: number, entry: entry))
+            // Read through buffers: the pages are shared by the partitions' threads, and
+            // copying one out of the list would count references to its lists each time.
+            pages.withUnsafeBufferPointer { pages in
+                for offset in pages.indices {
+                    let number = Int32(firstPage + offset)
+                    let start = Int(pages[offset].bounds[p]), end = Int(pages[offset].bounds[p + 1])
+                    guard start < end else { continue }
+                    pages[offset].keys.withUnsafeBufferPointer { pageKeys in
+                    pages[offset].entries.withUnsafeBufferPointer { entries in
+                        for i in start..<end {
+                            let key = pageKeys[i], entry = entries[i]
+                            let (index, inserted) = table.index(of: key, next: Int32(keys.count))
+                            if inserted {
+                                keys.append(key)
+                                texts.append(key >> 63 == 0 ? pairText(key)
+                                    : String(decoding: pages[offset].text[Int(entry.textStart)..<Int(entry.textEnd)], as: UTF8.self))
+                            }
+                            if postings.count == blockSize {
+                                blocks.append(postings)
+                                postings = Self.block(blockSize)
+                            }
+                            postings.append(Posting(term: index, page: number, entry: entry))
+                        }
+                    } }
                 }
             }
             if !postings.isEmpty { blocks.append(postings) }

@@ -42,15 +42,19 @@ public struct ContentResolver: Sendable {
         let made = parallelMap(built) { makePage($0, slugifier: slugifier, paths: paths) }
         // Top folders that hold pages: a page at such a section's own URL (`docs/index.md`
         // beside `docs/intro.md`, or Docusaurus's `slug: /`) is that section's index page.
+        // Pages are read in place here: copying one counts references to each of its fields.
         var sectionsWithPages = Set<String>()
-        for page in made where page.kind == .regular && page.section != "" {
-            sectionsWithPages.insert("\(page.languageID.index)/\(page.section)")
+        var claimed = Set<String>()
+        for index in made.indices {
+            if made[index].kind == .regular && made[index].section != "" {
+                sectionsWithPages.insert("\(made[index].languageID.index)/\(made[index].section)")
+            }
+            // Paths pages ask for by `slug` or `url`: a README that would be its folder's
+            // index gives way to them and keeps its own name.
+            if made[index].metadata.slug != nil || made[index].metadata.url != nil { claimed.insert(made[index].sitePath) }
         }
-        // Paths pages ask for by `slug` or `url`: a README that would be its folder's
-        // index gives way to them and keeps its own name.
-        let claimed = Set(made.filter { $0.metadata.slug != nil || $0.metadata.url != nil }.map(\.sitePath))
-        for (document, madePage) in zip(built, made) {
-            var page = madePage
+        for (index, document) in built.enumerated() {
+            var page = made[index]
             let parts = page.source.translationPath.splitUTF8("/")
             if page.metadata.slug == nil, page.metadata.url == nil, claimed.contains(page.sitePath), parts.last?.lowercased() == "readme" {
                 page.sitePath += slugifier.nonEmptySlug("readme") + "/"
@@ -299,30 +303,32 @@ public struct ContentResolver: Sendable {
         var listTexts: [String: Int] = [:]
         let paths = SitePaths(config: config)
 
-        for page in pages {
-            let language = page.languageID
+        for index in pages.indices {
+            let id = pages[index].id
+            let language = pages[index].languageID
             // A fallback copy is listed, but it is no translation: hreflang never names it.
-            if page.fallbackOf == nil { translations[page.translationGroup, default: [:]][language] = page.id }
-            switch page.kind {
+            if pages[index].fallbackOf == nil { translations[pages[index].translationGroup, default: [:]][language] = id }
+            switch pages[index].kind {
             case .listText:
-                listTexts[page.sitePath] = page.id
+                listTexts[pages[index].sitePath] = id
             case .home:
-                homes[language] = page.id
+                homes[language] = id
             case .section:
-                if page.source.translationPath.splitUTF8("/").count == 2
-                    || page.sitePath == paths.section(pathSlugifier.nonEmptySlug(page.section), in: language) {
-                    sectionIndex[language][page.section] = page.id
+                let section = pages[index].section
+                if pages[index].source.translationPath.splitUTF8("/").count == 2
+                    || pages[index].sitePath == paths.section(pathSlugifier.nonEmptySlug(section), in: language) {
+                    sectionIndex[language][section] = id
                 }
             case .regular:
                 // An unlisted page is built and reachable, but no list, archive or feed shows it.
-                if page.metadata.unlisted { continue }
-                regular[language].append(page.id)
-                if page.section != "" {
-                    sectionPages[language][page.section, default: []].append(page.id)
+                if pages[index].metadata.unlisted { continue }
+                regular[language].append(id)
+                if pages[index].section != "" {
+                    sectionPages[language][pages[index].section, default: []].append(id)
                 }
             }
         }
-        let order: (Int, Int) -> Bool = { Page.listOrder(pages[$0], pages[$1]) }
+        let order: (Int, Int) -> Bool = { Page.listOrder(pages, $0, $1) }
         for language in config.languageIDs { regular[language].sort(by: order) }
 
         let sections = PerLanguage(config) { language in

@@ -107,4 +107,10 @@ extension Page {
         if a.title != b.title { return a.title < b.title }
         return a.source.sitePath < b.source.sitePath
     }
+
+    /// `listOrder` of `pages[a]` and `pages[b]`, read in place (a sort compares each
+    /// page many times, and copying one counts references to each of its fields).
+    package static func listOrder(_ pages: [Page], _ a: Int, _ b: Int) -> Bool {
+        pages.withUnsafeBufferPointer { listOrder($0[a], $0[b]) }
+    }
 }

@@ -150,14 +150,16 @@ package struct TemplateRenderer {
         case .stack:
             guard pathStart < pathEnd else { return nil }
             let head = program.segments[pathStart]
-            // Innermost context first; indices rather than a reversed copy of the stack.
-            var index = stack.count - 1
-            while index >= 0 {
-                if let found = stack[index][head] {
-                    value = pathEnd - pathStart == 1 ? found : follow(pathStart + 1, pathEnd, in: found)
-                    break
+            // Innermost context first, read in place.
+            stack.withUnsafeBufferPointer { stack in
+                var index = stack.count - 1
+                while index >= 0 {
+                    if let found = stack[index][head] {
+                        value = pathEnd - pathStart == 1 ? found : follow(pathStart + 1, pathEnd, in: found)
+                        return
+                    }
+                    index -= 1
                 }
-                index -= 1
             }
         case .position:
             guard let position, firstTransform < transformEnd else { return nil }

@@ -281,8 +281,8 @@ extension ContextBuilder {
     }
 
     private func link(_ id: Int) -> TemplateValue {
-        let page = model.content.pages[id]
-        return ["title": .string(page.title), "url": .string(model.url(page.sitePath))]
+        // Two fields read in place, not the page copied.
+        ["title": .string(model.content.pages[id].title), "url": .string(model.url(model.content.pages[id].sitePath))]
     }
 
     /// Nests level-2+ headings under the nearest shallower heading.

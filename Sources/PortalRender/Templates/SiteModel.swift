@@ -50,7 +50,10 @@ public struct SiteModel: Sendable {
     /// Where each taxonomy's terms start in `termLists` (tags first, at 0).
     package let termOffsets: [Int]
     /// Each page's terms as places in `termLists` (empty with no related posts and no series).
-    package let termPlaces: [[TermPlace]]
+    package let termPlaces: TermPlaceTable
+    /// Each page's date, `distantPast` for none: related posts compare the dates of
+    /// many pages, and these sit together in memory where the pages do not.
+    package let pageDates: [Date]
 
     package struct LanguageValues: Sendable {
         package let site: TemplateValue
@@ -127,7 +130,8 @@ public struct SiteModel: Sendable {
         termLists = terms.lists
         termOffsets = terms.offsets
         let needsPlaces = config.relatedCount > 0 || config.taxonomies.contains(where: \.isSeries)
-        termPlaces = needsPlaces ? Self.termPlaces(lists: terms.lists, pageCount: content.pages.count) : []
+        termPlaces = needsPlaces ? TermPlaceTable(lists: terms.lists, pageCount: content.pages.count) : TermPlaceTable()
+        pageDates = config.relatedCount > 0 ? content.pages.map { $0.date ?? .distantPast } : []
         tagRefs = archives.tags.map { terms in
             terms.map { ["name": .string($0.name), "url": .string(config.href(forSitePath: $0.sitePath)), "count": .int($0.pages.count)] }
         }

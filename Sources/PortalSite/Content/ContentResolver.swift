@@ -89,7 +89,8 @@ public struct ContentResolver: Sendable {
     /// category's index beside its pages.
     private static func leafBundleFolders(_ documents: [Document]) -> Set<String> {
         var folders = Set<String>()
-        for document in documents where document.source.mountTarget.isEmpty {
+        // Only a path ending in `/index` can name one: the others are not split.
+        for document in documents where document.source.mountTarget.isEmpty && document.source.translationPath.hasSuffix("/index") {
             let parts = document.source.translationPath.split(separator: "/")
             guard parts.count > 1, parts.last == "index" else { continue }
             folders.insert(parts.dropLast().joined(separator: "/"))

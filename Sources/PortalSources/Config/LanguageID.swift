@@ -20,7 +20,9 @@ public struct PerLanguage<Value: Sendable>: Sendable {
 
     public subscript(_ id: LanguageID) -> Value {
         get { values[id.index] }
-        set { values[id.index] = newValue }
+        // Changed in place: with a plain setter, `lists[language].append(x)` in another
+        // module copies the whole list out and back for each element added.
+        _modify { yield &values[id.index] }
     }
 
     public var ids: [LanguageID] { values.indices.map(LanguageID.init) }

@@ -27,16 +27,22 @@ public struct ContentResolver: Sendable {
         let paths = SitePaths(config: config)
         var pages: [Page] = []
         var owners: [String: String] = [:]
+        pages.reserveCapacity(documents.count)
+        owners.reserveCapacity(documents.count)
 
         let bundles = Self.leafBundleFolders(documents)
-        let built = documents.sorted(by: { $0.source.sitePath < $1.source.sitePath }).filter { document in
-            if !bundles.isEmpty, Self.isBundleResource(document.source, bundles: bundles) { return false }
-            let metadata = document.metadata
-            if metadata.draft && !includeDrafts { return false }
+        // Sorted and filtered by place, so each document kept is copied once.
+        let order = documents.indices.sorted { documents[$0].source.sitePath < documents[$1].source.sitePath }
+        var built: [Document] = []
+        built.reserveCapacity(order.count)
+        for index in order {
+            if !bundles.isEmpty, Self.isBundleResource(documents[index].source, bundles: bundles) { continue }
+            let metadata = documents[index].metadata
+            if metadata.draft && !includeDrafts { continue }
             // A meeting page dated by its meeting announces it: it is built before the day.
-            if let date = metadata.date, date > now, !includeFuture, metadata.meeting?.instant != date { return false }
-            if let expiry = metadata.expiryDate, expiry <= now, !includeExpired { return false }
-            return true
+            if let date = metadata.date, date > now, !includeFuture, metadata.meeting?.instant != date { continue }
+            if let expiry = metadata.expiryDate, expiry <= now, !includeExpired { continue }
+            built.append(documents[index])
         }
         // Each page's slug and URL depend on its document alone: made in parallel, checked in order.
         let made = parallelMap(built) { makePage($0, slugifier: slugifier, paths: paths) }

@@ -43,11 +43,14 @@ public struct SiteBuilder: Sendable {
         // `portal serve` keeps it, to render an edited page again.
         if cache == nil { content.releaseBodies() }
         guard let theme = site.theme else { return run.finish([]) }
-        for page in content.pages {
-            guard let layout = page.metadata.layout, page.fallbackOf == nil, let problem = theme.layoutProblem(layout) else { continue }
+        // Pages read in place (a copy of each would count references to all its fields).
+        for index in content.pages.indices {
+            guard let layout = content.pages[index].metadata.layout, content.pages[index].fallbackOf == nil,
+                  let problem = theme.layoutProblem(layout) else { continue }
             // Hugo sites name their old theme's layouts (`singlepage`): the page still builds.
             run.diagnostics.append(.warning(problem + "; the page uses the default layout",
-                                            at: SourceLocation(path: page.source.sitePath, line: page.metadata.lines["layout"] ?? 1, column: 1)))
+                                            at: SourceLocation(path: content.pages[index].source.sitePath,
+                                                               line: content.pages[index].metadata.lines["layout"] ?? 1, column: 1)))
         }
         guard !run.diagnostics.hasErrors else { return run.finish([]) }
 
@@ -69,9 +72,9 @@ public struct SiteBuilder: Sendable {
         run.clock.lap("links")
         files.sort { $0.path < $1.path }
 
-        run.statistics.pagesPerLanguage = site.config.languageIDs.map { language in
-            (site.config[language].code, content.pages.filter { $0.languageID == language }.count)
-        }
+        var pageCounts = PerLanguage(site.config) { _ in 0 }
+        for index in content.pages.indices { pageCounts[content.pages[index].languageID] += 1 }
+        run.statistics.pagesPerLanguage = site.config.languageIDs.map { language in (site.config[language].code, pageCounts[language]) }
         run.statistics.archivePages = pages.jobs.count - content.pages.count
         run.statistics.staticFiles = others.filter { if case .copy = $0.content { return true } else { return false } }.count
         if let cache {

@@ -24,11 +24,14 @@ public struct LinkChecker: Sendable {
     /// The checker built for the site, and the warnings of each Markdown file (site-relative path).
     package static func checkPages(content: SiteContent, rendered: [RenderedMarkdown], files: [OutputFile])
         -> (checker: LinkChecker, warnings: [String: [Diagnostic]]) {
-        let pages = zip(content.pages, rendered).filter { $0.0.fallbackOf == nil }
+        // Pages and bodies read in place by index: copying a page or a body counts
+        // references to each of its fields.
+        let pages = content.pages
+        let kept = pages.indices.filter { $0 < rendered.count && pages[$0].fallbackOf == nil }
         let targets = LinkTargets(
-            files: files, pages: pages.map { ($0.0.outputPath, $0.0.source.sitePath, $0.1.headings.map(\.id)) })
+            files: files, pages: kept.map { (pages[$0].outputPath, pages[$0].source.sitePath, rendered[$0].headings.map(\.id)) })
         let checker = LinkChecker(basePath: content.config.basePath, targets: targets)
-        let sources = pages.compactMap { $0.1.links.isEmpty ? nil : LinkSource(page: $0.0, rendered: $0.1) }
+        let sources = kept.compactMap { rendered[$0].links.isEmpty ? nil : LinkSource(page: pages[$0], rendered: rendered[$0]) }
         let found = parallelMap(sources) { checker.check($0) }
         var warnings: [String: [Diagnostic]] = [:]
         for (source, list) in zip(sources, found) where !list.isEmpty { warnings[source.file, default: []] += list }

@@ -14,8 +14,8 @@ public struct LinkTargets: Sendable {
     public init(files: [OutputFile], pages: [(outputPath: String, file: String, headingIDs: [String])]) {
         var index: [String: Int] = [:]
         index.reserveCapacity(files.count)
-        for (i, file) in files.enumerated() where index[file.path] == nil {
-            index[file.path] = i
+        for i in files.indices where index[files[i].path] == nil {
+            index[files[i].path] = i
         }
         self.files = index
         contents = files.map(\.content)

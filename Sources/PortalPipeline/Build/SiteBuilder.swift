@@ -65,9 +65,12 @@ public struct SiteBuilder: Sendable {
         let pages = renderPages(box, &run)
         let others = otherFiles(box, jobs: pages.jobs, site: site, &run)
         var files = pages.files + others
-        run.diagnostics += OutputOrigins.problems(in: files, limits: site.config.limits)
-        let otherDiagnostics = run.diagnostics
+        // Which files collide and which links are broken are found side by side: each
+        // reads the list of files alone, and most of their work runs on one thread.
+        let originWork = BackgroundWork { [files, limits = site.config.limits] in OutputOrigins.problems(in: files, limits: limits) }
         let links = LinkChecker.checkPages(content: content, rendered: markdown.rendered, files: files)
+        run.diagnostics += originWork.wait()
+        let otherDiagnostics = run.diagnostics
         run.diagnostics += links.warnings.keys.sorted().flatMap { links.warnings[$0] ?? [] }
         run.clock.lap("links")
         files.sort { $0.path < $1.path }

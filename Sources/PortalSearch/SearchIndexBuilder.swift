@@ -324,6 +324,8 @@ package enum SearchIndexBuilder {
         }
         /// Filled by `encode`: each term's text and JSON list, in key order.
         var encoded: [(key: UInt64, text: String, bytes: [UInt8])] = []
+        /// Each encoded term's shard and key, while the shards are put together.
+        var shardKeys: [(shard: Int32, key: UInt64)] = []
 
         func add(_ pages: [PageTerms], firstPage: Int, partition p: Int) {
             // Worked on as local values (a class's stored arrays are checked for
@@ -447,31 +449,47 @@ package enum SearchIndexBuilder {
         let average: Double = lengths.isEmpty ? 1 : max(1, Double(totalLength) / Double(lengths.count))
         let norms: [Double] = lengths.map { length -> Double in k1 * (1 - b + b * Double(length) / average) }
         DispatchQueue.concurrentPerform(iterations: partitionCount) { p in partitions[p].encode(norms: norms) }
-        // A fixed order without comparing strings: by key (pairs by scalar values, then words).
-        var terms = partitions.flatMap(\.encoded)
-        terms.sort { $0.key < $1.key }
 
         var total = 0
-        for term in terms { total += term.bytes.count + term.text.utf8.count + 6 }
+        for partition in partitions {
+            for term in partition.encoded { total += term.bytes.count + term.text.utf8.count + 6 }
+        }
         var shardCount = 1
         while total / shardCount > shardTarget { shardCount *= 2 }
         if let shards { shardCount = max(1, shards) }
-        var shards = [[UInt8]](repeating: [0x7B], count: shardCount)
-        for term in terms {
-            let shard = Int(FNV1a.hash(term.text) % UInt32(shardCount))
-            if shards[shard].count > 1 { shards[shard].append(0x2C) }
-            JSONEscaping.append(term.text, to: &shards[shard])
-            shards[shard].append(0x3A)
-            shards[shard].append(0x5B)
-            shards[shard].append(contentsOf: term.bytes)
-            shards[shard].append(0x5D)
+        // A shard holds its terms in a fixed order without comparing strings: by key
+        // (pairs by scalar values, then words). Each partition works out its terms'
+        // shards, then each shard is sorted and written on its own.
+        let divisor = UInt32(shardCount)
+        DispatchQueue.concurrentPerform(iterations: partitionCount) { p in
+            partitions[p].shardKeys = partitions[p].encoded.map { (Int32(FNV1a.hash($0.text) % divisor), $0.key) }
+        }
+        var members = [[(key: UInt64, partition: Int32, index: Int32)]](repeating: [], count: shardCount)
+        for (p, partition) in partitions.enumerated() {
+            for (index, entry) in partition.shardKeys.enumerated() {
+                members[Int(entry.shard)].append((entry.key, Int32(p), Int32(index)))
+            }
+            partition.shardKeys = []
+        }
+        let shardFiles = parallelMap(members) { member -> [UInt8] in
+            var list = member
+            list.sort { $0.key < $1.key }
+            var out: [UInt8] = [0x7B]
+            for (n, member) in list.enumerated() {
+                let term = partitions[Int(member.partition)].encoded[Int(member.index)]
+                if n > 0 { out.append(0x2C) }
+                JSONEscaping.append(term.text, to: &out)
+                out.append(0x3A)
+                out.append(0x5B)
+                out.append(contentsOf: term.bytes)
+                out.append(0x5D)
+            }
+            out.append(contentsOf: Array("}\n".utf8))
+            return out
         }
         var files: [(name: String, bytes: [UInt8])] = []
         files.append(("meta.json", Array("{\"v\":2,\"pages\":\(pageCount),\"shards\":\(shardCount),\"chunk\":\(pagesPerChunk),\"positions\":\(maxPositions)}\n".utf8)))
-        for (index, var shard) in shards.enumerated() {
-            shard.append(contentsOf: Array("}\n".utf8))
-            files.append(("s\(index).json", shard))
-        }
+        for (index, shard) in shardFiles.enumerated() { files.append(("s\(index).json", shard)) }
         return files + chunkFiles
     }
 

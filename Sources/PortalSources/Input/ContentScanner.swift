@@ -30,8 +30,22 @@ public enum ContentScanner {
             // of the build sees one content tree whatever the layout on disk.
             let prefix = ([mount.language.map { $0.lowercased() }, mount.target.isEmpty ? nil : mount.target].compactMap { $0 })
                 .map { $0 + "/" }.joined()
-            for entry in entries {
-                classify(entry, mount: mount, contentPath: prefix + entry.relativePath, languages: languages, into: &scan)
+            // Each file is looked at on its own (on every core), then taken in the walk's order.
+            let classified = parallelMap(entries) { entry in
+                classify(entry, mount: mount, contentPath: prefix + entry.relativePath, languages: languages)
+            }
+            for item in classified {
+                switch item {
+                case .unpublished:
+                    break
+                case let .category(folder, category):
+                    scan.categories[folder] = category
+                case let .asset(asset):
+                    scan.assets.append(asset)
+                case let .source(source, conflict):
+                    if let conflict { scan.diagnostics.append(conflict) }
+                    scan.sources.append(source)
+                }
             }
         }
 
@@ -68,29 +82,36 @@ public enum ContentScanner {
         (asset.fromContent ? "content/" : "static/") + asset.relativePath
     }
 
+    /// What one file of a content folder is.
+    private enum Classified: Sendable {
+        /// A file other generators read and portal never publishes.
+        case unpublished
+        /// A Docusaurus category file, with its folder.
+        case category(String, FolderCategory)
+        case asset(StaticAsset)
+        /// A page's source, with a warning when its name names two languages.
+        case source(SourceFile, Diagnostic?)
+    }
+
     private static func classify(_ entry: DirectoryWalker.Entry, mount: ContentMount, contentPath: String,
-                                 languages: LanguageMatcher, into scan: inout ContentScan) {
+                                 languages: LanguageMatcher) -> Classified {
         let displayPath = mount.source + "/" + entry.relativePath
         let fileName = contentPath.splitUTF8("/").last ?? contentPath[...]
         if unpublishedFiles.contains(String(fileName)) {
             if fileName.hasPrefix("_category_.") {
                 let folder = contentPath.splitUTF8("/").dropLast().joined(separator: "/")
-                scan.categories[folder] = readCategory(entry.absolutePath, json: fileName.hasSuffix(".json"))
+                return .category(folder, readCategory(entry.absolutePath, json: fileName.hasSuffix(".json")))
             }
-            return
+            return .unpublished
         }
         let dot = fileName.utf8.lastIndex(of: UInt8(ascii: "."))
         let fileExtension = dot.map { fileName[fileName.utf8.index(after: $0)...].lowercased() } ?? ""
         let isHTMLPage = (fileExtension == "html" || fileExtension == "htm") && startsWithFrontMatter(entry.absolutePath)
         guard let dot, dot != fileName.startIndex, markdownExtensions.contains(fileExtension) || isHTMLPage else {
-            scan.assets.append(StaticAsset(absolutePath: entry.absolutePath, relativePath: contentPath, fromContent: true))
-            return
+            return .asset(StaticAsset(absolutePath: entry.absolutePath, relativePath: contentPath, fromContent: true))
         }
         let resolved = languages.resolve(contentPath: contentPath)
-        if let conflict = resolved.conflict {
-            scan.diagnostics.append(.warning(conflict, at: SourceLocation(path: displayPath)))
-        }
-        scan.sources.append(SourceFile(
+        var source = SourceFile(
             absolutePath: entry.absolutePath,
             sitePath: displayPath,
             contentPath: contentPath,
@@ -98,8 +119,9 @@ public enum ContentScanner {
             translationPath: resolved.translationPath,
             isPlainText: fileExtension == "txt",
             mountTarget: mount.target
-        ))
-        scan.sources[scan.sources.count - 1].isHTML = isHTMLPage
+        )
+        source.isHTML = isHTMLPage
+        return .source(source, resolved.conflict.map { .warning($0, at: SourceLocation(path: displayPath)) })
     }
 
     /// Whether a file starts (after a byte order mark and blank lines) with `---` or `+++`.

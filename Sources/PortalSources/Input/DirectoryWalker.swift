@@ -12,7 +12,7 @@ import PortalText
 /// private file (see `PublishedLinks`); others are skipped with a warning.
 /// Directory cycles are cut.
 package struct DirectoryWalker {
-    package struct Entry {
+    package struct Entry: Sendable {
         package var absolutePath: String
         /// Path relative to the walked folder, `/`-separated.
         package var relativePath: String

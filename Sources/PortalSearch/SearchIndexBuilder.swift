@@ -555,25 +555,59 @@ package enum SearchIndexBuilder {
         return out
     }
 
-    /// The start of a page's text, whitespace collapsed, cut at a character.
+    /// The start of a page's text, whitespace collapsed, cut at a character. Read as
+    /// UTF-8 and copied as bytes: building it a scalar at a time cost more than all
+    /// the rest of a page's row.
     static func excerpt(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var count = 0
-        var space = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isSpace = value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D)
-                : SearchTokenizer.classified(value) & (SearchTokenizer.cjkFlag | SearchTokenizer.wordFlag) == 0 && scalar.properties.isWhitespace
-            if isSpace {
-                space = !out.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, excerptCharacters * 4 + 4))
+            var count = 0
+            var space = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let end = min(n, i + length)
+                let isSpace: Bool
+                if lead < 0x80 {
+                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+                } else if length == 2, end == i + 2 {
+                    isSpace = isWhitespace(UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+                } else if length == 3, end == i + 3 {
+                    isSpace = isWhitespace(UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+                } else {
+                    isSpace = false
+                }
+                if isSpace {
+                    space = !out.isEmpty
+                    i = end
+                    continue
+                }
+                if space {
+                    out.append(0x20)
+                    count += 1
+                    space = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                count += 1
+                i = end
+                if count >= excerptCharacters { break }
             }
-            if space { out.append(" "); count += 1; space = false }
-            out.append(scalar)
-            count += 1
-            if count >= excerptCharacters { break }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// Unicode's White_Space characters above ASCII (what `properties.isWhitespace`
+    /// says of them; none lies outside the Basic Multilingual Plane).
+    @inline(__always)
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// A non-negative number's decimal digits (millions are written: no `String` each).

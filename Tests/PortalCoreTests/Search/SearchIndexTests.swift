@@ -36,6 +36,39 @@ import Testing
         #expect(chunk[2][4].count == SearchIndexBuilder.excerptCharacters)
     }
 
+    /// The excerpt read as bytes agrees with the same rule written on scalars and
+    /// Unicode's own whitespace property, over every kind of character it meets.
+    @Test func excerptCollapsesUnicodeWhitespaceAndCutsAtACharacter() {
+        func reference(_ text: String) -> String {
+            var out = String.UnicodeScalarView()
+            var count = 0
+            var space = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    space = !out.isEmpty
+                    continue
+                }
+                if space { out.append(" "); count += 1; space = false }
+                out.append(scalar)
+                count += 1
+                if count >= SearchIndexBuilder.excerptCharacters { break }
+            }
+            return String(out)
+        }
+        let pieces = ["服务网格", "，", "。", " ", "\t", "\n", "\u{3000}", "\u{A0}", "\u{2009}", "\u{2028}", "\u{85}", "\u{1680}",
+                      "mesh", "é", "😀", "𠀀", "\u{200B}", "\u{FEFF}", "Ｋ8s", "ß", "x\u{301}", "\u{202F}", "\u{205F}"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<(Int(seed % 300)) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            #expect(SearchIndexBuilder.excerpt(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(SearchIndexBuilder.excerpt("  \u{3000}会议\u{A0}\u{A0} notes\n") == "会议 notes")
+    }
+
     @Test func postingsHoldPagesWeightsAndPositions() throws {
         let files = Self.files()
         // 网格: page 0 (title, labels, body), page 1 (body).

@@ -343,8 +343,7 @@ package enum SearchIndexBuilder {
                     let number = Int32(firstPage + offset)
                     let start = Int(pages[offset].bounds[p]), end = Int(pages[offset].bounds[p + 1])
                     guard start < end else { continue }
-                    pages[offset].keys.withUnsafeBufferPointer { pageKeys in
-                    pages[offset].entries.withUnsafeBufferPointer { entries in
+                    pages[offset].keys.withUnsafeBufferPointer { pageKeys in pages[offset].entries.withUnsafeBufferPointer { entries in
                         for i in start..<end {
                             let key = pageKeys[i], entry = entries[i]
                             let (index, inserted) = table.index(of: key, next: Int32(keys.count))
@@ -568,20 +567,10 @@ package enum SearchIndexBuilder {
             var i = 0
             let n = bytes.count
             while i < n {
-                let lead = bytes[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let end = min(n, i + length)
-                let isSpace: Bool
-                if lead < 0x80 {
-                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
-                } else if length == 2, end == i + 2 {
-                    isSpace = isWhitespace(UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
-                } else if length == 3, end == i + 3 {
-                    isSpace = isWhitespace(UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
-                } else {
-                    isSpace = false
-                }
-                if isSpace {
+                // A String's bytes are valid UTF-8: each scalar's bytes are copied as they are.
+                let (scalar, length) = decodeScalar(bytes, at: i)
+                let end = i + length
+                if isWhitespace(scalar.value) {
                     space = !out.isEmpty
                     i = end
                     continue
@@ -600,12 +589,12 @@ package enum SearchIndexBuilder {
         }
     }
 
-    /// Unicode's White_Space characters above ASCII (what `properties.isWhitespace`
-    /// says of them; none lies outside the Basic Multilingual Plane).
+    /// Unicode's White_Space characters (what `properties.isWhitespace` says of them),
+    /// without looking the property up.
     @inline(__always)
     static func isWhitespace(_ value: UInt32) -> Bool {
         switch value {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }

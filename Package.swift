@@ -100,7 +100,8 @@ let package = Package(
                 "PortalText", "PortalSources", "PortalMarkdown", "PortalSite", "PortalOutput", "PortalPipeline",
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "PortalCoreTests",
@@ -130,3 +131,17 @@ let package = Package(
         ),
     ]
 )
+
+// Release builds, for speed (debug builds, and so `swift test`, compile as before):
+// - the optimiser may inline a function of one of portal's targets into another (a
+//   page's values are read through many small accessors across them);
+// - on Linux the binary carries the Swift runtime and Foundation in itself (the
+//   executable links them statically, and every target compiles against their static
+//   modules): its calls into them, such as the millions of reference-count changes of
+//   a build, are then direct rather than through the dynamic linker's tables.
+for target in package.targets where target.name.hasPrefix("Portal") && target.type != .test {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+    ]
+}

@@ -5,12 +5,12 @@
 #
 # Built from source with the Highlighting trait (the release archive has no code
 # highlighting); the runtime image holds the binary and the shared libraries it
-# loads: libcmark-gfm, KSyntaxHighlighting with its Qt 5 libraries, and mimalloc.
+# loads: libcmark-gfm and KSyntaxHighlighting with its Qt 5 libraries.
 
 FROM swift:6.3-noble AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev libmimalloc-dev pkg-config \
+      libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # The whole package (SwiftPM wants every target's folder, tests included); .dockerignore
@@ -23,7 +23,7 @@ RUN swift build -c release --product portal --static-swift-stdlib \
 FROM ubuntu:24.04
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libkf5syntaxhighlighting5 libmimalloc2.0 ca-certificates git \
+      libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libkf5syntaxhighlighting5 ca-certificates git \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/portal /usr/local/bin/portal
 WORKDIR /site

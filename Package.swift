@@ -17,13 +17,9 @@ let package = Package(
     // Highlighting (on by default) links KDE's KSyntaxHighlighting, a Qt 5 library with
     // no static build on Debian. The release archive (scripts/release.sh) is built
     // without it and prints code blocks plain: `swift build --disable-default-traits`.
-    // Mimalloc (on by default, Linux) links Microsoft's mimalloc as the process's memory
-    // allocator: a build allocates millions of small values from two threads at once,
-    // and it does so faster than glibc's. Debian has no static build of it either.
     traits: [
         .trait(name: "Highlighting", description: "Build-time code highlighting with KSyntaxHighlighting (Qt 5)."),
-        .trait(name: "Mimalloc", description: "mimalloc as the memory allocator on Linux (libmimalloc-dev)."),
-        .default(enabledTraits: ["Highlighting", "Mimalloc"]),
+        .default(enabledTraits: ["Highlighting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -105,10 +101,7 @@ let package = Package(
                 "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: [
-                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
-                .linkedLibrary("mimalloc", .when(platforms: [.linux], traits: ["Mimalloc"])),
-            ]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "PortalCoreTests",

@@ -570,7 +570,7 @@ package enum SearchIndexBuilder {
                 // A String's bytes are valid UTF-8: each scalar's bytes are copied as they are.
                 let (scalar, length) = decodeScalar(bytes, at: i)
                 let end = i + length
-                if isWhitespace(scalar.value) {
+                if scalar.isUnicodeWhitespace {
                     space = !out.isEmpty
                     i = end
                     continue
@@ -586,16 +586,6 @@ package enum SearchIndexBuilder {
                 if count >= excerptCharacters { break }
             }
             return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    /// Unicode's White_Space characters (what `properties.isWhitespace` says of them),
-    /// without looking the property up.
-    @inline(__always)
-    static func isWhitespace(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PortalText
 
 extension String {
     /// ASCII-insensitive comparison, enough for front-matter keys (`Title`, `linktitle`).
@@ -20,18 +21,7 @@ extension String {
     /// neither end is whitespace (almost every front-matter value).
     package var trimmingWhitespace: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        if !Self.isTrimmedWhitespace(first), !Self.isTrimmedWhitespace(last) { return self }
+        if !first.isUnicodeWhitespace, !last.isUnicodeWhitespace { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The members of `CharacterSet.whitespacesAndNewlines`: Unicode Z* (Zs, Zl, Zp),
-    /// tab, line feed to carriage return, and next line.
-    private static func isTrimmedWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -70,6 +70,18 @@ extension Unicode.Scalar {
         }
     }
 
+    /// Unicode's White_Space characters (what `properties.isWhitespace` says, and the
+    /// members of `CharacterSet.whitespacesAndNewlines`), without looking a property up.
+    @inlinable
+    public var isUnicodeWhitespace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Unicode whitespace as cmark-gfm sees it (ASCII spaces and `Zs`).
     @inlinable
     public var isMarkdownWhitespace: Bool {

@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The server's log level (Hummingbird's own logging API, already in its graph).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -92,6 +94,7 @@ let package = Package(
                 "PortalText", "PortalSite", "PortalPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -116,6 +119,7 @@ let package = Package(
             name: "PortalServerTests",
             dependencies: [
                 "PortalServer", "PortalPipeline", "PortalText", "PortalSite", "PortalOutput",
+                .product(name: "Logging", package: "swift-log"),
                 // Test only: what TOMLKit kept, measured beside portal's TOML reader.
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import PortalPipeline
 import ServiceLifecycle
 
@@ -29,7 +30,8 @@ public struct PreviewServer: Sendable {
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
-            }
+            },
+            logger: Self.logger(environment: ProcessInfo.processInfo.environment)
         )
         let site = LiveSiteService(options: options, rebuilder: rebuilder, watcher: watcher, hub: hub, boundPort: boundPort, onReady: onReady)
         let group = ServiceGroup(configuration: .init(
@@ -43,5 +45,15 @@ public struct PreviewServer: Sendable {
             throw error
         }
         watcher.stop()
+    }
+
+    /// The server's logger: warnings and errors only, since portal prints its own
+    /// "serving http://…" line (the server library would also log, at info level, that
+    /// it listens). `LOG_LEVEL` (trace, debug, info, notice, warning, error, critical)
+    /// still shows more, or less.
+    package static func logger(environment: [String: String]) -> Logger {
+        var logger = Logger(label: "portal")
+        logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
+        return logger
     }
 }
